@@ -1,0 +1,93 @@
+"""Command line: ``reader [PAGE...]`` opens the reader; subcommands work without a TUI.
+
+Every failure reaches the user as one line on stderr and exit status 2, never a
+traceback: unexpected exceptions are logged to ``errors.log`` in the data directory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from reader import __version__
+from reader.errors import ReaderError
+
+# Subcommand name -> module with add_arguments(parser) and run(args) -> int.
+# Imported lazily so `reader extract` never pays for Textual or spaCy.
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "extract": ("reader.commands.extract", "print the article of each page (no TUI)"),
+    "import": ("reader.commands.import_pages", "add pages to the library"),
+    "export": ("reader.commands.export_notes", "export a page's highlights and notes"),
+    "import-notes": ("reader.commands.import_notes", "read exported notes back"),
+}
+OPEN_COMMAND = "reader.commands.read"
+
+
+def build_parser(command: str | None) -> argparse.ArgumentParser:
+    if command is None:
+        parser = argparse.ArgumentParser(
+            prog="reader",
+            description="Read saved web pages in the terminal. With no PAGE, opens the library.",
+            epilog="subcommands: "
+            + "; ".join(f"{name}: {help_}" for name, (_, help_) in SUBCOMMANDS.items())
+            + " (reader SUBCOMMAND -h for more)",
+        )
+        parser.add_argument("--version", action="version", version=f"reader {__version__}")
+        module = OPEN_COMMAND
+    else:
+        module, help_ = SUBCOMMANDS[command]
+        parser = argparse.ArgumentParser(prog=f"reader {command}", description=help_)
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help="library location (default: the XDG data directory)"
+    )
+    importlib.import_module(module).add_arguments(parser)
+    parser.set_defaults(_module=module)
+    return parser
+
+
+def run(argv: Sequence[str]) -> int:
+    command = argv[0] if argv and argv[0] in SUBCOMMANDS else None
+    parser = build_parser(command)
+    args = parser.parse_args(list(argv[1:] if command else argv))
+    if args.data_dir:
+        import os
+
+        os.environ["READER_DATA_DIR"] = args.data_dir
+    module = importlib.import_module(args._module)
+    return int(module.run(args) or 0)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        code = run(argv)
+    except ReaderError as error:
+        from reader.sanitize import clean_line
+
+        print(f"reader: {clean_line(str(error))}", file=sys.stderr)
+        code = error.exit_code
+    except KeyboardInterrupt:
+        code = 130
+    except BrokenPipeError:
+        # The reader of our stdout went away (`reader extract … | head`): not an error.
+        code = 0
+        try:
+            sys.stdout = open("/dev/null", "w")  # noqa: SIM115 - silence the flush at exit
+        except OSError:
+            pass
+    except Exception as error:  # noqa: BLE001 - the one place that turns bugs into a line
+        from reader.crashlog import log_crash
+
+        where = log_crash(error, argv)
+        print(
+            f"reader: internal error ({type(error).__name__}); details in {where}",
+            file=sys.stderr,
+        )
+        code = 2
+    sys.exit(code)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,364 @@
+"""The Article model: one canonical plain text and spans over it.
+
+Every feature addresses the article through character offsets into ``Article.text``
+(half-open ``[start, end)``), so blocks, sections, entities, dates, search hits,
+bookmarks and highlights all share one coordinate system. Markdown and the screen are
+renderings of this model. Nothing here imports Textual or parses HTML.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, fields, is_dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, TypeVar
+
+MODEL_VERSION = 1
+"""Bumped whenever the serialised shape changes, so stored caches are rebuilt."""
+
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST = "list"
+    QUOTE = "quote"
+    CODE = "code"
+    TABLE = "table"
+    FIGURE = "figure"
+    RULE = "rule"
+
+
+class MarkKind(StrEnum):
+    EMPHASIS = "em"
+    STRONG = "strong"
+    CODE = "code"
+    LINK = "link"
+
+
+class SectionKind(StrEnum):
+    HEADING = "heading"
+    """A heading and everything up to the next heading of the same or a higher level."""
+    LINKS = "links"
+    """One of the page's link groups ("Related", "Ranking", …), shown after the body."""
+    ENUMERATION = "enumeration"
+    """A passage that names the members of a counted group (filled by analysis)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Inline formatting over ``[start, end)`` of ``Article.text``."""
+
+    kind: MarkKind
+    start: int
+    end: int
+    href: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    """One item of a list block; its text is ``Article.text[start:end]`` (one line)."""
+
+    start: int
+    end: int
+    depth: int = 0
+    ordered: bool = False
+    number: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A top-level block of the body. Its text is ``Article.text[start:end]``.
+
+    Inside the text, list items and table rows are separated by ``\\n``, table cells by
+    ``\\t``; code keeps its own line breaks.
+    """
+
+    id: str
+    kind: BlockKind
+    start: int
+    end: int
+    level: int = 0
+    """Heading level (1–6), or quote nesting depth."""
+    marks: tuple[Mark, ...] = ()
+    items: tuple[ListItem, ...] = ()
+    rows: tuple[tuple[Span, ...], ...] = ()
+    """Table cells as spans, row by row."""
+    header_rows: int = 0
+    language: str | None = None
+    """Code language, when the page names it."""
+    src: str | None = None
+    """Figure image URL (never fetched)."""
+    markdown: str = ""
+    """This block rendered as Markdown."""
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    text: str
+    href: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LinkGroup:
+    """A list of links the page shows beside the article ("Related", "Ranking", …).
+
+    Link groups are not part of ``Article.text``: they are kept, not read.
+    """
+
+    id: str
+    title: str
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A collapsible passage. Heading and enumeration sections are spans of the text;
+    link sections point at a link group and have ``start == end == len(text)``."""
+
+    id: str
+    kind: SectionKind
+    title: str
+    start: int
+    end: int
+    level: int = 1
+    block_ids: tuple[str, ...] = ()
+    parent_id: str | None = None
+    link_group_id: str | None = None
+    summary: str = ""
+    """One line shown while collapsed ("412 words", "9 links", …)."""
+    lines: tuple[str, ...] = ()
+    """Extra lines shown when expanded, before the spanned text (enumeration members)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str = ""
+    site: str | None = None
+    byline: str | None = None
+    published: datetime | None = None
+    tags: tuple[str, ...] = ()
+    language: str | None = None
+    canonical_url: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    source: str
+    metadata: Metadata
+    text: str
+    blocks: tuple[Block, ...]
+    sections: tuple[Section, ...] = ()
+    link_groups: tuple[LinkGroup, ...] = ()
+    markdown: str = ""
+    """The whole article as Markdown: title, metadata line, body, link groups."""
+    truncated: bool = False
+    """True when a size limit cut the page short."""
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+    @property
+    def title(self) -> str:
+        return self.metadata.title
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block containing ``offset`` (or the next one, between blocks)."""
+        lo, hi = 0, len(self.blocks)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.blocks[mid].end <= offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return self.blocks[lo] if lo < len(self.blocks) else None
+
+    def block(self, block_id: str) -> Block:
+        for block in self.blocks:
+            if block.id == block_id:
+                return block
+        raise KeyError(block_id)
+
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+    def to_dict(self) -> dict[str, Any]:
+        data = _to_jsonable(self)
+        data["model_version"] = MODEL_VERSION
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        return _from_jsonable(cls, data)
+
+
+# --- analysis results (filled by reader.analysis, addressed by the same offsets) ---
+
+
+class EntityGroup(StrEnum):
+    PEOPLE = "people"
+    ORGANISATIONS = "organisations"
+    PLACES = "places"
+    GROUPS = "groups"
+    OTHER = "other"
+
+
+class DateKind(StrEnum):
+    POINT = "point"
+    DURATION = "duration"
+    AGE = "age"
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    name: str
+    group: EntityGroup
+    mentions: tuple[Span, ...]
+    label: str = ""
+    """The NER label it came from (PERSON, ORG, GPE, …)."""
+
+    @property
+    def count(self) -> int:
+        return len(self.mentions)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    text: str
+    start: int
+    end: int
+    kind: DateKind
+    value: str | None = None
+    """ISO date ("2025-04-13", "2025-04", "2024"), or None when unresolved."""
+    range_end: str | None = None
+    """For ranges: the ISO end; ``value`` is then the start."""
+    granularity: str | None = None
+    """"day", "month", "year", "range" or None."""
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    name: str
+    start: int
+    end: int
+    facts: tuple[str, ...] = ()
+    """"48", "Texas businessman", "imprisoned since 2012", …"""
+
+
+@dataclass(frozen=True, slots=True)
+class Enumeration:
+    title: str
+    start: int
+    end: int
+    count: int
+    members: tuple[Member, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    entities: tuple[Entity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    enumerations: tuple[Enumeration, ...] = ()
+    reference_date: str | None = None
+    """The ISO date relative dates were resolved against."""
+    model: str | None = None
+    """The NER model used, or None when it was unavailable."""
+    notice: str | None = None
+    """Why something is missing (e.g. how to install the model)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return _to_jsonable(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        return _from_jsonable(cls, data)
+
+
+# --- JSON round trip ---------------------------------------------------------------
+
+T = TypeVar("T")
+
+
+def _to_jsonable(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _to_jsonable(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, StrEnum):
+        return str(value)
+    if isinstance(value, tuple | list):
+        return [_to_jsonable(v) for v in value]
+    return value
+
+
+def _from_jsonable(cls: type[T], data: Any) -> T:
+    import typing
+
+    hints = typing.get_type_hints(cls)
+    kwargs: dict[str, Any] = {}
+    for f in fields(cls):  # type: ignore[arg-type]
+        if f.name not in data:
+            continue
+        kwargs[f.name] = _convert(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+def _convert(tp: Any, value: Any) -> Any:
+    import types
+    import typing
+
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _convert(args[0], value)
+    if origin is tuple:
+        args = typing.get_args(tp)
+        inner = args[0]
+        return tuple(_convert(inner, v) for v in value)
+    if isinstance(tp, type) and is_dataclass(tp):
+        return _from_jsonable(tp, value)
+    if tp is datetime:
+        return datetime.fromisoformat(value)
+    if isinstance(tp, type) and issubclass(tp, StrEnum):
+        return tp(value)
+    return value
+
+
+__all__ = [
+    "MODEL_VERSION",
+    "Analysis",
+    "Article",
+    "Block",
+    "BlockKind",
+    "DateKind",
+    "DateMention",
+    "Entity",
+    "EntityGroup",
+    "Enumeration",
+    "Link",
+    "LinkGroup",
+    "ListItem",
+    "Mark",
+    "MarkKind",
+    "Member",
+    "Metadata",
+    "Section",
+    "SectionKind",
+    "Span",
+]

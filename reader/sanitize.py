@@ -1,0 +1,46 @@
+"""Make untrusted text safe to show: no terminal control sequences, no markup.
+
+Page text, titles, URLs and file names come from the open web. Textual passes ESC
+sequences in widget text straight to the terminal, so every string from a page goes
+through :func:`clean` before it reaches a widget or stdout.
+"""
+
+from __future__ import annotations
+
+import re
+
+# CSI, OSC (ended by BEL or ST), DCS/SOS/PM/APC strings, and two-byte escapes.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"
+    r"|\x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)?"
+    r"|\x9b[0-?]*[ -/]*[@-~]"
+    r"|\x9d[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]?"
+)
+# C0 (but tab and newline), DEL, C1, and the bidi overrides that can reorder what a
+# terminal shows (the "Trojan Source" trick); plain RTL text is left alone.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_INLINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: str) -> str:
+    """Strip escape sequences and control characters, keeping tabs and newlines."""
+    if text.isprintable():
+        return text
+    return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
+
+
+def clean_line(text: str) -> str:
+    """Like :func:`clean`, for one-line fields (titles, URLs, file names): line breaks
+    and tabs become spaces."""
+    if text.isprintable():
+        return text
+    text = _ESCAPE_SEQUENCE.sub("", text)
+    text = text.replace("\t", " ").replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+    return _CONTROL_INLINE.sub("", text)
+
+
+def has_control(text: str) -> bool:
+    """True when ``text`` holds anything :func:`clean` would remove."""
+    return _CONTROL.search(text) is not None or "\x1b" in text
