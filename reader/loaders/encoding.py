@@ -1,0 +1,283 @@
+"""Turn a page's bytes into text: BOM, then declared charsets (verified), then detection.
+
+Declared charsets are often wrong on the web (a ``gb2312`` meta tag on a page that was
+re-saved as UTF-8, ``iso-8859-1`` on Windows text), so a declaration is only used when
+the bytes decode strictly under it *and* the result does not read as mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+import charset_normalizer
+from charset_normalizer.md import mess_ratio
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    # UTF-32 first: its little-endian BOM starts with UTF-16's.
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Labels as browsers read them (WHATWG Encoding Standard): the legacy names stand for
+# the Windows/superset code pages that pages labelled so actually use.
+_ALIASES: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "iso-8859-1",
+            "iso8859-1",
+            "iso_8859-1",
+            "latin1",
+            "latin-1",
+            "l1",
+            "ascii",
+            "us-ascii",
+            "ansi_x3.4-1968",
+            "cp819",
+            "ibm819",
+            "windows-1252",
+            "x-cp1252",
+        ),
+        "cp1252",
+    ),
+    **dict.fromkeys(
+        (
+            "gb2312",
+            "gbk",
+            "x-gbk",
+            "gb_2312",
+            "gb_2312-80",
+            "chinese",
+            "csgb2312",
+            "euc-cn",
+            "iso-ir-58",
+            "cp936",
+            "windows-936",
+        ),
+        "gb18030",
+    ),
+    **dict.fromkeys(
+        (
+            "shift_jis",
+            "shift-jis",
+            "sjis",
+            "x-sjis",
+            "ms_kanji",
+            "ms932",
+            "windows-31j",
+            "csshiftjis",
+        ),
+        "cp932",
+    ),
+    **dict.fromkeys(("euc-kr", "ks_c_5601-1987", "ks_c_5601-1989", "ksc5601", "korean"), "cp949"),
+    **dict.fromkeys(("big5", "big5-hkscs", "cn-big5", "x-x-big5", "csbig5"), "big5hkscs"),
+    **dict.fromkeys(("iso-8859-9", "iso8859-9", "latin5", "l5"), "cp1254"),
+    **dict.fromkeys(("tis-620", "iso-8859-11", "windows-874"), "cp874"),
+    **dict.fromkeys(
+        ("utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8"), "utf-8"
+    ),
+}
+# Never honoured: UTF-7 hides markup from filters, and the rest are not page encodings.
+_REFUSED = {"utf_7", "utf-7", "replacement"}
+
+# A declaration is trusted when the text it gives scores below this on charset-normalizer's
+# mess detector (0 for clean text, ~2 for Latin-1 read of Chinese, 0.2 for SJIS read as GBK).
+_MESS_LIMIT = 0.1
+_MESS_SAMPLE = 64 * 1024
+_DETECT_SAMPLE = 512 * 1024
+# Ties in detection (cp1250/cp1252/cp1257 read plain Western text equally well) go to the
+# encoding most pages without a charset really use.
+_TIE_PREFERENCE = ("utf_8", "cp1252", "gb18030", "cp932", "cp949", "big5hkscs")
+
+_XML_DECLARATION = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([^"']{1,40})["']""")
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    notes: tuple[str, ...] = ()
+
+
+def codec_for(label: str | None, *, in_document: bool = False) -> str | None:
+    """The Python codec for a charset label, or None for unknown/unsafe labels.
+
+    ``in_document`` is for labels found inside the bytes themselves: a page whose meta tag
+    could be read as ASCII is not UTF-16/32, whatever the tag says (as browsers do)."""
+    if not label:
+        return None
+    name = label.strip().strip("\"'").strip().lower()
+    if not name or len(name) > 40:
+        return None
+    name = _ALIASES.get(name, name)
+    if name in _REFUSED:
+        return None
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError):
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _REFUSED:
+        return None  # e.g. "base64", "zlib", "rot13": not a charset
+    if in_document and info.name.startswith(("utf-16", "utf-32")):
+        return "utf-8"
+    return info.name
+
+
+def bom_encoding(data: bytes) -> tuple[str, int] | None:
+    """The encoding named by a byte-order mark, and the mark's length."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name, len(bom)
+    return None
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """Spot UTF-16 text that lost its BOM: mostly-ASCII text then has a NUL in every
+    other byte, on one side only."""
+    sample = data[:4096]
+    sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 8:
+        return None
+    even_nuls = sample[0::2].count(0) / (len(sample) / 2)
+    odd_nuls = sample[1::2].count(0) / (len(sample) / 2)
+    if even_nuls > 0.4 and odd_nuls < 0.05:
+        candidate = "utf-16-be"
+    elif odd_nuls > 0.4 and even_nuls < 0.05:
+        candidate = "utf-16-le"
+    else:
+        return None
+    try:
+        data[: len(data) - len(data) % 2].decode(candidate)
+    except UnicodeDecodeError:
+        return None
+    return candidate
+
+
+def xml_declared(data: bytes) -> str | None:
+    match = _XML_DECLARATION.match(data[:512])
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def decode(
+    data: bytes, declared: tuple[str | None, ...] = (), *, in_document: str | None = None
+) -> Decoded:
+    """Decode ``data``. ``declared`` are charsets from outside the bytes (HTTP header, MIME
+    part), best first; ``in_document`` is one found in the bytes (meta tag, XML
+    declaration). Both are verified before use; NUL bytes are dropped."""
+    bom = bom_encoding(data)
+    if bom:
+        name, size = bom
+        return _decode_whole(data[size:], name, "byte-order mark")
+    wide = utf16_without_bom(data)
+    if wide:
+        return _decode_whole(data, wide, "byte pattern")
+
+    notes: list[str] = []
+    nuls = data.count(0)
+    if nuls:
+        data = data.replace(b"\x00", b"")
+        notes.append(f"removed {nuls} NUL byte{'s' if nuls != 1 else ''}")
+
+    candidates = [c for c in (codec_for(d) for d in declared) if c]
+    in_doc = codec_for(in_document, in_document=True)
+    if in_doc:
+        candidates.append(in_doc)
+    candidates = list(dict.fromkeys(candidates))
+
+    if data.isascii():
+        # Pure ASCII reads the same under every ASCII-based charset; only 7-bit
+        # stateful ones (ISO-2022-JP, HZ) differ, and then only when they decode.
+        for codec in candidates:
+            if codec.startswith(("iso2022", "hz")):
+                text = _strict(data, codec)
+                if text is not None:
+                    return Decoded(text, codec, tuple(notes))
+        return Decoded(data.decode("ascii"), "ascii", tuple(notes))
+
+    text = _strict(data, "utf-8")
+    if text is not None:
+        # Valid multi-byte UTF-8 is almost never an accident, so it beats any label.
+        if candidates and candidates[0] != "utf-8":
+            notes.append(f"declared charset {candidates[0]} did not fit; read as UTF-8")
+        return Decoded(text, "utf-8", tuple(notes))
+
+    fallback: Decoded | None = None
+    for codec in candidates:
+        text = _strict(data, codec)
+        if text is None:
+            continue
+        if _reads_cleanly(text):
+            return Decoded(text, codec, tuple(notes))
+        fallback = fallback or Decoded(text, codec, tuple(notes))
+
+    detected = _detect(data)
+    if detected:
+        text = _strict(data, detected)
+        if text is not None:
+            if candidates:
+                notes.append(f"declared charset {candidates[0]} did not fit; detected {detected}")
+            return Decoded(text, detected, tuple(notes))
+    if fallback:
+        return fallback
+    codec = detected or "utf-8"
+    notes.append(f"some bytes are not valid {codec} and were replaced")
+    return Decoded(data.decode(codec, "replace"), codec, tuple(notes))
+
+
+def _decode_whole(data: bytes, codec: str, why: str) -> Decoded:
+    text = _strict(data, codec)
+    notes: tuple[str, ...] = ()
+    if text is None:
+        text = data.decode(codec, "replace")
+        notes = (f"{codec} by {why}, but some bytes were invalid and replaced",)
+    if "\x00" in text:
+        count = text.count("\x00")
+        text = text.replace("\x00", "")
+        notes = (*notes, f"removed {count} NUL character{'s' if count != 1 else ''}")
+    return Decoded(text, codec, notes)
+
+
+def _strict(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _reads_cleanly(text: str) -> bool:
+    """True unless the text looks like mojibake (wrong charset that happened to decode)."""
+    start = next((i for i, ch in enumerate(text) if ord(ch) > 127), None)
+    if start is None:
+        return True
+    sample = text[max(0, start - 200) : start + _MESS_SAMPLE]
+    return mess_ratio(sample, _MESS_LIMIT) < _MESS_LIMIT
+
+
+def _detect(data: bytes) -> str | None:
+    """Best guess by charset-normalizer, preferring common encodings among equal guesses."""
+    sample = data
+    if len(data) > _DETECT_SAMPLE:
+        # Cut at a byte no multi-byte charset uses as a trail byte, so the sample does
+        # not end mid-character (which would rule out the right encoding).
+        sample = data[:_DETECT_SAMPLE]
+        cut = max(sample.rfind(b"\n"), sample.rfind(b" "), sample.rfind(b"<"))
+        if cut > 0:
+            sample = sample[:cut]
+    results = charset_normalizer.from_bytes(sample)
+    best = results.best()
+    if best is None:
+        return None
+    tied = {
+        name
+        for match in results
+        if abs(match.chaos - best.chaos) < 0.005 and match.coherence >= best.coherence - 0.005
+        for name in (match.encoding, *match.could_be_from_charset)
+    }
+    for name in _TIE_PREFERENCE:
+        if name in tied:
+            return codecs.lookup(name).name
+    return codecs.lookup(best.encoding).name

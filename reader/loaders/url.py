@@ -1,0 +1,169 @@
+"""Fetch the one document an explicit http(s) URL names: once, with a deadline and a cap.
+
+Nothing the page refers to (images, stylesheets, scripts, frames) is fetched. Only
+http and https are spoken, redirects included; there is no file:, ftp: or data: handler.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import socket
+import ssl
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from email.message import Message
+from typing import Any
+
+from reader import __version__
+from reader.config import Limits
+from reader.errors import LimitExceeded, LoadError
+from reader.loaders.files import too_large
+from reader.loaders.gunzip import gunzip, inflate
+from reader.loaders.names import display_name
+
+_CHUNK = 256 * 1024
+_MAX_REDIRECTS = 5
+_USER_AGENT = f"Mozilla/5.0 (compatible; reader/{__version__}; terminal article reader)"
+_ACCEPT = (
+    "text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,"
+    "multipart/related;q=0.8,*/*;q=0.5"
+)
+# Content types that are certainly not a page: refused before the body is read.
+_NOT_PAGES = ("image/", "audio/", "video/", "font/", "application/pdf", "application/zip")
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    data: bytes
+    content_type: str
+    """The media type without parameters, lowercased (``text/html``); empty if none."""
+    charset: str | None
+    url: str
+    """The address the document finally came from, after redirects."""
+    truncated: bool = False
+
+
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    max_redirections = _MAX_REDIRECTS
+
+    def redirect_request(
+        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
+    ) -> urllib.request.Request | None:
+        if not newurl.lower().startswith(("http://", "https://")):
+            raise LoadError(
+                f"{display_name(req.full_url)} redirects to a non-web address; not following it"
+            )
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _opener() -> urllib.request.OpenerDirector:
+    opener = urllib.request.OpenerDirector()
+    for handler in (
+        urllib.request.ProxyHandler(),
+        urllib.request.UnknownHandler(),
+        urllib.request.HTTPHandler(),
+        urllib.request.HTTPSHandler(),
+        urllib.request.HTTPDefaultErrorHandler(),
+        _HttpOnlyRedirects(),
+        urllib.request.HTTPErrorProcessor(),
+    ):
+        opener.add_handler(handler)
+    return opener
+
+
+def fetch(url: str, limits: Limits) -> Fetched:
+    """GET ``url``; LoadError (one line naming the URL) for anything that goes wrong."""
+    name = display_name(url)
+    timeout = limits.fetch_timeout
+    request = urllib.request.Request(
+        url, headers={"User-Agent": _USER_AGENT, "Accept": _ACCEPT, "Accept-Encoding": "gzip"}
+    )
+    try:
+        deadline = time.monotonic() + timeout
+        with _opener().open(request, timeout=timeout) as response:
+            headers: Message = response.headers
+            content_type = headers.get_content_type() if headers.get("Content-Type") else ""
+            if content_type.startswith(_NOT_PAGES):
+                raise LoadError(f"{name} is not a web page (the server sends {content_type})")
+            length = headers.get("Content-Length", "")
+            if length.strip().isdigit() and int(length) > limits.max_input_bytes:
+                raise too_large(name, limits.max_input_bytes)
+            data = _read_until(response, deadline, limits.max_input_bytes, name, timeout)
+            final_url = response.geturl()
+            coding = str(headers.get("Content-Encoding", "")).strip().lower()
+            charset = headers.get_content_charset()
+    except (LoadError, LimitExceeded):
+        raise
+    except urllib.error.HTTPError as error:
+        raise LoadError(f"cannot fetch {name}: HTTP {error.code} {error.reason}") from None
+    except urllib.error.URLError as error:
+        raise LoadError(f"cannot fetch {name}: {_reason(error.reason, timeout)}") from None
+    except (http.client.InvalidURL, ValueError) as error:
+        raise LoadError(f"{name} is not a valid URL ({error})") from None
+    except (http.client.HTTPException, OSError) as error:
+        raise LoadError(f"cannot fetch {name}: {_reason(error, timeout)}") from None
+
+    truncated = False
+    if coding in ("gzip", "x-gzip", "deflate"):
+        unpack = inflate if coding == "deflate" else gunzip
+        result = unpack(data, limits.max_decompressed_bytes, name)
+        data, truncated = result.data, result.truncated
+    elif coding not in ("", "identity"):
+        raise LoadError(f"cannot fetch {name}: the server sent it compressed as {coding!r}")
+    return Fetched(data, content_type, charset, final_url, truncated)
+
+
+def _read_until(response: Any, deadline: float, limit: int, name: str, timeout: float) -> bytes:
+    """The body, read in chunks against one deadline for the whole download (a server
+    that drips a byte at a time cannot hold the reader past ``fetch_timeout``)."""
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise LoadError(
+                f"cannot fetch {name}: not complete after {timeout:g} s "
+                "(setting limits.fetch_timeout)"
+            )
+        _set_socket_timeout(response, remaining)
+        chunk = response.read(min(_CHUNK, limit + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > limit:
+            raise too_large(name, limit)
+
+
+def _set_socket_timeout(response: Any, seconds: float) -> None:
+    """Shorten the per-read socket timeout to what is left of the deadline. The socket
+    sits behind the response's file object; if it cannot be reached, each read keeps
+    the full timeout and the deadline is checked between reads."""
+    sock = getattr(getattr(getattr(response, "fp", None), "raw", None), "_sock", None)
+    if isinstance(sock, socket.socket):
+        with contextlib.suppress(OSError):
+            sock.settimeout(max(seconds, 0.01))
+
+
+def _reason(reason: object, timeout: float) -> str:
+    """A network failure in a few plain words."""
+    if isinstance(reason, TimeoutError | socket.timeout):
+        return f"no answer within {timeout:g} s (setting limits.fetch_timeout)"
+    if isinstance(reason, socket.gaierror):
+        return "the host name could not be resolved"
+    if isinstance(reason, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(reason, ConnectionResetError | http.client.RemoteDisconnected):
+        return "the server closed the connection"
+    if isinstance(reason, ssl.SSLCertVerificationError):
+        return f"the server's certificate is not valid ({reason.verify_message})"
+    if isinstance(reason, ssl.SSLError):
+        return f"secure connection failed ({reason.reason or reason})"
+    if isinstance(reason, http.client.IncompleteRead):
+        return "the download broke off"
+    if isinstance(reason, OSError) and reason.strerror:
+        return reason.strerror[:1].lower() + reason.strerror[1:]
+    return str(reason) or type(reason).__name__
