@@ -68,6 +68,9 @@ class Settings(BaseSettings):
     limits: Limits = Field(default_factory=Limits)
     data_dir: Path | None = None
     """Library location; defaults to the XDG data directory."""
+    keymap: dict[str, str] = Field(default_factory=dict)
+    """Key overrides by binding id, e.g. ``search = "ctrl+f"`` under ``[keymap]``
+    (several keys: ``"ctrl+f,f3"``). The help screen (``?``) lists the keys."""
 
     @classmethod
     def settings_customise_sources(
