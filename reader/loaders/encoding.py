@@ -205,6 +205,11 @@ def decode(
             notes.append(f"declared charset {candidates[0]} did not fit; read as UTF-8")
         return Decoded(text, "utf-8", tuple(notes))
 
+    text = _mostly_utf8(data)
+    if text is not None:
+        notes.append("some bytes are not valid UTF-8 and were replaced")
+        return Decoded(text, "utf-8", tuple(notes))
+
     fallback: Decoded | None = None
     for codec in candidates:
         text = _strict(data, codec)
@@ -246,6 +251,17 @@ def _strict(data: bytes, codec: str) -> str | None:
         return data.decode(codec)
     except (UnicodeDecodeError, LookupError):
         return None
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few broken sequences (a cut-off download, one pasted-in Latin-1
+    word): most of its non-ASCII characters still decode, which no other encoding's
+    text does by chance."""
+    text = data.decode("utf-8", "replace")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    broken = text.count("\ufffd") - data.count("\ufffd".encode())
+    good = non_ascii - broken
+    return text if good >= 4 and good >= 8 * broken else None
 
 
 def _reads_cleanly(text: str) -> bool:

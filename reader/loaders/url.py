@@ -16,6 +16,7 @@ import urllib.request
 from dataclasses import dataclass
 from email.message import Message
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from reader import __version__
 from reader.config import Limits
@@ -49,14 +50,18 @@ class Fetched:
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
     max_redirections = _MAX_REDIRECTS
 
-    def redirect_request(
-        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
-    ) -> urllib.request.Request | None:
-        if not newurl.lower().startswith(("http://", "https://")):
+    def http_error_302(  # type: ignore[override]
+        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Message
+    ) -> Any:
+        target = headers.get("Location") or headers.get("URI") or ""
+        scheme = urlsplit(urljoin(req.full_url, target.strip())).scheme.lower()
+        if scheme not in ("http", "https"):
             raise LoadError(
                 f"{display_name(req.full_url)} redirects to a non-web address; not following it"
             )
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302  # type: ignore[assignment]
 
 
 def _opener() -> urllib.request.OpenerDirector:
@@ -78,10 +83,10 @@ def fetch(url: str, limits: Limits) -> Fetched:
     """GET ``url``; LoadError (one line naming the URL) for anything that goes wrong."""
     name = display_name(url)
     timeout = limits.fetch_timeout
-    request = urllib.request.Request(
-        url, headers={"User-Agent": _USER_AGENT, "Accept": _ACCEPT, "Accept-Encoding": "gzip"}
-    )
     try:
+        request = urllib.request.Request(
+            url, headers={"User-Agent": _USER_AGENT, "Accept": _ACCEPT, "Accept-Encoding": "gzip"}
+        )
         deadline = time.monotonic() + timeout
         with _opener().open(request, timeout=timeout) as response:
             headers: Message = response.headers
@@ -98,11 +103,14 @@ def fetch(url: str, limits: Limits) -> Fetched:
     except (LoadError, LimitExceeded):
         raise
     except urllib.error.HTTPError as error:
-        raise LoadError(f"cannot fetch {name}: HTTP {error.code} {error.reason}") from None
+        if 300 <= error.code < 400:
+            raise LoadError(f"cannot fetch {name}: too many redirects") from None
+        reason = str(error.reason).splitlines()[0] if error.reason else ""
+        raise LoadError(f"cannot fetch {name}: HTTP {error.code} {reason}".rstrip()) from None
     except urllib.error.URLError as error:
         raise LoadError(f"cannot fetch {name}: {_reason(error.reason, timeout)}") from None
-    except (http.client.InvalidURL, ValueError) as error:
-        raise LoadError(f"{name} is not a valid URL ({error})") from None
+    except (http.client.InvalidURL, ValueError):
+        raise LoadError(f"{name} is not a valid URL") from None
     except (http.client.HTTPException, OSError) as error:
         raise LoadError(f"cannot fetch {name}: {_reason(error, timeout)}") from None
 
@@ -129,7 +137,8 @@ def _read_until(response: Any, deadline: float, limit: int, name: str, timeout: 
                 "(setting limits.fetch_timeout)"
             )
         _set_socket_timeout(response, remaining)
-        chunk = response.read(min(_CHUNK, limit + 1 - total))
+        # read1: whatever one socket read brings, so the deadline is checked often.
+        chunk = response.read1(min(_CHUNK, limit + 1 - total))
         if not chunk:
             return b"".join(chunks)
         chunks.append(chunk)

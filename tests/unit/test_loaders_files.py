@@ -106,7 +106,11 @@ def test_mozilla_corpus_pages_load_as_html(mozilla_corpus: Path) -> None:
         # …and without a useful suffix the content is inspected.
         ("page", b"<div><p>One</p><p>Two</p><a href='x'>link</a><br></div>", DocumentKind.HTML),
         ("story.cgi", b"<title>x</title> body", DocumentKind.HTML),
-        ("README", b"# Title\n\nSome **bold** text and [a link](https://x.org).\n", DocumentKind.MARKDOWN),
+        (
+            "README",
+            b"# Title\n\nSome **bold** text and [a link](https://x.org).\n",
+            DocumentKind.MARKDOWN,
+        ),
         ("notes", b"Just a few lines\nof ordinary text.\n", DocumentKind.TEXT),
     ],
 )
@@ -241,8 +245,13 @@ def test_long_file_name_is_shortened(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "source",
-    ["ftp://example.org/page.html", "file:///etc/hostname", "javascript:alert(1)",
-     "data:text/html,<p>hi</p>", "gopher://example.org/"],
+    [
+        "ftp://example.org/page.html",
+        "file:///etc/hostname",
+        "javascript:alert(1)",
+        "data:text/html,<p>hi</p>",
+        "gopher://example.org/",
+    ],
 )
 def test_other_url_schemes_are_refused(source: str) -> None:
     message = load_error(source)
@@ -290,7 +299,7 @@ def test_stdin_errors(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", None)
     assert "standard input" in load_error("-")
     monkeypatch.setattr(sys, "stdin", FakeStdin(HTML * 10_000))
-    with pytest.raises(LimitExceeded, match="^standard input is larger than"):
+    with pytest.raises(LimitExceeded, match=r"^standard input is larger than"):
         load("-", Limits(max_input_bytes=10_000))
     monkeypatch.setattr(sys, "stdin", FakeStdin(b"\x89PNG\r\n\x1a\n" + bytes(20)))
     assert "standard input is not a web page or text" in load_error("-")
