@@ -1,0 +1,101 @@
+"""``reader [PAGE...] [--theme NAME]``: open pages in the reading TUI.
+
+What can be checked cheaply is checked before the screen is taken over, so a typo in
+a file name gives one line on stderr and exit status 2, not a TUI. Anything found
+later (a page with no article, a failed download) shows in the TUI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from pathlib import Path
+
+from reader.errors import LoadError, ReaderError
+
+_WEB_URL = re.compile(r"^https?://", re.IGNORECASE)
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]{1,30}):")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "pages",
+        nargs="*",
+        metavar="PAGE",
+        help="saved page (HTML, MHTML, text, Markdown), http(s) URL, or - for stdin;"
+        " several pages are read in turn (< and > switch)",
+    )
+    parser.add_argument("--theme", metavar="NAME", help="colour theme for this run")
+
+
+def check_source(source: str) -> None:
+    """Raise LoadError now for a page that cannot possibly be read."""
+    from reader.loaders.names import display_name
+
+    if source == "-" or _WEB_URL.match(source):
+        return
+    name = display_name(source)
+    if _SCHEME.match(source) and not os.path.lexists(source):
+        scheme = source.split(":", 1)[0]
+        raise LoadError(f"cannot open {name}: only files and http(s) URLs, not {scheme}:")
+    path = Path(source)
+    try:
+        if not path.exists():
+            raise LoadError(f"no such file: {name}")
+        if path.is_dir():
+            raise LoadError(f"{name} is a directory, not a page")
+    except (OSError, ValueError):
+        raise LoadError(f"no such file: {name}") from None
+    if not os.access(path, os.R_OK):
+        raise LoadError(f"cannot read {name}: permission denied")
+
+
+def _attach_terminal_to_stdin() -> None:
+    """After reading a page from a pipe, read keys from the terminal instead."""
+    try:
+        terminal = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise ReaderError(
+            "no terminal to read keys from; use `reader extract -` to print the page"
+        ) from None
+    os.dup2(terminal, 0)
+    os.close(terminal)
+
+
+def _require_terminal() -> None:
+    if not sys.stdout.isatty():
+        raise ReaderError("the reader needs a terminal; use `reader extract PAGE` to print a page")
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader import service
+    from reader.config import load_settings
+    from reader.models import Article
+
+    settings = load_settings()
+    pages: list[str | Article] = []
+    for source in args.pages:
+        check_source(source)
+    _require_terminal()
+    for source in args.pages:
+        if source == "-":
+            # Standard input is the page, so it must be read before the TUI needs the
+            # keyboard; the article then opens at once.
+            pages.append(service.read_article("-", settings.limits))
+        else:
+            pages.append(source)
+    if "-" in args.pages and not sys.stdin.isatty():
+        _attach_terminal_to_stdin()
+
+    from reader.ui.app import make_app
+
+    app = make_app(settings, pages, theme=args.theme)
+    if args.theme and args.theme not in app.known_theme_names():
+        names = ", ".join(sorted(app.available_themes))
+        raise ReaderError(f"unknown theme {args.theme!r} (themes: {names})")
+    app.run()
+    if app.failure:
+        print(f"reader: {app.failure}", file=sys.stderr)
+    return app.return_code or 0

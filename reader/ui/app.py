@@ -1,0 +1,148 @@
+"""ReaderApp: themes, keymap and the first screen. Screens do the rest."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.theme import BUILTIN_THEMES
+
+from reader.config import Settings
+from reader.locations import builtin_themes_dir, demo_page, user_themes_dir
+from reader.sanitize import clean_line
+from reader.ui.commands import ReaderCommands
+from reader.ui.keys import active_key_help
+from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.reading import PageSource, ReadingScreen
+from reader.ui.state import load_state, save_state
+from reader.ui.themes import ThemeFailure, choose_theme, complete_variables, load_themes
+
+
+class ReaderApp(App[None]):
+    CSS_PATH = ["global.tcss", "app.tcss"]
+    TITLE = "reader"
+    BINDING_GROUP_TITLE = "Application"
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit", tooltip="Quit reader"),
+        Binding("question_mark,f1", "help", "Help", id="help", tooltip="Every key, where you are"),
+    ]
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+
+    def __init__(
+        self, settings: Settings, pages: Sequence[PageSource] = (), theme: str | None = None
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.pages = list(pages)
+        self.failure: str | None = None
+        """Why the app gave up (shown by the CLI on stderr after the screen is restored)."""
+        self._startup_notices: list[str] = []
+        self._load_themes(theme)
+
+    # --- themes ----------------------------------------------------------------------
+
+    def _load_themes(self, requested: str | None) -> None:
+        reading = self.settings.reading
+        directories = [builtin_themes_dir()]
+        if reading.user_themes:
+            directories.append(user_themes_dir())
+        loaded, failed = load_themes(directories)
+        self.theme_failures = failed
+        for theme in loaded.values():
+            self.register_theme(theme)
+        # Only the reader's themes are offered: Textual's own have none of its colours.
+        for name in BUILTIN_THEMES:
+            if name not in loaded:
+                self.unregister_theme(name)
+        state = load_state(self.settings.resolved_data_dir())
+        # A choice made in the app holds until the config file names another theme.
+        remembered = state.get("theme") if state.get("configured") == reading.theme else None
+        name, warning = choose_theme(requested, remembered, reading.theme, loaded)
+        if name:
+            self.theme = name
+        self._startup_notices.extend(self._theme_notices(failed, warning))
+
+    def known_theme_names(self) -> set[str]:
+        """Themes that exist, loaded or not (a broken file still names a theme)."""
+        return set(self.available_themes) | {f.path.stem for f in self.theme_failures}
+
+    @staticmethod
+    def _theme_notices(failed: list[ThemeFailure], warning: str | None) -> list[str]:
+        notices = [f"Theme file skipped: {failure}" for failure in failed]
+        if warning:
+            notices.append(warning[0].upper() + warning[1:] + ".")
+        return [clean_line(notice) for notice in notices]
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return complete_variables(self.current_theme)
+
+    def choose_theme(self, name: str) -> None:
+        """Switch theme from the palette, and remember the choice."""
+        if name not in self.available_themes:
+            self.notify(f"No theme named {name!r}.", severity="error", markup=False)
+            return
+        self.theme = name
+
+    def _theme_changed(self, theme: object) -> None:
+        name = getattr(theme, "name", None)
+        if name:
+            save_state(
+                self.settings.resolved_data_dir(),
+                theme=name,
+                configured=self.settings.reading.theme,
+            )
+
+    # --- start -----------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.set_keymap(dict(self.settings.keymap))
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        if self._startup_notices:
+            self.notify(
+                "\n".join(self._startup_notices),
+                title="Themes",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
+        self.push_screen(self.first_screen())
+
+    def first_screen(self) -> Screen[None]:
+        if self.pages:
+            return ReadingScreen(self.pages, self.settings)
+        return self.home_screen()
+
+    def home_screen(self) -> Screen[None]:
+        """What ``reader`` with no page opens. The library belongs here once it exists;
+        until then, the built-in demo page."""
+        return ReadingScreen([str(demo_page())], self.settings)
+
+    def give_up(self, reason: str) -> None:
+        """Leave with exit status 2; the CLI prints ``reason``."""
+        self.failure = clean_line(reason)
+        self.exit(return_code=2)
+
+    # --- keys ------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        screen = self.screen
+        rows = active_key_help(screen)
+        extra = getattr(screen, "extra_key_help", None)
+        if callable(extra):
+            rows.extend(extra())
+        self.push_screen(HelpScreen(rows))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for command in super().get_system_commands(screen):
+            # Quit is offered by ReaderCommands, with its key.
+            if command.title != "Quit":
+                yield command
+
+
+def make_app(
+    settings: Settings, sources: Sequence[PageSource] = (), theme: str | None = None
+) -> ReaderApp:
+    """Build the app; the CLI and the tests both start here."""
+    return ReaderApp(settings, sources, theme=theme)

@@ -1,0 +1,129 @@
+"""The link list (``o``): every numbered link of the page, filterable; Enter opens one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
+
+from reader.sanitize import clean_line
+
+
+class LinkLike(Protocol):
+    @property
+    def number(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def href(self) -> str | None: ...
+
+
+def link_prompt(link: LinkLike) -> Content:
+    text = clean_line(link.text).strip() or "(no text)"
+    href = clean_line(link.href or "").strip()
+    return Content.assemble(
+        (f"{link.number:>4} ", "bold $link-number"),
+        (text, "$foreground"),
+        ("  ", ""),
+        (href, "$text-muted"),
+    )
+
+
+def matches(link: LinkLike, needle: str) -> bool:
+    needle = needle.casefold()
+    return needle in f"{link.number} {link.text} {link.href or ''}".casefold()
+
+
+class LinkListScreen(ModalScreen["LinkLike | None"]):
+    DEFAULT_CSS = """
+    LinkListScreen {
+        align: center middle;
+        background: $background 60%;
+        #links-box {
+            width: 100;
+            max-width: 95%;
+            height: 85%;
+            background: $panel;
+            border: round $primary;
+            border-title-color: $primary;
+            border-title-style: bold;
+            border-subtitle-color: $text-muted;
+            padding: 0 1;
+        }
+        #links-filter { margin-bottom: 1; }
+        #links-options { height: 1fr; background: $panel; border: none; }
+    }
+    """
+
+    BINDING_GROUP_TITLE = "Link list"
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="links-close"),
+        Binding("down", "move(1)", "Next link", show=False),
+        Binding("up", "move(-1)", "Previous link", show=False),
+    ]
+
+    def __init__(self, links: Sequence[LinkLike], *, cursor_blink: bool = True) -> None:
+        super().__init__()
+        self._links = list(links)
+        self._cursor_blink = cursor_blink
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="links-box") as box:
+            box.border_title = f"Links ({len(self._links)})"
+            box.border_subtitle = "type to filter · ↑↓ choose · Enter opens · Esc closes"
+            filter_input = Input(placeholder="filter", id="links-filter", compact=True)
+            filter_input.cursor_blink = self._cursor_blink
+            yield filter_input
+            yield OptionList(*self._options(""), id="links-options", markup=False)
+
+    def _options(self, needle: str) -> list[Option]:
+        return [
+            Option(link_prompt(link), id=str(index))
+            for index, link in enumerate(self._links)
+            if not needle or matches(link, needle)
+        ]
+
+    def on_mount(self) -> None:
+        self.query_one("#links-filter", Input).focus()
+        options = self.query_one(OptionList)
+        if options.option_count:
+            options.highlighted = 0
+
+    @on(Input.Changed, "#links-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        options = self.query_one(OptionList)
+        options.set_options(self._options(event.value.strip()))
+        if options.option_count:
+            options.highlighted = 0
+
+    @on(Input.Submitted, "#links-filter")
+    def _submit(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is not None:
+            self._choose(options.get_option_at_index(options.highlighted))
+
+    @on(OptionList.OptionSelected, "#links-options")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._choose(event.option)
+
+    def _choose(self, option: Option) -> None:
+        if option.id is not None:
+            self.dismiss(self._links[int(option.id)])
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one(OptionList)
+        if not options.option_count:
+            return
+        current = options.highlighted if options.highlighted is not None else -1
+        options.highlighted = max(0, min(options.option_count - 1, current + step))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

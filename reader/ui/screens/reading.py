@@ -1,0 +1,439 @@
+"""The reading screen: header, sidebar, the article view, search and link-hint lines.
+
+The screen owns what is being read (the article, the page list, the back history);
+widgets below it report what the reader asked for with messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from reader import service
+from reader.config import Settings
+from reader.errors import ReaderError
+from reader.models import Article, SectionKind
+from reader.sanitize import clean_line
+from reader.ui.history import History, Visit
+from reader.ui.keys import KeyHelp, node_key_help, sequence_key_help
+from reader.ui.keyseq import VIEW_SEQUENCES, SequencePending
+from reader.ui.link_actions import LinkOpener
+from reader.ui.messages import ArticleReady
+from reader.ui.screens.link_list import LinkListScreen
+from reader.ui.screens.message import MessageScreen
+from reader.ui.search_control import SearchController
+from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.contents_pane import ContentsPane
+from reader.ui.widgets.header import ArticleHeader
+from reader.ui.widgets.link_hint_bar import LinkHintBar
+from reader.ui.widgets.search_bar import SearchBar
+from reader.ui.widgets.sidebar import Sidebar
+
+PageSource = str | Article
+"""A page to read: a path or URL, or an article already read (e.g. from stdin)."""
+
+
+def source_name(source: PageSource) -> str:
+    return source.source if isinstance(source, Article) else source
+
+
+class ReadingScreen(Screen[None]):
+    BINDING_GROUP_TITLE = "Reading"
+    AUTO_FOCUS = "ArticleView"
+
+    BINDINGS = [
+        Binding("slash", "search", "Search", id="search", tooltip="Search the article"),
+        Binding(
+            "n",
+            "next_match",
+            "Next match",
+            id="next-match",
+            show=False,
+            tooltip="Go to the next search match",
+        ),
+        Binding(
+            "N",
+            "previous_match",
+            "Previous match",
+            id="previous-match",
+            show=False,
+            tooltip="Go to the previous search match",
+        ),
+        Binding(
+            "f",
+            "link_hints",
+            "Links",
+            id="link-hints",
+            tooltip="Number the links; type a number to open one",
+        ),
+        Binding(
+            "o", "link_list", "Link list", id="link-list", tooltip="List every link of the page"
+        ),
+        Binding(
+            "t", "contents", "Contents", id="contents", tooltip="Table of contents in the sidebar"
+        ),
+        Binding(
+            "s",
+            "toggle_sidebar",
+            "Sidebar",
+            id="toggle-sidebar",
+            tooltip="Show or hide the sidebar",
+        ),
+        Binding(
+            "backspace,ctrl+o",
+            "back",
+            "Back",
+            id="back",
+            show=False,
+            tooltip="Back to the page you came from",
+        ),
+        Binding(
+            "greater_than_sign",
+            "next_page",
+            "Next page",
+            id="next-page",
+            show=False,
+            tooltip="Next page named on the command line",
+        ),
+        Binding(
+            "less_than_sign",
+            "previous_page",
+            "Previous page",
+            id="previous-page",
+            show=False,
+            tooltip="Previous page named on the command line",
+        ),
+        Binding(
+            "escape",
+            "escape",
+            "Clear search",
+            id="clear-search",
+            show=False,
+            tooltip="Clear the search highlights, or leave the sidebar",
+        ),
+    ]
+
+    sidebar_open: reactive[bool] = reactive(False, init=False)
+
+    def __init__(self, pages: Sequence[PageSource], settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.pages: list[PageSource] = list(pages)
+        self.page_index = 0
+        self.source = ""
+        """The page being read (path or URL); empty before the first one is shown."""
+        self.article: Article | None = None
+        self.history = History()
+        self.search = SearchController(self)
+        self.links = LinkOpener(self)
+        self._loading: tuple[str, bool] | None = None
+
+    # --- layout ----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        reading = self.settings.reading
+        yield ArticleHeader(id="header")
+        with Horizontal(id="reading-body"):
+            sidebar = Sidebar(ContentsPane(), id="sidebar")
+            sidebar.styles.width = reading.sidebar_width
+            yield sidebar
+            view = ArticleView(id="article")
+            view.measure = reading.measure
+            yield view
+        yield SearchBar(cursor_blink=reading.cursor_blink, id="search-bar")
+        yield LinkHintBar(cursor_blink=reading.cursor_blink, id="hint-bar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sidebar_open = self.settings.reading.sidebar
+        self.watch_sidebar_open(self.sidebar_open)
+        if self.pages:
+            self.open_page(self.pages[0], remember=False)
+
+    @property
+    def view(self) -> ArticleView:
+        return self.query_one("#article", ArticleView)
+
+    @property
+    def sidebar(self) -> Sidebar:
+        return self.query_one("#sidebar", Sidebar)
+
+    @property
+    def search_bar(self) -> SearchBar:
+        return self.query_one("#search-bar", SearchBar)
+
+    @property
+    def hint_bar(self) -> LinkHintBar:
+        return self.query_one("#hint-bar", LinkHintBar)
+
+    def watch_sidebar_open(self, open_: bool) -> None:
+        self.set_class(open_, "-sidebar")
+        if open_:
+            self.sidebar.show_position(self.top_offset())
+        elif self.focused is not None and self.sidebar in self.focused.ancestors:
+            self.view.focus()
+
+    # --- loading ---------------------------------------------------------------------
+
+    def open_page(self, page: PageSource, *, remember: bool = True) -> None:
+        """Show ``page``; reading a file or URL happens in a worker thread."""
+        if isinstance(page, Article):
+            self.post_message(ArticleReady(page.source, page, remember))
+            return
+        self._loading = (page, remember)
+        if self.article is None:
+            self.query_one(ArticleHeader).show_status(f"Loading {page} …")
+        self.view.loading = True
+        self._load(page, remember)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
+    def _load(self, source: str, remember: bool) -> None:
+        article = service.read_article(source, self.settings.limits)
+        if not get_current_worker().is_cancelled:
+            self.post_message(ArticleReady(source, article, remember))
+
+    @on(ArticleReady)
+    def _article_ready(self, message: ArticleReady) -> None:
+        self._loading = None
+        self.view.loading = False
+        if message.remember and self.article is not None:
+            self.history.push(Visit(self.source, self.article, self.top_offset()))
+        self.show_article(message.source, message.article)
+
+    @on(Worker.StateChanged)
+    def _worker_state(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "load" or event.state is not WorkerState.ERROR:
+            return
+        source = self._loading[0] if self._loading else ""
+        self._loading = None
+        self.view.loading = False
+        self.load_failed(source, event.worker.error)
+
+    def load_failed(self, source: str, error: BaseException | None) -> None:
+        if isinstance(error, ReaderError):
+            reason = clean_line(str(error))
+        else:
+            from reader.crashlog import log_crash
+
+            where = log_crash(error or RuntimeError("unknown"), [source])
+            reason = f"internal error ({type(error).__name__}); details in {where}"
+        self.app.log.error(f"cannot open {source}: {reason}")
+        if self.article is None:
+            self.query_one(ArticleHeader).show_status("")
+        self.app.push_screen(
+            MessageScreen("Cannot open page", reason, clean_line(source)),
+            callback=lambda _: self._after_failure(reason),
+        )
+
+    def _after_failure(self, reason: str) -> None:
+        if self.article is not None:
+            return
+        # Nothing is shown yet: try the next page named, or give up like the CLI would.
+        if self.page_index + 1 < len(self.pages):
+            self.page_index += 1
+            self.open_page(self.pages[self.page_index], remember=False)
+        else:
+            give_up = getattr(self.app, "give_up", None)
+            if callable(give_up):
+                give_up(reason)
+            else:
+                self.app.exit(return_code=2)
+
+    def show_article(self, source: str, article: Article, offset: int | None = None) -> None:
+        self.source, self.article = source, article
+        self.search.reset()
+        self._close_hints()
+        page = f"{self.page_index + 1}/{len(self.pages)}" if len(self.pages) > 1 else ""
+        self.query_one(ArticleHeader).show_article(article, page)
+        self.view.show(article)
+        self.sidebar.show_article(article)
+        self.sidebar.pane(ContentsPane).show_sections(self.view.sections())
+        if offset:
+            self.view.scroll_to_offset(offset)
+        self.refresh_bindings()
+
+    def top_offset(self) -> int:
+        return self.view.top_offset() if self.article is not None else 0
+
+    # --- view events -----------------------------------------------------------------
+
+    @on(ArticleView.PositionChanged)
+    def _position(self, event: ArticleView.PositionChanged) -> None:
+        view = self.view
+        fraction = 1.0 if view.max_scroll_y <= 0 else view.scroll_y / view.max_scroll_y
+        self.query_one(ArticleHeader).set_progress(fraction)
+        if self.sidebar_open:
+            self.sidebar.show_position(event.top_offset)
+
+    @on(SequencePending)
+    def _sequence_pending(self, event: SequencePending) -> None:
+        self.query_one(ArticleHeader).set_pending(clean_line(event.keys))
+
+    @on(ArticleView.LinkActivated)
+    def _link_clicked(self, event: ArticleView.LinkActivated) -> None:
+        if event.href:
+            self.links.open(event.href)
+
+    @on(ContentsPane.SectionSelected)
+    def _section_selected(self, event: ContentsPane.SectionSelected) -> None:
+        section = event.section
+        if section.kind is SectionKind.LINKS:
+            self.view.open_section(section.id)
+        self.view.scroll_to_offset(section.start)
+        if section.kind is not SectionKind.LINKS:
+            self.view.open_section(section.id)
+        self.view.focus()
+
+    # --- sidebar ---------------------------------------------------------------------
+
+    def action_toggle_sidebar(self) -> None:
+        self.sidebar_open = not self.sidebar_open
+
+    def action_contents(self) -> None:
+        contents = self.sidebar.pane(ContentsPane)
+        if self.sidebar_open and self.focused is not None and contents in self.focused.ancestors:
+            self.sidebar_open = False
+            return
+        self.sidebar_open = True
+        contents.activate()
+        contents.set_focus_within()
+
+    def action_escape(self) -> None:
+        if self.search.active:
+            self.search.reset()
+        elif self.focused is not None and self.sidebar in self.focused.ancestors:
+            self.view.focus()
+
+    # --- search ----------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.search.start()
+
+    @on(SearchBar.Changed)
+    def _search_changed(self, event: SearchBar.Changed) -> None:
+        self.search.changed(event.query)
+
+    @on(SearchBar.Submitted)
+    def _search_submitted(self, event: SearchBar.Submitted) -> None:
+        self.search.submitted(event.query)
+
+    @on(SearchBar.Cancelled)
+    def _search_cancelled(self) -> None:
+        self.search.cancelled()
+
+    def action_next_match(self) -> None:
+        self.search.step(forward=True)
+
+    def action_previous_match(self) -> None:
+        self.search.step(forward=False)
+
+    # --- links -----------------------------------------------------------------------
+
+    def action_link_hints(self) -> None:
+        links = self.view.links() if self.article is not None else []
+        if not links:
+            self.notify("This page has no links.", timeout=3, markup=False)
+            return
+        self.view.hints = True
+        self.hint_bar.open(len(links))
+
+    @on(LinkHintBar.Chosen)
+    def _hint_chosen(self, event: LinkHintBar.Chosen) -> None:
+        links = {link.number: link for link in self.view.links()}
+        link = links.get(event.number)
+        if link is None:
+            self.notify(
+                f"There is no link {event.number}.", severity="warning", timeout=3, markup=False
+            )
+            return
+        self._close_hints()
+        if link.href:
+            self.links.open(link.href)
+
+    @on(LinkHintBar.Cancelled)
+    def _hints_cancelled(self) -> None:
+        self._close_hints()
+
+    def _close_hints(self) -> None:
+        if not self.is_mounted:
+            return
+        self.view.hints = False
+        bar = self.hint_bar
+        if bar.has_class("-open"):
+            bar.close()
+            self.view.focus()
+
+    def action_link_list(self) -> None:
+        links = self.view.links() if self.article is not None else []
+        if not links:
+            self.notify("This page has no links.", timeout=3, markup=False)
+            return
+
+        def chosen(link: object) -> None:
+            href = getattr(link, "href", None)
+            if href:
+                self.links.open(href)
+
+        self.app.push_screen(
+            LinkListScreen(links, cursor_blink=self.settings.reading.cursor_blink), chosen
+        )
+
+    # --- history and pages -----------------------------------------------------------
+
+    def action_back(self) -> None:
+        if self._loading is not None:
+            self.workers.cancel_group(self, "load")
+            self._loading = None
+            self.view.loading = False
+            self.notify("Stopped loading.", timeout=2, markup=False)
+            return
+        visit = self.history.pop()
+        if visit is None:
+            self.notify("No earlier page.", timeout=2, markup=False)
+            return
+        self.show_article(visit.source, visit.article, visit.offset)
+
+    def action_next_page(self) -> None:
+        self._go_to_page(self.page_index + 1)
+
+    def action_previous_page(self) -> None:
+        self._go_to_page(self.page_index - 1)
+
+    def _go_to_page(self, index: int) -> None:
+        if not 0 <= index < len(self.pages):
+            self.notify("No more pages.", timeout=2, markup=False)
+            return
+        self.page_index = index
+        self.open_page(self.pages[index])
+
+    # --- keys for help and the palette ------------------------------------------------
+
+    def extra_key_help(self) -> list[KeyHelp]:
+        """For the help screen: the view's key sequences, when the view has focus."""
+        if self.focused is not self.view:
+            return []
+        return sequence_key_help(self.view, getattr(self.view, "KEY_SEQUENCES", VIEW_SEQUENCES))
+
+    def palette_entries(self) -> list[KeyHelp]:
+        """Everything the palette offers: the view's actions, this screen's, the app's."""
+        keymap = dict(self.settings.keymap)
+        view = self.view
+        return [
+            *node_key_help(view, keymap),
+            *sequence_key_help(view, getattr(view, "KEY_SEQUENCES", VIEW_SEQUENCES)),
+            *node_key_help(self, keymap),
+            *node_key_help(self.app, keymap),
+        ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("next_page", "previous_page"):
+            return len(self.pages) > 1
+        return True

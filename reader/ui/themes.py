@@ -1,0 +1,273 @@
+"""Theme files (``themes/*.toml``) → Textual themes.
+
+One theme per file. Built-in and user themes go through the same loader, which never
+raises: it returns the themes it could build and, for every file it could not, a
+one-line reason. The format is documented in ``themes/README.md``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from textual.color import Color, ColorParseError
+from textual.theme import Theme
+
+from reader.sanitize import clean_line
+
+DEFAULT_THEME = "paper-dark"
+MAX_THEME_FILE_BYTES = 64 * 1024
+"""Theme files are a few hundred bytes; anything bigger is not a theme."""
+
+APP_VARIABLES: tuple[str, ...] = (
+    "entity-person",
+    "entity-org",
+    "entity-place",
+    "entity-other",
+    "date",
+    "quote",
+    "link",
+    "link-number",
+    "code-background",
+    "highlight-yellow",
+    "highlight-green",
+    "highlight-blue",
+    "highlight-pink",
+    "search-hit",
+    "search-current",
+)
+"""Colours the reader's own widgets use, on top of Textual's semantic colours."""
+
+_VARIABLE_NAME = re.compile(r"^[a-z][a-z0-9-]{0,63}$")
+# Hues of the highlight pens; blended with the background so they suit light and dark.
+_PENS = {"yellow": "#f2c94c", "green": "#6fcf97", "blue": "#56a0f0", "pink": "#f28cc0"}
+
+
+@dataclass
+class ReaderTheme(Theme):
+    """A Textual theme that remembers the file it came from and its description."""
+
+    description: str = ""
+    path: Path | None = field(default=None, compare=False)
+
+
+def _parse_colour(value: str) -> str:
+    try:
+        Color.parse(value)
+    except ColorParseError:
+        raise ValueError(f"not a colour: {value!r}") from None
+    return value
+
+
+class ThemeFile(BaseModel):
+    """The content of one theme file. Unknown keys are errors, so typos are caught."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(default="", pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$|^$")
+    """Theme name for ``--theme`` and the palette; defaults to the file name."""
+    description: str = ""
+    dark: bool = True
+    primary: str
+    secondary: str | None = None
+    accent: str | None = None
+    foreground: str | None = None
+    background: str | None = None
+    surface: str | None = None
+    panel: str | None = None
+    warning: str | None = None
+    error: str | None = None
+    success: str | None = None
+    variables: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator(
+        "primary",
+        "secondary",
+        "accent",
+        "foreground",
+        "background",
+        "surface",
+        "panel",
+        "warning",
+        "error",
+        "success",
+    )
+    @classmethod
+    def _colour(cls, value: str | None) -> str | None:
+        return None if value is None else _parse_colour(value)
+
+    @field_validator("variables")
+    @classmethod
+    def _variables(cls, value: dict[str, str]) -> dict[str, str]:
+        for key, colour in value.items():
+            if not _VARIABLE_NAME.match(key):
+                raise ValueError(f"bad variable name {key!r}")
+            _parse_colour(colour)
+        return value
+
+    def to_textual_theme(self, fallback_name: str = "", path: Path | None = None) -> ReaderTheme:
+        theme = ReaderTheme(
+            name=self.name or fallback_name,
+            primary=self.primary,
+            secondary=self.secondary,
+            accent=self.accent,
+            foreground=self.foreground,
+            background=self.background,
+            surface=self.surface,
+            panel=self.panel,
+            warning=self.warning,
+            error=self.error,
+            success=self.success,
+            dark=self.dark,
+            variables=dict(self.variables),
+            description=self.description,
+            path=path,
+        )
+        theme.variables = complete_variables(theme)
+        return theme
+
+
+def derive_variables(theme: Theme) -> dict[str, str]:
+    """The reader's app colours, derived from a theme's semantic colours.
+
+    Used to fill what a theme file leaves out, and for any other registered theme."""
+    generated = theme.to_color_system().generate()
+
+    def colour(name: str, default: str) -> Color:
+        try:
+            return Color.parse(generated.get(name, default))
+        except ColorParseError:  # ANSI themes name terminal colours ("ansi_default")
+            return Color.parse(default)
+
+    dark = theme.dark
+    background = colour("background", "#000000" if dark else "#ffffff")
+    foreground = background + colour("foreground", "#e0e0e0" if dark else "#202020")
+    primary = colour("primary", "#4080c0")
+    accent = colour("accent", primary.hex)
+    secondary = colour("secondary", primary.hex)
+    warning = colour("warning", accent.hex)
+    success = colour("success", secondary.hex)
+    surface = colour("surface", background.hex)
+
+    def tint(hue: Color, amount: float) -> str:
+        return background.blend(hue, amount).hex
+
+    pens = {f"highlight-{name}": tint(Color.parse(hue), 0.35) for name, hue in _PENS.items()}
+    return {
+        "entity-person": tint(accent, 0.85),
+        "entity-org": tint(secondary, 0.85),
+        "entity-place": tint(success, 0.85),
+        "entity-other": tint(primary, 0.85),
+        "date": tint(warning, 0.85),
+        "quote": tint(foreground, 0.7),
+        "link": tint(primary, 0.9),
+        "link-number": tint(accent, 0.9),
+        "code-background": surface.hex,
+        **pens,
+        "search-hit": tint(warning, 0.4),
+        "search-current": tint(accent, 0.75),
+    }
+
+
+# Text drawn on a coloured background: derived for contrast unless a theme sets it.
+_ON_COLOURS = {"search-current-text": "search-current", "link-hint-text": "link-number"}
+
+
+def complete_variables(theme: Theme) -> dict[str, str]:
+    """Every app colour for ``theme``: its own, else derived from its semantic colours."""
+    variables = {**derive_variables(theme), **theme.variables}
+    generated = theme.to_color_system().generate()
+    for name, background in _ON_COLOURS.items():
+        if name in variables:
+            continue
+        try:
+            colour = Color.parse(variables[background])
+            # The page's own ink or paper, whichever stands out more on the colour.
+            inks = [Color.parse(generated[key]) for key in ("foreground", "background")]
+        except (ColorParseError, KeyError):
+            continue
+        best = max(inks, key=lambda ink: abs(ink.brightness - colour.brightness))
+        variables[name] = best.hex
+    return variables
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeFailure:
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path.name}: {self.reason}"
+
+
+class ThemeFileError(ValueError):
+    """A theme file that cannot be used; ``str()`` is a one-line reason."""
+
+
+def load_theme_file(path: Path) -> ReaderTheme:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_THEME_FILE_BYTES + 1)
+    except OSError as error:
+        raise ThemeFileError(f"cannot read: {error.strerror or error}") from None
+    if len(data) > MAX_THEME_FILE_BYTES:
+        raise ThemeFileError(f"larger than {MAX_THEME_FILE_BYTES // 1024} KB")
+    try:
+        parsed = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ThemeFileError("not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ThemeFileError(f"not valid TOML ({error})") from None
+    try:
+        model = ThemeFile.model_validate(parsed)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "file"
+        raise ThemeFileError(f"{where}: {first['msg']}") from None
+    return model.to_textual_theme(fallback_name=path.stem, path=path)
+
+
+def load_themes(
+    directories: Iterable[Path],
+) -> tuple[dict[str, ReaderTheme], list[ThemeFailure]]:
+    """Every ``*.toml`` theme in ``directories``; a later directory overrides an earlier
+    one's theme of the same name (so users can restyle a built-in theme)."""
+    loaded: dict[str, ReaderTheme] = {}
+    failed: list[ThemeFailure] = []
+    for directory in directories:
+        try:
+            paths = sorted(directory.glob("*.toml"))
+        except OSError:
+            continue
+        for path in paths:
+            try:
+                theme = load_theme_file(path)
+            except ThemeFileError as error:
+                failed.append(ThemeFailure(path, clean_line(str(error))))
+                continue
+            loaded[theme.name] = theme
+    return loaded, failed
+
+
+def choose_theme(
+    requested: str | None,
+    remembered: str | None,
+    configured: str,
+    available: Mapping[str, Theme],
+) -> tuple[str, str | None]:
+    """The theme to start with, and a one-line warning when a named one is missing.
+
+    ``--theme`` wins, then the last choice made in the app, then the config file."""
+    for name in (requested, remembered, configured):
+        if name and name in available:
+            warning = None
+            if requested and name != requested:
+                warning = f"theme {requested!r} is not available"
+            return name, warning
+    fallback = DEFAULT_THEME if DEFAULT_THEME in available else next(iter(available), "")
+    missing = requested or configured
+    return fallback, f"theme {missing!r} is not available; using {fallback!r}"

@@ -1,0 +1,96 @@
+"""The sidebar: tabs of panes beside the article (Contents now; more panes plug in).
+
+Every pane subclasses :class:`SidebarPane`. Panes state intents with messages; the
+reading screen owns the article and acts on them.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
+from textual.containers import Vertical
+from textual.widgets import TabbedContent, TabPane
+
+from reader.models import Article
+
+PaneT = TypeVar("PaneT", bound="SidebarPane")
+
+
+class SidebarPane(TabPane):
+    """A pane of the sidebar: one tab, one job, told about the article being read."""
+
+    def activate(self) -> SidebarPane:
+        """Make this pane the visible tab."""
+        tabbed = self.query_ancestor(TabbedContent)
+        if self.id:
+            tabbed.active = self.id
+        return self
+
+    def set_focus_within(self) -> None:
+        """Focus the pane's main widget (subclasses name it)."""
+        self.focus_first()
+
+    def focus_first(self) -> None:
+        for widget in self.query("*"):
+            if widget.focusable:
+                widget.focus()
+                return
+
+    def on_mount(self) -> None:
+        sidebar = next((node for node in self.ancestors if isinstance(node, Sidebar)), None)
+        if sidebar is not None and sidebar.article is not None:
+            self.show_article(sidebar.article)
+
+    def show_article(self, article: Article | None) -> None:
+        """A new article is being read (None: nothing is shown)."""
+
+    def show_position(self, offset: int) -> None:
+        """The reader scrolled: ``offset`` is the text offset at the top of the view."""
+
+
+class Sidebar(Vertical, can_focus=False, can_focus_children=True):
+    """Holds the panes in a TabbedContent; hidden and shown by the reading screen."""
+
+    BINDING_GROUP_TITLE = "Sidebar"
+
+    def __init__(self, *panes: SidebarPane, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._initial_panes = panes
+        self.article: Article | None = None
+        """The article being read, for panes added later."""
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(id="sidebar-tabs"):
+            yield from self._initial_panes
+
+    @property
+    def panes(self) -> list[SidebarPane]:
+        return list(self.query(SidebarPane))
+
+    def add_pane(self, pane: SidebarPane) -> AwaitComplete:
+        """Add a pane (a later feature's tab); it is shown the current article when it
+        mounts."""
+        return self.query_one(TabbedContent).add_pane(pane)
+
+    def pane(self, pane_type: type[PaneT]) -> PaneT:
+        return self.query_one(pane_type)
+
+    def show_article(self, article: Article | None) -> None:
+        self.article = article
+        for pane in self.panes:
+            pane.show_article(article)
+
+    def show_position(self, offset: int) -> None:
+        """Tell the visible pane where the reader is (hidden panes catch up when shown)."""
+        active = self.query_one(TabbedContent).active
+        for pane in self.panes:
+            if pane.id == active:
+                pane.show_position(offset)
+
+    def focus_active(self) -> None:
+        active = self.query_one(TabbedContent).active
+        for pane in self.panes:
+            if pane.id == active:
+                pane.set_focus_within()

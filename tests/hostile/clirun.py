@@ -1,0 +1,169 @@
+"""Run the ``reader`` command line in a child process, as a user's terminal would, and
+account for its time and memory the way ``/usr/bin/time -v`` does (``os.wait4``)."""
+
+from __future__ import annotations
+
+import errno
+import os
+import pty
+import re
+import selectors
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import tty
+from dataclasses import dataclass
+from pathlib import Path
+
+HARD_KILL_SECONDS = 40.0
+"""Past the 20 s guarantee with room to report how long it really took."""
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# C0 but tab and newline, DEL, C1 as characters, and C1 bytes that arrive outside valid
+# UTF-8 (decoded with surrogateescape).
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\udc80-\udc9f]")
+
+
+def forbidden_characters(text: str) -> list[str]:
+    """The control characters in ``text`` that must never reach a terminal, as reprs."""
+    return sorted({repr(c) for c in _FORBIDDEN.findall(text)})
+
+
+def decode(data: bytes) -> str:
+    return data.decode("utf-8", "surrogateescape")
+
+
+@dataclass(frozen=True)
+class CliResult:
+    args: tuple[str, ...]
+    status: int
+    stdout: bytes
+    stderr: bytes
+    seconds: float
+    max_rss_mb: float
+    timed_out: bool
+    network: tuple[str, ...]
+    """Connections and look-ups the child attempted (all refused)."""
+
+    @property
+    def out(self) -> str:
+        return decode(self.stdout)
+
+    @property
+    def err(self) -> str:
+        return decode(self.stderr)
+
+    def describe(self) -> str:
+        tail = self.err[-2000:]
+        return (
+            f"reader {' '.join(map(repr, self.args))}: exit {self.status}, "
+            f"{self.seconds:.1f} s, {self.max_rss_mb:.0f} MB, timed out: {self.timed_out}"
+            f", network: {self.network}"
+            f"\nstderr: {tail!r}"
+        )
+
+
+NETGUARD = Path(__file__).resolve().parent / "netguard"
+
+
+def _child_env(extra: dict[str, str] | None, network_log: str) -> dict[str, str]:
+    env = dict(os.environ)
+    path = [str(NETGUARD), str(ROOT), env.get("PYTHONPATH", "")]
+    env.update(
+        TERM="xterm-256color",
+        COLUMNS="100",
+        LINES="40",
+        LANG="C.UTF-8",
+        PYTHONPATH=os.pathsep.join(filter(None, path)),
+        HOSTILE_NETWORK_LOG=network_log,
+    )
+    env.pop("PYTHONWARNINGS", None)
+    env.update(extra or {})
+    return env
+
+
+def run_cli(
+    args: list[str], *, cwd: Path, tty_output: bool = False, env: dict[str, str] | None = None
+) -> CliResult:
+    """Run ``python -m reader ARGS``; with ``tty_output`` stdin, stdout and stderr are
+    pseudo-terminals in raw mode, so the program believes it talks to a terminal and the
+    line discipline adds nothing to what it writes."""
+    masters: dict[int, bytearray] = {}
+    if tty_output:
+        out_master, out_slave = pty.openpty()
+        err_master, err_slave = pty.openpty()
+        for fd in (out_slave, err_slave):
+            tty.setraw(fd)
+        streams = {"stdin": out_slave, "stdout": out_slave, "stderr": err_slave}
+        close_after = [out_slave, err_slave]
+        out_fd, err_fd = out_master, err_master
+    else:
+        out_fd, out_w = os.pipe()
+        err_fd, err_w = os.pipe()
+        streams = {"stdin": subprocess.DEVNULL, "stdout": out_w, "stderr": err_w}
+        close_after = [out_w, err_w]
+    log_fd, network_log = tempfile.mkstemp(prefix="hostile-net-", suffix=".log")
+    os.close(log_fd)
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reader", *args],
+        cwd=cwd,
+        env=_child_env(env, network_log),
+        start_new_session=True,
+        **streams,  # type: ignore[arg-type]
+    )
+    for fd in close_after:
+        os.close(fd)
+    masters = {out_fd: bytearray(), err_fd: bytearray()}
+    timed_out = _drain(masters, start + HARD_KILL_SECONDS, proc.pid)
+    _, wait_status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(wait_status)
+    for fd in masters:
+        os.close(fd)
+    network = Path(network_log).read_text(encoding="utf-8").splitlines()
+    os.unlink(network_log)
+    return CliResult(
+        tuple(args),
+        proc.returncode,
+        bytes(masters[out_fd]),
+        bytes(masters[err_fd]),
+        seconds,
+        usage.ru_maxrss / 1024,
+        timed_out,
+        tuple(network),
+    )
+
+
+def _drain(buffers: dict[int, bytearray], deadline: float, pid: int) -> bool:
+    """Read every stream until all are closed; kill the process group at ``deadline``."""
+    selector = selectors.DefaultSelector()
+    for fd in buffers:
+        selector.register(fd, selectors.EVENT_READ)
+    open_fds = set(buffers)
+    timed_out = False
+    while open_fds:
+        remaining = deadline - time.perf_counter()
+        if remaining <= 0:
+            timed_out = True
+            os.killpg(pid, signal.SIGKILL)
+            deadline = float("inf")
+            continue
+        for key, _ in selector.select(timeout=min(remaining, 1.0)):
+            try:
+                chunk = os.read(key.fd, 1 << 16)
+            except OSError as error:
+                # A pty master reports EIO once the last slave is closed: end of output.
+                if error.errno != errno.EIO:
+                    raise
+                chunk = b""
+            if chunk:
+                buffers[key.fd] += chunk
+            else:
+                selector.unregister(key.fd)
+                open_fds.discard(key.fd)
+    selector.close()
+    return timed_out

@@ -1,0 +1,38 @@
+"""Loaded at start-up by child processes of the hostile tests (via PYTHONPATH): any
+socket connection or name lookup is refused and written to ``$HOSTILE_NETWORK_LOG``,
+so the test fails even when the program swallowed the error."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+_LOG = os.environ.get("HOSTILE_NETWORK_LOG")
+_EVENTS = frozenset(
+    {
+        "socket.connect",
+        "socket.getaddrinfo",
+        "socket.gethostbyname",
+        "socket.gethostbyaddr",
+        "socket.getnameinfo",
+        "socket.sendto",
+        "socket.sendmsg",
+        "urllib.Request",
+        "http.client.connect",
+        "ftplib.connect",
+        "webbrowser.open",
+    }
+)
+
+
+def _refuse(event: str, args: tuple[object, ...]) -> None:
+    if event not in _EVENTS:
+        return
+    if _LOG:
+        with open(_LOG, "a", encoding="utf-8", errors="backslashreplace") as log:
+            log.write(f"{event} {args!r}"[:500] + "\n")
+    raise OSError(f"network access refused by the hostile-page tests: {event}")
+
+
+if _LOG:
+    sys.addaudithook(_refuse)

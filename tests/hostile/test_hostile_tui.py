@@ -1,0 +1,84 @@
+"""Every hostile page opened in the reader, headless: it loads within the time limit
+(an article or a message screen), the screen never carries a control character, and
+markup in the page is shown literally and never acts."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+
+import pytest
+from textual.app import App
+
+from reader.config import load_settings
+from reader.ui.app import make_app
+from reader.ui.screens.message import MessageScreen
+from reader.ui.screens.reading import ReadingScreen
+
+from .checks import TIME_LIMIT_SECONDS
+from .conftest import KIND_NAMES
+from .payloads import QUIT_MARKUP
+from .registry import Page
+from .screen_probe import ScreenShot, capture, settle
+
+# Keys that bring the rest of the page on screen: the end (link groups), every section
+# opened, the link list, link hints, the contents sidebar and the help screen.
+TOUR = (
+    ("end",),
+    ("z", "R"),
+    ("o",),
+    ("escape",),
+    ("f",),
+    ("escape",),
+    ("s",),
+    ("s",),
+    ("question_mark",),
+    ("escape",),
+    ("home",),
+)
+
+
+def _reading(app: App) -> ReadingScreen | None:
+    return next((s for s in app.screen_stack if isinstance(s, ReadingScreen)), None)
+
+
+def _check(shot: ScreenShot, where: str) -> None:
+    assert not shot.problems, f"{where}: " + "\n".join(shot.problems[:10])
+
+
+async def _open(page: Page) -> None:
+    app = make_app(load_settings(), [os.fspath(page.path)])
+    async with app.run_test(size=(100, 32)) as pilot:
+        settled = await settle(pilot, time.perf_counter() + TIME_LIMIT_SECONDS)
+        assert settled, f"still loading after {TIME_LIMIT_SECONDS} s"
+        reading = _reading(app)
+        shown = reading is not None and reading.article is not None
+        refused = isinstance(app.screen, MessageScreen)
+        assert shown or refused, f"neither an article nor a message: {app.screen!r}"
+        if page.kind.outcome == "article":
+            assert shown, "should show an article:\n" + capture(app).text
+        if page.kind.outcome == "error":
+            assert refused, "should be refused with a message"
+        shot = capture(app)
+        _check(shot, "first screen")
+        if refused:
+            assert shot.text.strip(), "blank message screen"
+            return
+        for literal in page.kind.literal:
+            assert literal in shot.text, f"{literal!r} not shown literally:\n{shot.text}"
+        spot = shot.find(QUIT_MARKUP)
+        if spot is not None:
+            await pilot.click(offset=spot)
+            await pilot.pause()
+            assert app.is_running and app.return_code is None, "page markup quit the app"
+        for keys in TOUR:
+            await pilot.press(*keys)
+            await settle(pilot, time.perf_counter() + 5)
+            _check(capture(app), f"after {'+'.join(keys)}")
+        assert app.is_running and app.return_code is None, "the app left by itself"
+
+
+@pytest.mark.parametrize("name", KIND_NAMES)
+def test_tui_opens_hostile_page(name: str, hostile_pages: dict[str, Page]) -> None:
+    asyncio.run(_open(hostile_pages[name]))
