@@ -13,8 +13,6 @@ from reader.models import (
     Mark,
     MarkKind,
     Metadata,
-    Section,
-    SectionKind,
 )
 
 
@@ -68,54 +66,15 @@ class ArticleBuilder:
         return self
 
     def build(self) -> Article:
-        text = "".join(self.parts)
-        sections = _heading_sections(text, self.blocks)
-        for group in self.link_groups:
-            sections.append(
-                Section(
-                    id=f"links-{group.id}",
-                    kind=SectionKind.LINKS,
-                    title=group.title,
-                    start=len(text),
-                    end=len(text),
-                    link_group_id=group.id,
-                    summary=f"{len(group.links)} links",
-                )
-            )
+        # No sections: the view derives them from the headings and link groups, as it
+        # does for any article that carries none.
         return Article(
             source=self.source,
             metadata=self.metadata,
-            text=text,
+            text="".join(self.parts),
             blocks=tuple(self.blocks),
-            sections=tuple(sections),
             link_groups=tuple(self.link_groups),
         )
-
-
-def _heading_sections(text: str, blocks: list[Block]) -> list[Section]:
-    headings = [b for b in blocks if b.kind is BlockKind.HEADING]
-    sections: list[Section] = []
-    parents: list[tuple[int, str]] = []
-    for index, block in enumerate(headings):
-        end = next((h.start for h in headings[index + 1 :] if h.level <= block.level), len(text))
-        while parents and parents[-1][0] >= block.level:
-            parents.pop()
-        words = len(text[block.end : end].split())
-        sections.append(
-            Section(
-                id=f"s-{block.id}",
-                kind=SectionKind.HEADING,
-                title=text[block.start : block.end],
-                start=block.start,
-                end=end,
-                level=block.level,
-                block_ids=tuple(b.id for b in blocks if block.start <= b.start < end),
-                parent_id=parents[-1][1] if parents else None,
-                summary=f"{words} words",
-            )
-        )
-        parents.append((block.level, f"s-{block.id}"))
-    return sections
 
 
 def field_guide(source: str = "guide.html") -> Article:
