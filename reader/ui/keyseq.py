@@ -1,0 +1,166 @@
+"""Multi-key sequences (``za``, ``zR``, later ``m<letter>``, ``'<letter>``, ``''``, ``dd``).
+
+A widget declares a table of sequences (keys → action + description); the help
+screen lists the same table. There is no timeout: after a prefix key the widget
+waits for the next one, shows what is pending (``SequencePending`` bubbles to the
+screen), and Esc cancels. ``{letter}`` in a sequence stands for any ASCII letter,
+passed to the action as ``{letter}``. A key that starts a sequence cannot also be a
+single-key binding of the same widget, since there is no timeout to tell them apart.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from textual import events
+from textual.message import Message
+
+LETTER = "{letter}"
+_LETTERS = frozenset(string.ascii_letters)
+CANCEL_KEY = "escape"
+
+
+@dataclass(frozen=True, slots=True)
+class KeySequence:
+    keys: str
+    """Characters to type; ``{letter}`` matches any letter."""
+    action: str
+    """Action string run on the widget; ``{letter}`` is replaced by the typed letter."""
+    description: str
+    id: str = ""
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        out: list[str] = []
+        rest = self.keys
+        while rest:
+            if rest.startswith(LETTER):
+                out.append(LETTER)
+                rest = rest[len(LETTER) :]
+            else:
+                out.append(rest[0])
+                rest = rest[1:]
+        return tuple(out)
+
+    @property
+    def display(self) -> str:
+        """How help shows it: ``za``, ``m<letter>``."""
+        return self.keys.replace(LETTER, "<letter>")
+
+
+def _matches(token: str, char: str) -> bool:
+    return char in _LETTERS if token == LETTER else token == char
+
+
+class Outcome(StrEnum):
+    PENDING = "pending"
+    """A prefix: wait for more keys."""
+    MATCHED = "matched"
+    UNMATCHED = "unmatched"
+    """The keys typed match no sequence; the pending prefix is dropped."""
+    IGNORED = "ignored"
+    """Nothing pending and the key starts no sequence: not ours."""
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    outcome: Outcome
+    pending: str = ""
+    """The keys typed so far while PENDING (for display)."""
+    sequence: KeySequence | None = None
+    action: str | None = None
+    """For MATCHED: the action with ``{letter}`` filled in."""
+
+
+class KeySequences:
+    """A validated table of sequences and the state of one partly typed one."""
+
+    def __init__(self, sequences: Iterable[KeySequence]) -> None:
+        self.table: tuple[KeySequence, ...] = tuple(sequences)
+        for sequence in self.table:
+            if len(sequence.tokens) < 2:
+                raise ValueError(f"{sequence.keys!r}: a sequence needs two keys or more")
+        for a in self.table:
+            for b in self.table:
+                if a is not b and _is_prefix(a.tokens, b.tokens):
+                    raise ValueError(f"{a.keys!r} is a prefix of {b.keys!r}")
+        self._typed: list[str] = []
+
+    @property
+    def pending(self) -> str:
+        return "".join(self._typed)
+
+    def starts(self, char: str) -> bool:
+        return any(_matches(s.tokens[0], char) for s in self.table)
+
+    def cancel(self) -> Step:
+        had = bool(self._typed)
+        self._typed.clear()
+        return Step(Outcome.CANCELLED if had else Outcome.IGNORED)
+
+    def feed(self, char: str | None) -> Step:
+        """Advance with one typed character (None: a non-printing key)."""
+        if char is None or (not self._typed and not self.starts(char)):
+            if self._typed:
+                self._typed.clear()
+                return Step(Outcome.UNMATCHED)
+            return Step(Outcome.IGNORED)
+        typed = [*self._typed, char]
+        candidates = [
+            s
+            for s in self.table
+            if len(s.tokens) >= len(typed)
+            and all(_matches(t, c) for t, c in zip(s.tokens, typed, strict=False))
+        ]
+        if not candidates:
+            self._typed.clear()
+            return Step(Outcome.UNMATCHED)
+        done = [s for s in candidates if len(s.tokens) == len(typed)]
+        if done:
+            self._typed.clear()
+            sequence = done[0]
+            letters = [c for t, c in zip(sequence.tokens, typed, strict=True) if t == LETTER]
+            action = sequence.action.replace(LETTER, letters[0]) if letters else sequence.action
+            return Step(Outcome.MATCHED, "", sequence, action)
+        self._typed = typed
+        return Step(Outcome.PENDING, self.pending)
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Could one typed key match both tokens?"""
+    if a == b:
+        return True
+    return (a == LETTER and b in _LETTERS) or (b == LETTER and a in _LETTERS)
+
+
+def _is_prefix(short: Sequence[str], long: Sequence[str]) -> bool:
+    return len(short) <= len(long) and all(
+        _compatible(a, b) for a, b in zip(short, long, strict=False)
+    )
+
+
+# The article view's sequences (vim's folding keys).
+VIEW_SEQUENCES: tuple[KeySequence, ...] = (
+    KeySequence("za", "toggle_section", "Toggle the section under the cursor", "view.za"),
+    KeySequence("zo", "open_section", "Open the section under the cursor", "view.zo"),
+    KeySequence("zc", "close_section", "Close the section under the cursor", "view.zc"),
+    KeySequence("zR", "open_all", "Open every section", "view.zR"),
+    KeySequence("zM", "close_all", "Close every section", "view.zM"),
+)
+
+
+class SequencePending(Message):
+    """Keys typed so far of a sequence (``keys == ""`` once it ends or is cancelled),
+    for the screen to show."""
+
+    def __init__(self, keys: str) -> None:
+        self.keys = keys
+        super().__init__()
+
+
+def key_char(event: events.Key) -> str | None:
+    return event.character if event.is_printable and event.character else None

@@ -1,0 +1,134 @@
+"""Display lines: what the article view paints, one terminal row each.
+
+A line is a tuple of runs ``(text, role, start)``. ``start`` is the offset in
+``Article.text`` of the run's first character, or ``NO_OFFSET`` for decoration the
+layout adds (bullets, link numbers, quote bars, table borders, padding). For a text
+run, ``text == article.text[start:start + len(text)]`` always holds, so every cell on
+screen maps back to the model. ``role`` is a space-separated list of role names;
+each names a component class ``article-view--<role>`` of the widget.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+Run = tuple[str, str, int]
+NO_OFFSET = -1
+
+# Roles the layout assigns to runs; each is also a component class of the widget.
+HEADING_ROLES = tuple(f"heading-{level}" for level in range(1, 7))
+CODE_TOKEN_ROLES = (
+    "code-keyword",
+    "code-string",
+    "code-number",
+    "code-comment",
+    "code-name",
+    "code-builtin",
+    "code-operator",
+)
+TEXT_ROLES = (
+    *HEADING_ROLES,
+    "heading-rule",
+    "emphasis",
+    "strong",
+    "code",
+    "link",
+    "link-number",
+    "link-hint",
+    "link-url",
+    "bullet",
+    "quote",
+    "quote-bar",
+    "code-block",
+    *CODE_TOKEN_ROLES,
+    "table-border",
+    "table-header",
+    "figure",
+    "rule",
+    "section-marker",
+    "section-title",
+    "section-summary",
+    "section-line",
+)
+# Roles that overlays (search, entities, highlights, selection) and the cursor paint.
+OVERLAY_ROLES = (
+    "search-hit",
+    "search-current",
+    "entity-person",
+    "entity-org",
+    "entity-place",
+    "entity-other",
+    "date",
+    "highlight-yellow",
+    "highlight-green",
+    "highlight-blue",
+    "highlight-pink",
+    "mention-current",
+    "selection",
+    "cursor",
+)
+ROLES = TEXT_ROLES + OVERLAY_ROLES
+
+EXPANDED_MARKER = "▼ "
+COLLAPSED_MARKER = "▶ "
+NO_MARKER = "  "
+MARKER_WIDTH = 2
+
+
+class DisplayLine:
+    """One row of the laid-out article.
+
+    ``start``/``end`` is the half-open text range the row shows (for rows without
+    text, an empty range at the position they stand for). ``block`` is the index of
+    the block it belongs to (-1 for separators and section furniture); ``section`` is
+    set on a section's header rows (a click there toggles it); ``links`` lists the
+    link numbers shown on the row.
+    """
+
+    __slots__ = ("block", "end", "links", "runs", "section", "start")
+
+    def __init__(
+        self,
+        runs: tuple[Run, ...],
+        start: int,
+        end: int,
+        block: int = -1,
+        section: str | None = None,
+        links: tuple[int, ...] = (),
+    ) -> None:
+        self.runs = runs
+        self.start = start
+        self.end = end
+        self.block = block
+        self.section = section
+        self.links = links
+
+    @property
+    def text(self) -> str:
+        return "".join(run[0] for run in self.runs)
+
+    def with_runs(self, runs: tuple[Run, ...], section: str | None) -> DisplayLine:
+        return DisplayLine(runs, self.start, self.end, self.block, section, self.links)
+
+    def __repr__(self) -> str:
+        return f"DisplayLine({self.text!r}, {self.start}, {self.end}, block={self.block})"
+
+
+def blank_line(at: int) -> DisplayLine:
+    return DisplayLine((), at, at)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberedLink:
+    """A link with the number the view shows after it (``text[3]``).
+
+    Links inside the body have their text range; links of a link group (not part of
+    ``Article.text``) have ``start == end == len(text)`` and name their ``group``.
+    """
+
+    number: int
+    text: str
+    href: str | None
+    start: int
+    end: int
+    group: str | None = None
