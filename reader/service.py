@@ -5,8 +5,13 @@ The CLI and the UI call these functions; the UI calls them from worker threads.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reader.config import Limits, Settings
 from reader.models import Article
+
+if TYPE_CHECKING:
+    from reader.store import Store
 
 
 def read_article(source: str, limits: Limits | None = None) -> Article:
@@ -22,3 +27,59 @@ def read_article(source: str, limits: Limits | None = None) -> Article:
 
 def settings_limits(settings: Settings | None) -> Limits:
     return settings.limits if settings else Limits()
+
+
+def open_article(
+    source: str,
+    settings: Settings | None = None,
+    store: Store | None = None,
+    *,
+    refresh: bool = False,
+) -> tuple[Article, int]:
+    """Open a page through the library: ``(article, library id)``.
+
+    A file whose bytes are unchanged since it was stored is not extracted again (its
+    cached Article is used, unless an older extractor made it); a URL in the library is
+    read from the library, never fetched, unless ``refresh``. Anything extracted is
+    recorded in the library (a changed page is updated and its notes re-anchored).
+    Pass the session's ``store``; without one the library is opened and closed here.
+    Raises ReaderError for an unreadable page, StoreError for an unusable library."""
+    from reader.store import open_library
+
+    if store is None:
+        with open_library(settings) as own:
+            return open_article(source, settings, own, refresh=refresh)
+    limits = settings_limits(settings)
+    cached, digest = _cached_article(store, source, limits, refresh)
+    if cached is not None:
+        store.articles.mark_opened(cached[1])
+        return cached
+    article = read_article(source, limits)
+    result = store.articles.add(article, source=source, raw_hash=digest)
+    store.articles.mark_opened(result.article_id)
+    return article, result.article_id
+
+
+def _cached_article(
+    store: Store, source: str, limits: Limits, refresh: bool
+) -> tuple[tuple[Article, int] | None, str | None]:
+    """The stored article for ``source`` when it can be reused, and the file's hash."""
+    from pathlib import Path
+
+    from reader.store.sources import STDIN, is_url, raw_hash
+
+    if source == STDIN:
+        return None, None
+    if is_url(source):
+        stored = None if refresh else store.articles.get_by_source(source)
+        article = store.articles.load(stored.id) if stored else None
+        return ((article, stored.id) if article and stored else None), None
+    path = Path(source).expanduser()
+    digest = raw_hash(path, limits.max_input_bytes) if path.is_file() else None
+    if digest is None:
+        return None, None
+    stored = store.articles.get_by_source(source)
+    if stored is None or stored.raw_hash != digest:
+        stored = store.articles.get_by_raw_hash(digest)  # the same file saved elsewhere
+    article = store.articles.load(stored.id) if stored else None
+    return ((article, stored.id) if article and stored else None), digest

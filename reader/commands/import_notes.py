@@ -1,0 +1,88 @@
+"""``reader import-notes FILE.json [--page PAGE]``: read exported annotations back.
+
+Each annotation is matched to its page in the library by ``target.source`` (or to
+PAGE), re-anchored against the stored text, and saved: annotations already there (same
+``id``) are updated, not duplicated. Ones whose passage is gone are kept as orphans.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from reader.errors import ReaderError
+from reader.loaders.names import display_name
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="W3C Web Annotation JSON (from reader export)")
+    parser.add_argument(
+        "--page",
+        metavar="PAGE",
+        help="attach every annotation to this page (path or URL in the library), "
+        "whatever source the file names",
+    )
+
+
+def _read(path: str, limit: int) -> str:
+    name = display_name(path)
+    try:
+        data = sys.stdin.buffer.read(limit + 1) if path == "-" else Path(path).read_bytes()
+    except OSError as error:
+        raise ReaderError(f"cannot read {name}: {error.strerror}") from None
+    if len(data) > limit:
+        raise ReaderError(f"{name} is too large")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ReaderError(f"{name}: not UTF-8 JSON") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.anchoring import TextIndex
+    from reader.config import load_settings
+    from reader.store import open_library
+    from reader.store.annotations import (
+        NotAnnotations,
+        ParsedAnnotation,
+        parse_annotations,
+        place,
+    )
+
+    settings = load_settings()
+    try:
+        annotations, ignored = parse_annotations(_read(args.file, settings.limits.max_input_bytes))
+    except NotAnnotations as error:
+        raise ReaderError(f"{display_name(args.file)}: {error}") from None
+    by_source: dict[str, list[ParsedAnnotation]] = defaultdict(list)
+    for annotation in annotations:
+        by_source[args.page or annotation.source or ""].append(annotation)
+
+    missing: list[tuple[str, int]] = []
+    with open_library(settings) as store:
+        store.require_writable()
+        for source, group in by_source.items():
+            stored = (
+                store.articles.find(source, settings.limits.max_input_bytes) if source else None
+            )
+            text = store.articles.text(stored.id) if stored else None
+            if stored is None or text is None:
+                missing.append((source, len(group)))
+                continue
+            index = TextIndex(text)
+            placed = [p for p in (place(a, index) for a in group) if p is not None]
+            ignored += len(group) - len(placed)
+            added, updated = store.highlights.merge(stored.id, placed)
+            orphans = sum(1 for p in placed if p.orphaned)
+            print(
+                f"{display_name(stored.entry.display_title)}: {len(placed) - orphans} anchored, "
+                f"{orphans} orphaned ({added} new, {updated} updated)"
+            )
+    if ignored:
+        print(f"{ignored} annotation{'s' if ignored != 1 else ''} without a text passage ignored")
+    for source, count in missing:
+        where = display_name(source) if source else "(no source)"
+        print(f"reader: {count} annotations for {where}: not in the library", file=sys.stderr)
+    return 2 if missing else 0

@@ -1,0 +1,296 @@
+"""Highlights out and back in: Markdown for notes apps, W3C Web Annotation JSON-LD.
+
+JSON export is a list of ``Annotation`` objects (https://www.w3.org/TR/annotation-model/):
+the note is a ``TextualBody`` with ``purpose: commenting``, the colour a ``tagging``
+body, and the target carries both a TextQuoteSelector and a TextPositionSelector.
+The reader accepts that list, a single annotation, or an AnnotationCollection/Page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from reader.anchoring import TextAnchor, TextIndex, range_anchor
+from reader.errors import ReaderError
+from reader.sanitize import clean, clean_line
+from reader.store.highlights import HighlightImport, new_uid
+from reader.store.records import DEFAULT_COLOR, HIGHLIGHT_COLORS, Highlight, StoredArticle
+from reader.store.sources import source_uri
+
+ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+MAX_ANNOTATIONS = 100_000
+_MAX_FIELD = 1_000_000
+"""Longest string accepted from an imported file (quote, note, id)."""
+
+
+# --- export ------------------------------------------------------------------------
+
+
+def to_annotation(highlight: Highlight, source: str) -> dict[str, Any]:
+    anchor = highlight.anchor
+    body: list[dict[str, Any]] = []
+    if highlight.has_note:
+        body.append(
+            {
+                "type": "TextualBody",
+                "value": highlight.note,
+                "format": "text/plain",
+                "purpose": "commenting",
+            }
+        )
+    body.append({"type": "TextualBody", "value": highlight.color, "purpose": "tagging"})
+    return {
+        "@context": ANNO_CONTEXT,
+        "id": highlight.uid,
+        "type": "Annotation",
+        "motivation": "commenting" if highlight.has_note else "highlighting",
+        "created": highlight.created_at.isoformat(),
+        "modified": highlight.updated_at.isoformat(),
+        "body": body,
+        "target": {
+            "source": source_uri(source),
+            "selector": [
+                {
+                    "type": "TextQuoteSelector",
+                    "exact": anchor.exact,
+                    "prefix": anchor.prefix,
+                    "suffix": anchor.suffix,
+                },
+                {"type": "TextPositionSelector", "start": anchor.start, "end": anchor.end},
+            ],
+        },
+    }
+
+
+_TERMINAL_UNSAFE = re.compile("[\u007f-\u009f\u202a-\u202e\u2066-\u2069]")
+
+
+def to_json(stored: StoredArticle, highlights: list[Highlight]) -> str:
+    """The JSON-LD export. C0 controls are escaped by JSON itself; C1 controls and bidi
+    overrides are escaped too, so printing the file to a terminal is harmless."""
+    data = [to_annotation(h, stored.entry.source) for h in highlights]
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~=])")
+_LINE_START_SPECIAL = re.compile(r"^(\s*)([#+\-]|\d+[.)])(?=\s|$)")
+
+
+def _md_escape(line: str) -> str:
+    """Page text shown literally in Markdown (no emphasis, links, HTML or headings)."""
+    line = _INLINE_SPECIAL.sub(r"\\\1", line)
+    return _LINE_START_SPECIAL.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
+
+
+def _quote(text: str) -> str:
+    lines = [_md_escape(line.strip()) for line in clean(text).strip().splitlines()]
+    return "\n".join(f"> {line}" if line else ">" for line in lines)
+
+
+def to_markdown(stored: StoredArticle, highlights: list[Highlight]) -> str:
+    """Title, source, then each highlight as a block quote followed by its note."""
+    entry = stored.entry
+    lines = [f"# {_md_escape(clean_line(entry.display_title))}", ""]
+    source = clean_line(entry.source)
+    lines.append(f"Source: <{source}>" if "://" in source else f"Source: `{source}`")
+    details = [clean_line(x) for x in (entry.site, entry.byline) if x]
+    if entry.published:
+        details.append(entry.published.date().isoformat())
+    if details:
+        lines += ["", _md_escape(" · ".join(details))]
+    placed = [h for h in highlights if not h.orphaned]
+    orphans = [h for h in highlights if h.orphaned]
+    for highlight in placed:
+        lines += ["", _quote(highlight.anchor.exact)]
+        if highlight.has_note:
+            lines += ["", clean(highlight.note).strip()]
+    if orphans:
+        lines += ["", "## Not found in the current text"]
+        for highlight in orphans:
+            lines += ["", _quote(highlight.anchor.exact)]
+            if highlight.has_note:
+                lines += ["", clean(highlight.note).strip()]
+    return "\n".join(lines) + "\n"
+
+
+# --- import ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedAnnotation:
+    uid: str
+    source: str | None
+    anchor: TextAnchor
+    """From the selectors; offsets are -1 when the file gave no position."""
+    color: str
+    note: str
+    created: datetime | None
+    modified: datetime | None
+
+
+class NotAnnotations(ReaderError):
+    """The file is not Web Annotation JSON the reader understands."""
+
+
+def _items(data: Any) -> list[Any]:
+    if isinstance(data, list):
+        return data
+    if isinstance(data, dict):
+        kinds = _types(data)
+        if "Annotation" in kinds:
+            return [data]
+        if "AnnotationPage" in kinds:
+            return list(data.get("items") or [])
+        if "AnnotationCollection" in kinds:
+            first = data.get("first")
+            items = first.get("items") if isinstance(first, dict) else None
+            return list(items or data.get("items") or [])
+    raise NotAnnotations("not Web Annotation JSON (expected a list of annotations)")
+
+
+def _types(node: dict[str, Any]) -> set[str]:
+    kind = node.get("type", node.get("@type"))
+    if isinstance(kind, str):
+        return {kind}
+    return {k for k in kind if isinstance(k, str)} if isinstance(kind, list) else set()
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _text(value: Any, what: str) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str) or len(value) > _MAX_FIELD:
+        raise NotAnnotations(f"{what} is not a string of reasonable size")
+    return value
+
+
+def _offset(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return -1
+    return value
+
+
+def _time(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _parse_one(node: Any, number: int) -> ParsedAnnotation | None:
+    """One annotation, or None when it targets no text passage (a whole-page note)."""
+    if not isinstance(node, dict):
+        raise NotAnnotations(f"annotation {number} is not an object")
+    target = next((t for t in _as_list(node.get("target")) if isinstance(t, dict)), None)
+    if target is None:
+        return None
+    quote: dict[str, Any] | None = None
+    position: dict[str, Any] | None = None
+    for selector in _as_list(target.get("selector")):
+        if not isinstance(selector, dict):
+            continue
+        kinds = _types(selector)
+        if "TextQuoteSelector" in kinds and quote is None:
+            quote = selector
+        elif "TextPositionSelector" in kinds and position is None:
+            position = selector
+    if quote is None and position is None:
+        return None
+    start = _offset(position.get("start")) if position else -1
+    end = _offset(position.get("end")) if position else -1
+    anchor = TextAnchor(
+        start=start,
+        end=end if end >= start else start,
+        exact=_text(quote.get("exact"), f"annotation {number} quote") if quote else "",
+        prefix=_text(quote.get("prefix"), f"annotation {number} prefix") if quote else "",
+        suffix=_text(quote.get("suffix"), f"annotation {number} suffix") if quote else "",
+    )
+    notes: list[str] = []
+    color = DEFAULT_COLOR
+    body_value = node.get("bodyValue")
+    if body_value is not None:
+        notes.append(_text(body_value, f"annotation {number} note"))
+    for body in _as_list(node.get("body")):
+        if not isinstance(body, dict):
+            continue
+        value = _text(body.get("value"), f"annotation {number} body")
+        purpose = body.get("purpose")
+        if purpose == "tagging" and value.strip().lower() in HIGHLIGHT_COLORS:
+            color = value.strip().lower()
+        elif purpose in (None, "commenting", "describing", "replying") and value.strip():
+            notes.append(value)
+    source = target.get("source", target.get("id"))
+    uid = node.get("id", node.get("@id"))
+    return ParsedAnnotation(
+        uid=uid if isinstance(uid, str) and 0 < len(uid) <= 500 else new_uid(),
+        source=source if isinstance(source, str) else None,
+        anchor=anchor,
+        color=color,
+        note="\n\n".join(notes),
+        created=_time(node.get("created")),
+        modified=_time(node.get("modified")),
+    )
+
+
+def parse_annotations(text: str) -> tuple[list[ParsedAnnotation], int]:
+    """The text-passage annotations in a JSON file, and how many others were ignored."""
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as error:
+        raise NotAnnotations(f"not valid JSON ({error})") from None
+    items = _items(data)
+    if len(items) > MAX_ANNOTATIONS:
+        raise NotAnnotations(f"more than {MAX_ANNOTATIONS} annotations")
+    parsed: list[ParsedAnnotation] = []
+    ignored = 0
+    for number, node in enumerate(items, 1):
+        if isinstance(node, dict) and "Annotation" not in _types(node):
+            ignored += 1
+            continue
+        one = _parse_one(node, number)
+        if one is None:
+            ignored += 1
+        else:
+            parsed.append(one)
+    return parsed, ignored
+
+
+def place(annotation: ParsedAnnotation, index: TextIndex) -> HighlightImport | None:
+    """Anchor an imported annotation in the stored text: placed, or an orphan that keeps
+    its quote. None when it has neither a quote nor a usable position."""
+    anchor = annotation.anchor
+    text = index.text
+    if not anchor.exact:
+        if not 0 <= anchor.start < anchor.end <= len(text):
+            return None
+        anchor = range_anchor(text, anchor.start, anchor.end)  # position only: trust it
+    found = index.locate(anchor)
+    orphaned = found is None or found.end <= found.start
+    if found is not None and not orphaned:
+        anchor = range_anchor(text, found.start, found.end)
+    else:
+        start = max(anchor.start, 0)
+        anchor = TextAnchor(
+            start, max(anchor.end, start), anchor.exact, anchor.prefix, anchor.suffix
+        )
+    return HighlightImport(
+        uid=annotation.uid,
+        anchor=anchor,
+        color=annotation.color,
+        note=annotation.note,
+        created=annotation.created,
+        modified=annotation.modified,
+        orphaned=orphaned,
+    )

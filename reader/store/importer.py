@@ -1,0 +1,311 @@
+"""Add many pages to the library, extracting in parallel worker processes.
+
+Extraction (CPU-bound, in lxml and readability) runs in a process pool; the parent
+process alone writes to the library, one transaction per page. Pages already in the
+library (same file bytes, or same article text) are skipped. A page that fails — even
+one that crashes or hangs its worker — is reported and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from reader.config import Limits
+from reader.errors import ReaderError
+from reader.models import Article
+from reader.store.db import Store
+from reader.store.records import AddStatus
+from reader.store.sources import STDIN, is_url, normalize_source, raw_hash
+
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".mhtml", ".mht", ".txt", ".md", ".markdown", ".gz")
+"""Files taken when a directory is walked (files named explicitly are always taken)."""
+TEST_CASE_PAGE = "source.html"
+"""In a folder holding this file (a test-corpus case), the other files are its expected
+outputs, not pages."""
+DEFAULT_JOBS = 2
+_PRELOAD = ["reader.service", "reader.extract.pipeline", "reader.loaders"]
+
+
+class Outcome(StrEnum):
+    ADDED = "added"
+    UPDATED = "updated"
+    """Already in the library with other text: refreshed, notes re-anchored."""
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class PageResult:
+    source: str
+    outcome: Outcome
+    article_id: int | None = None
+    title: str = ""
+    reason: str = ""
+    """Why it was skipped or failed (one line)."""
+
+
+@dataclass(slots=True)
+class ImportReport:
+    results: list[PageResult] = field(default_factory=list)
+
+    def of(self, outcome: Outcome) -> list[PageResult]:
+        return [r for r in self.results if r.outcome == outcome]
+
+    @property
+    def failed(self) -> list[PageResult]:
+        return self.of(Outcome.FAILED)
+
+
+Progress = Callable[[int, int, PageResult], None]
+"""Called after each page with (pages done, pages in all, what happened to it)."""
+
+
+# --- finding pages -----------------------------------------------------------------
+
+
+def collect_pages(arguments: Sequence[str]) -> tuple[list[str], list[PageResult]]:
+    """Expand directories into page files. Returns the pages (each once, in order) and
+    a failure for each argument that does not exist."""
+    pages: list[str] = []
+    missing: list[PageResult] = []
+    seen: set[str] = set()
+
+    def take(source: str) -> None:
+        key = normalize_source(source)
+        if key not in seen:
+            seen.add(key)
+            pages.append(source)
+
+    for argument in arguments:
+        if argument == STDIN or is_url(argument):
+            take(argument)
+            continue
+        path = Path(argument).expanduser()
+        if path.is_dir():
+            for found in _walk(path):
+                take(str(found))
+        elif path.exists():
+            take(str(path))
+        else:
+            missing.append(PageResult(argument, Outcome.FAILED, reason="no such file or directory"))
+    return pages, missing
+
+
+def _walk(top: Path) -> Iterable[Path]:
+    for folder, dirs, files in os.walk(top, onerror=None):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if TEST_CASE_PAGE in files:
+            yield Path(folder) / TEST_CASE_PAGE
+            continue
+        for name in sorted(files):
+            if not name.startswith(".") and name.lower().endswith(PAGE_SUFFIXES):
+                yield Path(folder) / name
+
+
+# --- extraction in workers -------------------------------------------------------
+
+
+def extract_page(source: str, limits: Limits) -> tuple[Article | None, str]:
+    """Runs in a worker: the article, or None and one line saying why not."""
+    from reader.service import read_article
+
+    try:
+        return read_article(source, limits), ""
+    except ReaderError as error:
+        return None, str(error)
+    except RecursionError:
+        return None, "the page is nested too deeply"
+    except MemoryError:
+        return None, "the page needs too much memory"
+    except Exception as error:  # one bad page must not stop the batch
+        return None, f"internal error in extraction ({type(error).__name__}: {error})"
+
+
+class _InlineExecutor(Executor):
+    """Runs each task at once in this process: `--jobs 1` takes the same path."""
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        future: Future[object] = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as error:  # handed over in the future
+            future.set_exception(error)
+        return future
+
+
+def _pool(jobs: int) -> Executor:
+    if jobs <= 1:
+        return _InlineExecutor()
+    methods = multiprocessing.get_all_start_methods()
+    # forkserver: workers fork from a clean, preloaded process, which is safe even when
+    # the caller has threads (the UI) and cheap per worker.
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(_PRELOAD)
+    else:
+        context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+
+
+def _kill(executor: Executor) -> None:
+    """Stop a pool now, even with a worker stuck in a page."""
+    processes = getattr(executor, "_processes", None) or {}
+    for process in list(processes.values()):
+        process.kill()
+    executor.shutdown(wait=False, cancel_futures=True)
+
+
+# --- the batch ---------------------------------------------------------------------
+
+
+class _Batch:
+    def __init__(self, store: Store, limits: Limits, jobs: int, progress: Progress | None):
+        self.store = store
+        self.limits = limits
+        self.jobs = max(1, jobs)
+        self.progress = progress
+        self.report = ImportReport()
+        self.total = 0
+        # Hard stop for a worker that hangs despite the extractor's own time budget.
+        self.deadline = limits.extract_seconds * 3 + 10
+
+    def finish(self, result: PageResult) -> None:
+        self.report.results.append(result)
+        if self.progress is not None:
+            self.progress(len(self.report.results), self.total, result)
+
+    def known(self, source: str) -> tuple[str | None, PageResult | None]:
+        """The file's hash, and a skip result when the library already has these bytes."""
+        if source == STDIN or is_url(source):
+            return None, None
+        digest = raw_hash(Path(source), self.limits.max_input_bytes)
+        if digest is None:
+            return None, None
+        stored = self.store.articles.get_by_raw_hash(digest)
+        if stored is None:
+            return digest, None
+        return digest, PageResult(
+            source, Outcome.SKIPPED, stored.id, stored.entry.title, "already in the library"
+        )
+
+    def record(self, source: str, digest: str | None, article: Article) -> PageResult:
+        try:
+            added = self.store.articles.add(article, source=source, raw_hash=digest)
+        except ReaderError as error:
+            return PageResult(source, Outcome.FAILED, reason=str(error))
+        title = article.title
+        if added.status == AddStatus.ADDED:
+            return PageResult(source, Outcome.ADDED, added.article_id, title)
+        if added.status == AddStatus.UPDATED:
+            return PageResult(source, Outcome.UPDATED, added.article_id, title)
+        reason = (
+            "already in the library"
+            if added.status == AddStatus.UNCHANGED
+            else "same text as a page already in the library"
+        )
+        return PageResult(source, Outcome.SKIPPED, added.article_id, title, reason)
+
+    def run(self, pages: Sequence[str]) -> ImportReport:
+        self.total += len(pages)
+        queue: deque[tuple[str, str | None]] = deque()
+        for source in pages:
+            digest, skipped = self.known(source)
+            if skipped is not None:
+                self.finish(skipped)
+            else:
+                queue.append((source, digest))
+        suspects: deque[tuple[str, str | None]] = deque()
+        executor = _pool(self.jobs)
+        running: dict[Future[tuple[Article | None, str]], tuple[str, str | None, float]] = {}
+        try:
+            while queue or suspects or running:
+                # After a worker crash, pages that were in flight run one at a time so
+                # the one that crashes is known.
+                limit = 1 if suspects else self.jobs
+                source_queue = suspects if suspects else queue
+                while source_queue and len(running) < limit:
+                    source, digest = source_queue.popleft()
+                    future = executor.submit(extract_page, source, self.limits)
+                    running[future] = (source, digest, time.monotonic())
+                done, _ = wait(list(running), timeout=1.0, return_when=FIRST_COMPLETED)
+                broken: list[tuple[str, str | None]] = []
+                for future in done:
+                    source, digest, _ = running.pop(future)
+                    try:
+                        article, reason = future.result()
+                    except BrokenProcessPool:
+                        broken.append((source, digest))
+                        continue
+                    if article is None:
+                        self.finish(PageResult(source, Outcome.FAILED, reason=reason))
+                    else:
+                        self.finish(self.record(source, digest, article))
+                overdue = [
+                    f
+                    for f, (_, _, start) in running.items()
+                    if time.monotonic() - start > self.deadline
+                ]
+                if broken or overdue:
+                    executor, broken = self._restart(executor, running, broken, overdue, suspects)
+                    for source, _ in broken:
+                        self.finish(
+                            PageResult(source, Outcome.FAILED, reason="the extractor crashed")
+                        )
+        finally:
+            if running:
+                _kill(executor)
+            else:
+                executor.shutdown(wait=True)
+        return self.report
+
+    def _restart(
+        self,
+        executor: Executor,
+        running: dict[Future[tuple[Article | None, str]], tuple[str, str | None, float]],
+        broken: list[tuple[str, str | None]],
+        overdue: list[Future[tuple[Article | None, str]]],
+        suspects: deque[tuple[str, str | None]],
+    ) -> tuple[Executor, list[tuple[str, str | None]]]:
+        """Replace a broken or stuck pool. Returns the new pool and the pages known to
+        crash a worker: one that crashed while it ran alone."""
+        alone = len(broken) == 1 and not running and not overdue
+        for future in overdue:
+            source, _, _ = running.pop(future)
+            self.finish(
+                PageResult(source, Outcome.FAILED, reason=f"took over {self.deadline:.0f} s")
+            )
+        # The rest of the pool's work is lost with it: try those pages again, alone.
+        retry = broken + [(s, d) for s, d, _ in running.values()]
+        running.clear()
+        _kill(executor)
+        if alone:
+            return _pool(self.jobs), broken
+        suspects.extend(retry)
+        return _pool(self.jobs), []
+
+
+def import_pages(
+    store: Store,
+    arguments: Sequence[str],
+    *,
+    jobs: int = DEFAULT_JOBS,
+    limits: Limits | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Add the pages named (files, directories walked for pages, URLs) to the library."""
+    store.require_writable()
+    pages, missing = collect_pages(arguments)
+    batch = _Batch(store, limits or Limits(), jobs, progress)
+    batch.total = len(missing)
+    for result in missing:
+        batch.finish(result)
+    return batch.run(pages)

@@ -1,0 +1,234 @@
+"""The library survives what users do to it: two readers at once, a killed process,
+old and new schema versions, an unwritable data directory, a damaged file."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from test_store_support import TEXT, make_article
+
+from reader.anchoring import point_anchor, range_anchor
+from reader.errors import StoreError
+from reader.store import db as store_db
+from reader.store import open_store, schema
+
+ROOT = Path(__file__).resolve().parents[2]
+WRITES_PER_PROCESS = 60
+
+
+def _writer(data_dir: str, name: str, ready: object, start: object) -> None:
+    """One of two processes hammering the same fresh library."""
+    with open_store(Path(data_dir)) as store:
+        article = make_article(f"{TEXT}\n\nWritten by {name}.", source=f"/{name}.html")
+        article_id = store.articles.add(article, source=f"/{name}.html").article_id
+        ready.set()  # type: ignore[attr-defined]
+        start.wait(10)  # type: ignore[attr-defined]
+        for i in range(WRITES_PER_PROCESS):
+            store.bookmarks.add(article_id, f"{name}-{i}", point_anchor(article.text, i))
+            store.highlights.add(article_id, range_anchor(article.text, i, i + 5), note=name)
+            store.marks.set(article_id, "a", point_anchor(article.text, i))
+
+
+def test_two_processes_write_at_once(tmp_path: Path) -> None:
+    context = multiprocessing.get_context("spawn")
+    ready = [context.Event(), context.Event()]
+    start = context.Event()
+    workers = [
+        context.Process(target=_writer, args=(str(tmp_path), name, ready[n], start))
+        for n, name in enumerate(("one", "two"))
+    ]
+    for worker in workers:
+        worker.start()
+    for event in ready:
+        assert event.wait(60)
+    start.set()
+    for worker in workers:
+        worker.join(120)
+    assert [w.exitcode for w in workers] == [0, 0]
+    with open_store(tmp_path) as store:
+        assert store.integrity_check() == "ok"
+        assert store.articles.count() == 2
+        for entry in store.articles.list():
+            assert len(store.bookmarks.list(entry.id)) == WRITES_PER_PROCESS
+            assert len(store.highlights.list(entry.id)) == WRITES_PER_PROCESS
+            assert entry.highlight_count == entry.note_count == WRITES_PER_PROCESS
+
+
+_CHILD = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from reader.anchoring import point_anchor, range_anchor
+    from reader.store import open_store
+
+    store = open_store(Path(sys.argv[1]))
+    article_id = int(sys.argv[2])
+    text = store.articles.text(article_id)
+    i = 0
+    while True:
+        i += 1
+        if i % 2:
+            done = store.bookmarks.add(article_id, f"b{i}", point_anchor(text, i % 100))
+            print("b", done.id, flush=True)
+        else:
+            done = store.highlights.add(article_id, range_anchor(text, i % 100, i % 100 + 9))
+            print("h", done.id, flush=True)
+    """
+)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_sigkill_loses_no_acknowledged_write(tmp_path: Path, seed: int) -> None:
+    with open_store(tmp_path) as store:
+        article_id = store.articles.add(make_article(TEXT), source="/a.html").article_id
+    child = subprocess.Popen(
+        [sys.executable, "-c", _CHILD, str(tmp_path), str(article_id)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert child.stdout is not None
+    acknowledged: dict[str, set[int]] = {"b": set(), "h": set()}
+    first = child.stdout.readline().split()  # wait until writing has begun
+    acknowledged[first[0]].add(int(first[1]))
+    deadline = time.monotonic() + random.Random(seed).uniform(0.05, 0.6)
+    while time.monotonic() < deadline:
+        kind, number = child.stdout.readline().split()
+        acknowledged[kind].add(int(number))
+    child.send_signal(signal.SIGKILL)
+    for line in child.stdout:  # acknowledged before the kill landed
+        parts = line.split()
+        if len(parts) == 2:
+            acknowledged[parts[0]].add(int(parts[1]))
+    child.wait()
+    assert child.returncode == -signal.SIGKILL
+    assert len(acknowledged["b"]) + len(acknowledged["h"]) > 2
+    with open_store(tmp_path) as store:
+        assert store.integrity_check() == "ok"
+        bookmarks = {b.id for b in store.bookmarks.list(article_id)}
+        highlights = {h.id for h in store.highlights.list(article_id)}
+    assert acknowledged["b"] <= bookmarks
+    assert acknowledged["h"] <= highlights
+
+
+def test_migrates_from_version_0(tmp_path: Path) -> None:
+    sqlite3.connect(tmp_path / store_db.DB_NAME).close()  # an empty file: version 0
+    with open_store(tmp_path) as store:
+        assert store.fetchone("PRAGMA user_version") == (schema.SCHEMA_VERSION,)
+        store.articles.add(make_article(TEXT), source="/a.html")
+        assert len(store.articles.search("budget")) == 1
+
+
+def test_migrates_from_version_1_keeping_data(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / store_db.DB_NAME, isolation_level=None)
+    schema.migrate(conn, "test", target=1)
+    article = make_article(TEXT, title="Old entry")
+    conn.execute(
+        "INSERT INTO articles (source, content_hash, title, text, article, model_version, "
+        "added_at) VALUES ('/old.html', ?, 'Old entry', ?, x'00', 1, '2024-01-01T00:00:00')",
+        (article.content_hash, TEXT),
+    )
+    conn.execute(
+        "INSERT INTO highlights (uid, article_id, color, note, anchor_start, anchor_end, "
+        "anchor_exact, anchor_prefix, anchor_suffix, created_at, updated_at) "
+        "VALUES ('urn:x', 1, 'yellow', 'kept', 0, 10, ?, '', '', '2024', '2024')",
+        (TEXT[:10],),
+    )
+    assert conn.execute("PRAGMA user_version").fetchone() == (1,)
+    conn.close()
+    with open_store(tmp_path) as store:
+        assert store.fetchone("PRAGMA user_version") == (schema.SCHEMA_VERSION,)
+        hits = store.articles.search("pensions")
+        assert [h.title for h in hits] == ["Old entry"]  # the new index covers old rows
+        assert [h.note for h in store.highlights.list(1)] == ["kept"]
+        assert store.articles.load(1) is None  # an unreadable cache means re-extract
+
+
+def test_newer_database_is_refused(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / store_db.DB_NAME)
+    conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer reader"):
+        open_store(tmp_path)
+
+
+def test_damaged_database_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / store_db.DB_NAME).write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(StoreError, match="damaged"):
+        open_store(tmp_path)
+
+
+def test_unwritable_data_dir_gives_read_only_session(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a regular file where a folder should be")
+    with open_store(blocker / "data") as store:
+        assert store.read_only
+        assert store.read_only_reason and "cannot create" in store.read_only_reason
+        article_id = store.articles.add(make_article(TEXT), source="/a.html").article_id
+        store.bookmarks.add(article_id, "works for the session", point_anchor(TEXT, 0))
+        assert len(store.bookmarks.list(article_id)) == 1
+        with pytest.raises(StoreError, match="read-only"):
+            store.require_writable()
+
+
+def test_read_only_session_shows_the_existing_library(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with open_store(tmp_path) as store:
+        store.articles.add(make_article(TEXT, title="Saved before"), source="/a.html")
+    before = (tmp_path / store_db.DB_NAME).read_bytes()
+    # Tests run as root, so an unwritable directory is simulated.
+    monkeypatch.setattr(store_db, "unwritable_reason", lambda _: "cannot write to the disk")
+    with open_store(tmp_path) as store:
+        assert store.read_only
+        assert [e.title for e in store.articles.list()] == ["Saved before"]
+        store.articles.add(make_article("Another page."), source="/b.html")
+        assert store.articles.count() == 2
+    assert (tmp_path / store_db.DB_NAME).read_bytes() == before
+
+
+def test_sqlite_refusing_to_write_gives_read_only_session(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with open_store(tmp_path) as store:
+        store.articles.add(make_article(TEXT), source="/a.html")
+
+    def read_only_connect(path: Path) -> sqlite3.Connection:
+        # What SQLite does on a read-only mount: it opens, then refuses to write.
+        return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
+
+    monkeypatch.setattr(store_db, "_connect_file", read_only_connect)
+    with open_store(tmp_path) as store:
+        assert store.read_only
+        assert "readonly" in (store.read_only_reason or "")
+        assert store.articles.count() == 1
+
+
+def test_busy_database_is_retried(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_SECONDS", 0.05)
+    with open_store(tmp_path) as store:
+        article_id = store.articles.add(make_article(TEXT), source="/a.html").article_id
+        blocker = sqlite3.connect(
+            tmp_path / store_db.DB_NAME, isolation_level=None, check_same_thread=False
+        )
+        blocker.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+
+        import threading
+
+        threading.Timer(0.3, lambda: blocker.execute("COMMIT")).start()
+        started = time.monotonic()
+        store.bookmarks.add(article_id, "after the lock", point_anchor(TEXT, 0))
+        assert time.monotonic() - started >= 0.2
+        blocker.close()
+        assert [b.name for b in store.bookmarks.list(article_id)] == ["after the lock"]
