@@ -40,6 +40,8 @@ def load(source: str, limits: Limits) -> RawDocument:
     Raises LoadError or LimitExceeded (one line naming the source) for anything that is
     not a readable page."""
     name = display_name(source)
+    if not source.strip():
+        raise LoadError("no page named: the file name is empty")
     if source == "-":
         return document_from_bytes(
             read_stdin(limits), source=source, name=name, filename="", limits=limits

@@ -88,11 +88,17 @@ _REFUSED = {"utf_7", "utf-7", "replacement"}
 # mess detector (0 for clean text, ~2 for Latin-1 read of Chinese, 0.2 for SJIS read as GBK).
 _MESS_LIMIT = 0.1
 _MESS_SAMPLE = 64 * 1024
-_DETECT_SAMPLE = 512 * 1024
+_DETECT_SAMPLE = 64 * 1024
+_SMALL_ENOUGH = 64 * 1024
+_HIGH_RUN = re.compile(rb"[\x80-\xff][\x40-\xff]*")
+_CONTEXT = re.compile(rb"[\x40-\x7f]{1,64}\Z")
+_MAX_RUN = 16 * 1024
+_MAX_RUNS = 50_000
 # Ties in detection (cp1250/cp1252/cp1257 read plain Western text equally well) go to the
 # encoding most pages without a charset really use.
 _TIE_PREFERENCE = ("utf_8", "cp1252", "gb18030", "cp932", "cp949", "big5hkscs")
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _XML_DECLARATION = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([^"']{1,40})["']""")
 
 
@@ -176,13 +182,21 @@ def decode(
     if wide:
         return _decode_whole(data, wide, "byte pattern")
 
+    external = [c for c in (codec_for(d) for d in declared) if c]
+    for codec in external:
+        # A header may rightly say UTF-16/32 for text with no BOM (and NULs in it).
+        if codec.startswith(("utf-16", "utf-32")):
+            text = _strict(data, codec)
+            if text is not None and text.strip("\x00"):
+                return _decode_whole(data, codec, "declaration")
+
     notes: list[str] = []
     nuls = data.count(0)
     if nuls:
         data = data.replace(b"\x00", b"")
         notes.append(f"removed {nuls} NUL byte{'s' if nuls != 1 else ''}")
 
-    candidates = [c for c in (codec_for(d) for d in declared) if c]
+    candidates = list(external)
     in_doc = codec_for(in_document, in_document=True)
     if in_doc:
         candidates.append(in_doc)
@@ -266,23 +280,43 @@ def _mostly_utf8(data: bytes) -> str | None:
 
 def _reads_cleanly(text: str) -> bool:
     """True unless the text looks like mojibake (wrong charset that happened to decode)."""
-    start = next((i for i, ch in enumerate(text) if ord(ch) > 127), None)
-    if start is None:
+    first = _NON_ASCII.search(text)
+    if first is None:
         return True
-    sample = text[max(0, start - 200) : start + _MESS_SAMPLE]
+    sample = text[max(0, first.start() - 200) : first.start() + _MESS_SAMPLE]
     return mess_ratio(sample, _MESS_LIMIT) < _MESS_LIMIT
+
+
+def _detection_sample(data: bytes) -> bytes:
+    """The bytes to guess from: the stretches of non-ASCII text with a little context.
+
+    charset-normalizer judges a few small chunks of what it is given, so a page whose
+    non-ASCII text follows 200 KB of markup must be condensed first. Pieces are cut only
+    at bytes below 0x40, which no multi-byte charset uses inside a character: a sample
+    that ends mid-character would rule out the right encoding."""
+    if len(data) <= _SMALL_ENOUGH:
+        return data
+    pieces: list[bytes] = []
+    size = 0
+    for count, run in enumerate(_HIGH_RUN.finditer(data)):
+        if size >= _DETECT_SAMPLE or count >= _MAX_RUNS:
+            break
+        if run.end() - run.start() > _MAX_RUN:
+            continue
+        context = _CONTEXT.search(data, max(0, run.start() - 64), run.start())
+        piece = data[context.start() if context else run.start() : run.end()]
+        pieces.append(piece)
+        size += len(piece) + 1
+    if pieces:
+        return b"\n".join(pieces)
+    sample = data[:_DETECT_SAMPLE]
+    cut = max(sample.rfind(b"\n"), sample.rfind(b" "), sample.rfind(b"<"))
+    return sample[:cut] if cut > 0 else sample
 
 
 def _detect(data: bytes) -> str | None:
     """Best guess by charset-normalizer, preferring common encodings among equal guesses."""
-    sample = data
-    if len(data) > _DETECT_SAMPLE:
-        # Cut at a byte no multi-byte charset uses as a trail byte, so the sample does
-        # not end mid-character (which would rule out the right encoding).
-        sample = data[:_DETECT_SAMPLE]
-        cut = max(sample.rfind(b"\n"), sample.rfind(b" "), sample.rfind(b"<"))
-        if cut > 0:
-            sample = sample[:cut]
+    sample = _detection_sample(data)
     results = charset_normalizer.from_bytes(sample)
     best = results.best()
     if best is None:

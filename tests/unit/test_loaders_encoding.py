@@ -199,3 +199,17 @@ def test_meta_charset_scan() -> None:
     ) == ("koi8-r")
     assert meta_charset(b"<meta name=description content='charset=nonsense'>") is None
     assert meta_charset(b"<p>no meta</p>") is None
+
+
+def test_utf16_declared_by_header_without_bom() -> None:
+    html = page(CHINESE)
+    assert decode(html.encode("utf-16-le"), ("utf-16le",)).text == html
+    assert decode(html.encode("utf-16-be"), ("UTF-16BE",)).text == html
+
+
+def test_mojibake_check_finds_late_non_ascii(tmp_path: Path) -> None:
+    # A declared charset is checked where the non-ASCII text is, not only at the start.
+    padding = "<!-- " + "x" * 200_000 + " -->"
+    html = page(CHINESE, padding + meta("windows-1252"))
+    document = load_bytes(tmp_path, html.encode("gbk"))
+    assert CHINESE in document.text

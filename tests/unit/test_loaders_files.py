@@ -307,3 +307,8 @@ def test_stdin_errors(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_load_error_is_a_reader_error() -> None:
     assert issubclass(LoadError, ReaderError) and issubclass(LimitExceeded, ReaderError)
+
+
+@pytest.mark.parametrize("source", ["", "   "])
+def test_empty_source_name(source: str) -> None:
+    assert load_error(source) == "no page named: the file name is empty"
