@@ -1,0 +1,29 @@
+"""Entities, dates and enumerated groups of an article (no Textual here).
+
+``analyse(article)`` returns an :class:`~reader.models.Analysis` whose offsets point
+into ``Article.text``. It loads the spaCy pipeline on first use (once per process,
+from any thread), reuses a cached result for an unchanged article, checks
+``cancelled()`` between batches (raising :class:`Cancelled`), and without the model
+still returns the dates found by patterns, with ``Analysis.notice`` saying how to
+install it. ``enumeration_sections`` turns enumerated groups into collapsible
+sections.
+"""
+
+from __future__ import annotations
+
+from reader.analysis.cache import ANALYSIS_VERSION
+from reader.analysis.engine import analyse, reference_date
+from reader.analysis.nlp import DEFAULT_MODEL, Cancelled, ModelUnavailable, install_hint
+from reader.analysis.sections import enumeration_sections, member_line
+
+__all__ = [
+    "ANALYSIS_VERSION",
+    "DEFAULT_MODEL",
+    "Cancelled",
+    "ModelUnavailable",
+    "analyse",
+    "enumeration_sections",
+    "install_hint",
+    "member_line",
+    "reference_date",
+]

@@ -1,0 +1,309 @@
+"""Passages that introduce a counted group of people and name its members.
+
+"There are three U.S. citizens …, including 48-year-old Mark Swidan, … The other two
+men are 67-year-old David Lin … and 60-year-old Kai Li" is one: a number modifying a
+plural noun, a word that opens the list ("including", a colon, "are", an apposition),
+names in list positions, and possibly later sentences that refer back to the group
+("The other two men are", "They are", "The second is"). It is kept only when the
+names found equal the count, so a paragraph that merely mentions several people
+never qualifies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reader.analysis import facts
+from reader.analysis.datewords import NUMBER_WORDS, number_value
+from reader.analysis.units import Unit
+from reader.models import Enumeration, Member
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+MAX_COUNT = 30
+_NOT_COUNTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+_OPENERS = {"including", "include", "includes", "included", "namely", "among"}
+_DASHES = {":", "—", "–", "--"}
+_SEPARATORS = {",", ";", "and", "or", "&"} | _DASHES
+_COPULAS = {"are", "were", "include", "included", "includes", "is", "was"}
+_PREFIX_TAGS = {"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "HYPH", "DT", "VBN"}
+_MAX_PREFIX = 6
+_BACK_NOUNS = {"men", "women", "people", "others", "ones", "victims", "americans", "members"}
+_ORDINAL_OPENERS = {"another", "second", "third", "fourth", "fifth", "sixth", "last", "final"}
+_LEAD_WORDS = {"and", "but", "also", "meanwhile", ","}
+_CONTINUATION_SENTENCES = 5
+_FOLLOWING_UNITS = 2
+
+
+@dataclass(slots=True)
+class _Item:
+    unit: int
+    name: Span
+    prefix_start: int
+    tail_end: int = 0
+
+
+def units_to_parse(docs: Sequence[Doc]) -> set[int]:
+    """Units that may hold or continue a counted group: a count in the unit and a
+    person in it or the next two."""
+    wanted: set[int] = set()
+    for index, doc in enumerate(docs):
+        if not any(_count_of(t) for t in doc):
+            continue
+        window = docs[index : index + 1 + _FOLLOWING_UNITS]
+        if any(e.label_ == "PERSON" for d in window for e in d.ents):
+            wanted.update(range(index, min(len(docs), index + 1 + _FOLLOWING_UNITS)))
+    return wanted
+
+
+def _count_of(token: Token) -> int | None:
+    if token.ent_type_ in _NOT_COUNTS:
+        return None
+    if not (token.like_num or token.lower_ in NUMBER_WORDS) or token.lower_ in ("a", "an"):
+        return None
+    value = number_value(token.lower_)
+    return value if value is not None and 2 <= value <= MAX_COUNT else None
+
+
+def find(text: str, units: Sequence[Unit], docs: Sequence[Doc]) -> list[Enumeration]:
+    found: list[Enumeration] = []
+    claimed = -1
+    for index, doc in enumerate(docs):
+        if not doc.has_annotation("DEP"):
+            continue
+        for token in doc:
+            if units[index].start + token.idx < claimed:
+                continue
+            enumeration = _enumeration(text, units, docs, index, token)
+            if enumeration is not None:
+                found.append(enumeration)
+                claimed = enumeration.end
+    return found
+
+
+def _enumeration(
+    text: str, units: Sequence[Unit], docs: Sequence[Doc], index: int, token: Token
+) -> Enumeration | None:
+    count = _count_of(token)
+    head = token.head
+    if count is None or token.dep_ != "nummod" or head.tag_ not in ("NNS", "NNPS"):
+        return None
+    if any(c.lower_ in ("other", "remaining", "more", "additional") for c in head.children):
+        return None
+    sentence = token.sent
+    items: list[_Item] = []
+    opener = _opener(head, sentence)
+    if opener is not None:
+        items = _items(index, docs[index], opener, sentence.end)
+    if any(i.name.start < head.i for i in items) or len(items) > count:
+        return None
+    last_sentence = (index, sentence)
+    if len(items) < count:
+        for where, later in _later_sentences(docs, index, sentence):
+            found = _continuation(later, head)
+            if found is None:
+                continue
+            start, expected = found
+            more = _items(where, docs[where], start, later.end)
+            if not more or (expected is not None and len(more) != expected):
+                return None
+            items += more
+            last_sentence = (where, later)
+            if len(items) >= count:
+                break
+    if len(items) != count:
+        return None
+    _close_tails(items, docs)
+    members = tuple(_member(units, docs, item) for item in items)
+    if len({m.name for m in members}) != len(members):
+        return None
+    place = _place_before(docs, index, head)
+    last_unit, last = last_sentence
+    return Enumeration(
+        title=facts.title(docs[index], head, token, count, place),
+        start=units[index].start + sentence.start_char,
+        end=units[last_unit].start + last.end_char,
+        count=count,
+        members=members,
+    )
+
+
+def _opener(head: Token, sentence: Span) -> int | None:
+    """Index of the first token of the list: after "including", a colon or dash, the
+    verb of "<group> are", or the comma of an apposition."""
+    doc = head.doc
+    following = doc[head.i + 1] if head.i + 1 < sentence.end else None
+    if following is not None and following.text == ",":
+        return head.i + 2
+    if following is not None and following.lower_ in ("are", "were", "include", "included"):
+        return head.i + 2
+    for token in doc[head.i + 1 : sentence.end]:
+        if token.lower_ in _OPENERS or token.text in _DASHES:
+            return token.i + 1
+        previous = doc[token.i - 1].lower_ if token.i > 0 else ""
+        if token.lower_ == "as" and previous in ("such", "identified"):
+            return token.i + 1
+        if token.lower_ == "named" and token.dep_ in ("acl", "relcl", "ROOT", "conj"):
+            return token.i + 1
+    return None
+
+
+def _items(unit: int, doc: Doc, start: int, end: int) -> list[_Item]:
+    """People named in list positions of ``doc[start:end]``."""
+    items: list[_Item] = []
+    for ent in doc.ents:
+        if ent.start < start or ent.end > end:
+            continue
+        if ent.label_ != "PERSON" and not _aged(doc, ent):
+            continue
+        prefix = _prefix_start(doc, ent, start)
+        if prefix is None or _heads_clause(ent):
+            continue
+        items.append(_Item(unit, ent, prefix))
+    for k, item in enumerate(items[:-1]):
+        item.tail_end = items[k + 1].prefix_start
+    if items:
+        items[-1].tail_end = _tail_end(doc, items[-1].name, end)
+    return items
+
+
+def _aged(doc: Doc, ent: Span) -> bool:
+    """A name the recogniser mislabelled, right after an age ("60-year-old Kai Li")."""
+    if len(ent) < 2 or not all(t.text[:1].isupper() for t in ent):
+        return False
+    return ent.start >= 2 and doc[ent.start - 1].lower_ == "old"
+
+
+def _prefix_start(doc: Doc, ent: Span, start: int) -> int | None:
+    """Where the item holding ``ent`` begins: after a separator, with only an age or a
+    role between it and the name. None when the name sits inside a phrase ("worked
+    with John Smith")."""
+    j = ent.start - 1
+    steps = 0
+    while j >= start:
+        token = doc[j]
+        if token.lower_ in _SEPARATORS or token.text in _SEPARATORS:
+            return j + 1
+        if token.tag_ not in _PREFIX_TAGS or token.ent_type_ == "PERSON":
+            return None
+        steps += 1
+        if steps > _MAX_PREFIX:
+            return None
+        j -= 1
+    return start
+
+
+def _heads_clause(ent: Span) -> bool:
+    """ "…, police chief John Smith said": the subject of a new clause, not a member."""
+    root = ent.root
+    verb = root.head
+    return (
+        root.dep_ in ("nsubj", "nsubjpass")
+        and verb.tag_.startswith("VB")
+        and verb.i > root.i
+        and verb.lower_ not in _COPULAS
+    )
+
+
+def _tail_end(doc: Doc, name: Span, end: int) -> int:
+    """Where the last member's words stop: before the verb that governs the list."""
+    ancestors = {t.i for t in name.root.ancestors}
+    for token in doc[name.end : end]:
+        if token.i in ancestors:
+            return token.i
+        if token.head.i in ancestors and token.head.i > name.end and token.dep_ != "punct":
+            return token.i
+    return end
+
+
+def _close_tails(items: list[_Item], docs: Sequence[Doc]) -> None:
+    for item in items:
+        if item.tail_end <= item.name.end:
+            item.tail_end = item.name.end
+
+
+def _later_sentences(docs: Sequence[Doc], index: int, sentence: Span) -> list[tuple[int, Span]]:
+    out: list[tuple[int, Span]] = []
+    for where in range(index, min(len(docs), index + 1 + _FOLLOWING_UNITS)):
+        doc = docs[where]
+        if not doc.has_annotation("DEP"):
+            break
+        for later in doc.sents:
+            if where == index and later.start <= sentence.start:
+                continue
+            out.append((where, later))
+    return out[:_CONTINUATION_SENTENCES]
+
+
+def _continuation(sentence: Span, head: Token) -> tuple[int, int | None] | None:
+    """A sentence that goes on naming the group: where its list starts and how many it
+    announces ("The other two men are …" → 2)."""
+    tokens = [t for t in sentence if not t.is_space]
+    while tokens and tokens[0].lower_ in _LEAD_WORDS:
+        tokens = tokens[1:]
+    words = [t.lower_ for t in tokens]
+
+    def after(k: int, expected: int | None) -> tuple[int, int | None] | None:
+        return (tokens[k].i, expected) if k < len(tokens) else None
+
+    if len(words) < 3:
+        return None
+    if words[0] == "they" and words[1] in _COPULAS:
+        return after(2, None)
+    if words[:2] == ["among", "them"] and words[2] in _COPULAS:
+        return after(3, None)
+    k = 1 if words[0] in ("the", "these", "those", "a") else 0
+    if words[k] in _ORDINAL_OPENERS:
+        k += 1
+        if k < len(words) and (words[k] in ("one", head.lower_) or words[k] in _BACK_NOUNS):
+            k += 1
+        if k < len(words) and words[k] in ("is", "was"):
+            return after(k + 1, 1)
+        return None
+    if k == 0:
+        return None
+    referring = False
+    if words[k] in ("other", "remaining"):
+        referring = True
+        k += 1
+    expected = None
+    if k < len(words) and words[k] not in ("a", "an") and number_value(words[k]):
+        expected = number_value(words[k])
+        k += 1
+    if k < len(words) and (words[k] == head.lower_ or words[k] in _BACK_NOUNS):
+        referring = referring or words[k] in (head.lower_, "others")
+        k += 1
+    if referring and k < len(words) and words[k] in _COPULAS:
+        return after(k + 1, expected)
+    return None
+
+
+def _member(units: Sequence[Unit], docs: Sequence[Doc], item: _Item) -> Member:
+    offset = units[item.unit].start
+    doc = docs[item.unit]
+    return Member(
+        name=item.name.text,
+        start=offset + item.name.start_char,
+        end=offset + item.name.end_char,
+        facts=facts.member_facts(doc, item.name, item.prefix_start, item.tail_end),
+    )
+
+
+def _place_before(docs: Sequence[Doc], index: int, head: Token) -> str | None:
+    """The last place named before the group (this unit or the two before), which
+    "there" in the introducing phrase refers to; places inside the group's own noun
+    phrase ("U.S. citizens") do not count."""
+    own = {t.i for t in head.subtree}
+    for where in range(index, max(-1, index - 3), -1):
+        places = [
+            e
+            for e in docs[where].ents
+            if e.label_ in ("GPE", "LOC", "FAC")
+            and (where != index or (e.end <= head.i and e.root.i not in own))
+        ]
+        if places:
+            return places[-1].text
+    return None

@@ -1,0 +1,149 @@
+"""Word lists and string rules for tidying entity names: titles, possessives,
+abbreviation aliases, words that mark an organisation."""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.datewords import word_set
+
+TITLES = word_set(
+    """President Vice Secretary Sen. Senator Rep. Representative Gov. Governor
+    Mayor Mr. Mr Mrs. Mrs Ms. Ms Miss Dr. Dr Prof. Professor Judge Justice Chief Minister
+    Premier Chancellor King Queen Prince Princess Pope General Gen. Lt. Col. Colonel Capt.
+    Captain Sgt. Sergeant Officer Detective Rev. Reverend Pastor Father Sir Dame Lord Lady
+    Ambassador Director Chairman Chairwoman Chair CEO Coach Speaker Leader Sheikh Emir
+    Commissioner Attorney Deputy Assistant Former Foreign Defense Defence Prime Cardinal
+    Bishop Rabbi Imam Admiral Adm. Marshal Lieutenant Major Maj. Superintendent Inspector
+    Spokesperson Spokesman Spokeswoman Envoy Diplomat Minister-President Gov Sen Rep"""
+)
+"""Words that precede a name as a title ("Foreign Minister Qin Gang")."""
+
+PORTFOLIOS = word_set(
+    """State Defense Defence Treasury Commerce Justice Interior Energy Labor Labour
+    Education Health Transportation Transport Agriculture Homeland Foreign Finance Trade
+    Home Security Housing Veterans"""
+)
+"""Department words that the recogniser tends to cut out of a title ("Secretary of
+State", "Defense Secretary") and label as organisations."""
+
+ROLE_AFTER = word_set(
+    """Secretary Minister Ministry Department Dept. Chief Spokesperson Spokesman
+    Spokeswoman Official Officials Committee Undersecretary Adviser Advisor"""
+)
+
+GENERIC_ORGS = word_set(
+    """Group Government Administration Department Ministry Office Agency Committee
+    Commission Company Corporation Court Cabinet State Bureau Service"""
+)
+"""Single words that name no organisation in particular."""
+
+ORG_WORDS = word_set(
+    """Corp Corp. Inc Inc. Ltd Ltd. LLC Co. Company Group Department Ministry
+    University College Council Party Agency Bank Committee Association Institute Foundation
+    Times News Post Journal Airlines Airways Motors Technologies Systems Administration
+    Court Senate House Congress Army Navy Police Force Forces Office Commission Union
+    Federation League Club Team Network Media Press Bureau Board Fund Trust Holdings"""
+)
+"""Words that make a "person" an organisation ("Microsoft Corp.")."""
+
+_ALIASES = {
+    "united states": "United States",
+    "us": "United States",
+    "usa": "United States",
+    "united states of america": "United States",
+    "united kingdom": "United Kingdom",
+    "uk": "United Kingdom",
+    "european union": "European Union",
+    "eu": "European Union",
+    "united nations": "United Nations",
+    "un": "United Nations",
+    "united arab emirates": "United Arab Emirates",
+    "uae": "United Arab Emirates",
+    "soviet union": "Soviet Union",
+    "ussr": "Soviet Union",
+}
+"""Abbreviations and their full names: the same place or body written two ways."""
+
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_EDGE_PUNCT = " \t\n\"'“”‘’()[]{},;:!?*_-–—"
+
+
+def alias_key(name: str) -> str | None:
+    """The shared key of ``name``'s alias family ("U.S." → "united states"), or None."""
+    key = name.lower().replace(".", "").strip()
+    if key.startswith("the "):
+        key = key[4:]
+    canonical = _ALIASES.get(key)
+    return canonical.lower() if canonical else None
+
+
+def key_of(name: str) -> str:
+    """How two spellings of one name compare: case, periods and "the" ignored."""
+    key = name.lower().replace(".", "").replace("’", "'")
+    key = re.sub(r"\s+", " ", key).strip()
+    if key.startswith("the "):
+        key = key[4:]
+    return alias_key(name) or key
+
+
+def trim(text: str, start: int, end: int, *, person: bool) -> tuple[int, int]:
+    """Narrow ``text[start:end]`` to the name itself: no edge punctuation, no "the",
+    no possessive, and for people no leading titles."""
+    start, end = _strip_edges(text, start, end)
+    match = _POSSESSIVE.search(text, start, end)
+    if match and match.start() > start:
+        end = match.start()
+        start, end = _strip_edges(text, start, end)
+    newline = text.find("\n", start, end)
+    if newline != -1:
+        end = newline
+        start, end = _strip_edges(text, start, end)
+    lowered = text[start:end].lower()
+    if lowered.startswith("the ") and end - start > 4:
+        start += 4
+    if person:
+        start = _after_titles(text, start, end)
+    return start, end
+
+
+def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    while end > start and (text[end - 1] in _EDGE_PUNCT or text[end - 1] == "."):
+        if text[end - 1] == "." and _is_abbreviation_end(text, start, end):
+            break
+        end -= 1
+    return start, end
+
+
+def _is_abbreviation_end(text: str, start: int, end: int) -> bool:
+    """Keep the final period of "U.S.", "Corp." and "Jr."."""
+    word = text[start:end].split()[-1] if text[start:end].split() else ""
+    return word.count(".") >= 2 or word.lower() in ("corp.", "inc.", "co.", "jr.", "sr.", "ltd.")
+
+
+def _after_titles(text: str, start: int, end: int) -> int:
+    """Skip "Secretary of State", "U.S. Defense Secretary", "President" before a name,
+    keeping at least one word."""
+    words = [(m.start() + start, m.group()) for m in re.finditer(r"\S+", text[start:end])]
+    if len(words) < 2:
+        return start
+    last_title = -1
+    for i, (_, word) in enumerate(words[:-1]):
+        if word.lower() in TITLES:
+            last_title = i
+    if last_title == -1:
+        return start
+    i = last_title + 1
+    # "Secretary of State Antony Blinken": the "of <Department>" belongs to the title.
+    if i < len(words) - 2 and words[i][1] == "of":
+        i += 2
+    return words[i][0] if i < len(words) else start
+
+
+def looks_like_org(name: str) -> bool:
+    words = name.split()
+    if any(w.lower() in ORG_WORDS for w in words):
+        return True
+    return len(words) == 1 and name.replace(".", "").isupper() and len(name) > 1

