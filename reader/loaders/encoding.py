@@ -81,8 +81,19 @@ _ALIASES: dict[str, str] = {
         ("utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8"), "utf-8"
     ),
 }
-# Never honoured: UTF-7 hides markup from filters, and the rest are not page encodings.
-_REFUSED = {"utf_7", "utf-7", "replacement"}
+# Never honoured: UTF-7 hides markup from filters, the escape codecs would turn "\x1b"
+# written in a page into a real ESC, and the rest are not page encodings.
+_REFUSED = {
+    "utf_7",
+    "utf-7",
+    "replacement",
+    "unicode-escape",
+    "raw-unicode-escape",
+    "idna",
+    "punycode",
+    "undefined",
+    "charmap",
+}
 
 # A declaration is trusted when the text it gives scores below this on charset-normalizer's
 # mess detector (0 for clean text, ~2 for Latin-1 read of Chinese, 0.2 for SJIS read as GBK).
@@ -263,7 +274,7 @@ def _decode_whole(data: bytes, codec: str, why: str) -> Decoded:
 def _strict(data: bytes, codec: str) -> str | None:
     try:
         return data.decode(codec)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError, ValueError):
         return None
 
 

@@ -184,6 +184,11 @@ def test_declared_header_charset_is_verified() -> None:
         ("rot13", None),
         ("zlib", None),
         ("hex", None),
+        ("unicode_escape", None),
+        ("raw-unicode-escape", None),
+        ("idna", None),
+        ("punycode", None),
+        ("undefined", None),
         ("", None),
         ("a" * 100, None),
     ],
@@ -213,3 +218,9 @@ def test_mojibake_check_finds_late_non_ascii(tmp_path: Path) -> None:
     html = page(CHINESE, padding + meta("windows-1252"))
     document = load_bytes(tmp_path, html.encode("gbk"))
     assert CHINESE in document.text
+
+
+def test_escape_codec_label_cannot_make_control_characters(tmp_path: Path) -> None:
+    html = page("Price \\x1b[2J\\u00e9 list ünder review", meta("unicode_escape"))
+    document = load_bytes(tmp_path, html.encode("cp1252"))
+    assert "\x1b" not in document.text and "\\x1b[2J" in document.text

@@ -88,7 +88,9 @@ def test_arbitrary_bytes_give_a_document_or_a_reader_error(
 @settings(max_examples=150, deadline=None)
 @given(
     content=st.binary(max_size=2048) | st.text(max_size=1024).map(str.encode),
-    charset=st.sampled_from(["utf-8", "gbk", "utf-16", "base64", "zlib", "nonsense", "utf-7", ""]),
+    charset=st.sampled_from(
+        ["utf-8", "gbk", "utf-16", "base64", "zlib", "nonsense", "utf-7", "idna", ""]
+    ),
     transfer=st.sampled_from(["base64", "quoted-printable", "8bit", "binary", "x-uuencode"]),
     kind=st.sampled_from(["text/html", "text/plain", "image/png", "multipart/alternative"]),
     location=st.sampled_from(["https://example.org/a", "file:///C:/x", "\x1b]52;c;x\x07", ""]),
@@ -121,7 +123,20 @@ def test_arbitrary_mhtml_parts(
     data=st.binary(max_size=4096),
     declared=st.lists(
         st.sampled_from(
-            ["utf-8", "gbk", "cp1252", "shift_jis", "utf-16", "rot13", "x", "utf-7", "iso-2022-jp"]
+            [
+                "utf-8",
+                "gbk",
+                "cp1252",
+                "shift_jis",
+                "utf-16",
+                "rot13",
+                "x",
+                "utf-7",
+                "iso-2022-jp",
+                "idna",
+                "unicode_escape",
+                "undefined",
+            ]
         ),
         max_size=2,
     ),
