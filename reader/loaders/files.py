@@ -51,7 +51,9 @@ def read_stdin(limits: Limits) -> bytes:
         raise LoadError(f"cannot read {name}: there is none")
     isatty = getattr(stream, "isatty", None)
     if callable(isatty) and isatty():
-        raise LoadError(f"{name} is a terminal: pipe a page in, e.g. `curl URL | reader …  -`")
+        raise LoadError(
+            f"{name} is a terminal; pipe a page in (e.g. curl -s URL | reader extract -)"
+        )
     try:
         return read_capped(stream, limits.max_input_bytes, name)
     except (OSError, ValueError) as error:
