@@ -1,0 +1,308 @@
+"""Article → display lines: blocks, sections, links, offsets."""
+
+from __future__ import annotations
+
+from article_builder import ArticleBuilder, generate_article
+from rich.cells import cell_len
+
+from reader.models import Section, SectionKind
+from reader.ui.layout.document import lay_out_article
+from reader.ui.layout.lines import COLLAPSED_MARKER, EXPANDED_MARKER, NO_OFFSET
+
+
+def texts(layout) -> list[str]:
+    return [line.text for line in layout.lines]
+
+
+def sample():
+    b = ArticleBuilder()
+    b.heading("Introduction", level=1)
+    b.paragraph("Read ", ("the docs", "link", "https://docs"), " and ", ("stay", "em"), " calm.")
+    b.heading("Details", level=2)
+    b.paragraph("A paragraph in details with ", ("another link", "link", "https://two"), ".")
+    b.heading("Deeper", level=3)
+    b.paragraph("Deep text.")
+    b.heading("Conclusion", level=2)
+    b.paragraph("The end.")
+    b.link_group("Related", [("One", "https://r1"), ("Two", "https://r2"), ("Three", "https://r3")])
+    return b.build()
+
+
+def test_every_text_run_maps_back_to_the_article() -> None:
+    article = generate_article(300)
+    layout = lay_out_article(article, 50, collapsed=[])
+    previous = 0
+    for line in layout.lines:
+        for text, _, start in line.runs:
+            if start != NO_OFFSET:
+                assert article.text[start : start + len(text)] == text
+        assert line.start >= previous
+        previous = line.start
+        assert cell_len(line.text) <= 50
+
+
+def test_offsets_round_trip_through_lines() -> None:
+    article = generate_article(120)
+    layout = lay_out_article(article, 60, collapsed=[])
+    for index, line in enumerate(layout.lines):
+        if line.end > line.start:
+            found = layout.line_of_offset(line.start)
+            assert layout.lines[found].start == line.start
+            assert layout.line_of_offset(line.end - 1) == index
+    for block_index in range(len(article.blocks)):
+        row = layout.block_line[block_index]
+        assert row >= 0
+        assert layout.lines[row].block == block_index
+
+
+def test_headings_are_markers_with_levels_and_rules() -> None:
+    layout = lay_out_article(sample(), 40)
+    lines = texts(layout)
+    assert lines[0] == f"{EXPANDED_MARKER}Introduction"
+    assert set(lines[1].strip()) == {"━"}
+    details = lines.index(f"{EXPANDED_MARKER}Details")
+    assert set(lines[details + 1].strip()) == {"─"}
+    deeper = lines.index(f"{EXPANDED_MARKER}Deeper")
+    assert lines[deeper + 1] == ""  # no rule below level 3
+    roles = {run[1] for run in layout.lines[deeper].runs}
+    assert "heading-3" in roles and "section-marker" in roles
+
+
+def test_links_are_numbered_inline_then_link_groups_continue() -> None:
+    layout = lay_out_article(sample(), 60, collapsed=[])
+    lines = texts(layout)
+    assert any("the docs[1] and stay calm." in line for line in lines)
+    assert any("another link[2]." in line for line in lines)
+    numbers = [link.number for link in layout.ctx.links]
+    assert numbers == [1, 2, 3, 4, 5]
+    assert [link.href for link in layout.ctx.links][2:] == [
+        "https://r1",
+        "https://r2",
+        "https://r3",
+    ]
+    for number, row in layout.link_line.items():
+        assert f"[{number}]" in lines[row]
+    assert layout.ctx.links[2].group == "g0"
+
+
+def test_link_groups_start_collapsed_and_expand_into_a_list() -> None:
+    default = lay_out_article(sample(), 60)
+    assert texts(default)[-1] == f"{COLLAPSED_MARKER}Related (3)"
+    assert 3 not in default.link_line
+    opened = lay_out_article(sample(), 60, collapsed=[])
+    tail = texts(opened)[-4:]
+    assert tail[0] == f"{EXPANDED_MARKER}Related (3)"
+    assert tail[1].strip().startswith("• One[3]")
+    assert "https://r1" in tail[1]
+
+
+def test_collapsed_heading_shows_summary_and_hides_its_subsections() -> None:
+    article = sample()
+    layout = lay_out_article(article, 60, collapsed=["section-b2"])
+    lines = texts(layout)
+    header = lines.index(f"{COLLAPSED_MARKER}Details")
+    assert "words" in lines[header + 2]  # rule, then the summary
+    assert not any("Deeper" in line or "details with" in line for line in lines)
+    assert f"{EXPANDED_MARKER}Conclusion" in lines
+    hidden = [i for i, b in enumerate(article.blocks) if "Deep" in article.text[b.start : b.end]]
+    assert all(layout.block_line[i] == -1 for i in hidden)
+    assert layout.section_line["section-b2"] == header
+    assert layout.lines[header].section == "section-b2"
+
+
+def test_nested_section_collapses_alone() -> None:
+    layout = lay_out_article(sample(), 60, collapsed=["section-b4"])
+    lines = texts(layout)
+    assert f"{EXPANDED_MARKER}Details" in lines
+    assert f"{COLLAPSED_MARKER}Deeper" in lines
+    assert "Deep text." not in lines
+
+
+def test_sections_from_the_extractor_are_used_as_given() -> None:
+    b = ArticleBuilder()
+    heading = b.heading("Only heading", level=2)
+    b.paragraph("Body text here.")
+    article = b.build()
+    section = Section(
+        "s-1",
+        SectionKind.HEADING,
+        "Only heading",
+        heading.start,
+        len(article.text),
+        block_ids=("b0", "b1"),
+        summary="3 words, 1 paragraph",
+    )
+    article = b.build(sections=[section])
+    layout = lay_out_article(article, 40, collapsed=["s-1"])
+    assert texts(layout)[:3] == [
+        f"{COLLAPSED_MARKER}Only heading",
+        "  ────────────",
+        "  3 words, 1 paragraph",
+    ]
+
+
+def test_enumeration_passage_shows_its_members_and_collapses() -> None:
+    b = ArticleBuilder()
+    b.paragraph("Intro paragraph.")
+    passage = b.paragraph("Three people were freed: Ann, Bob and Cy.")
+    b.paragraph("After.")
+    article = b.build()
+    extra = Section(
+        "enum-1",
+        SectionKind.ENUMERATION,
+        "Three people freed",
+        passage.start,
+        passage.end,
+        summary="3 members",
+        lines=("Ann — 48", "Bob", "Cy"),
+    )
+    opened = texts(lay_out_article(article, 50, collapsed=[], extra_sections=[extra]))
+    at = opened.index(f"{EXPANDED_MARKER}Three people freed")
+    assert opened[at + 1 : at + 4] == ["• Ann — 48", "• Bob", "• Cy"]
+    assert opened[at + 4].startswith("Three people were freed")
+    closed = texts(lay_out_article(article, 50, collapsed=["enum-1"], extra_sections=[extra]))
+    assert f"{COLLAPSED_MARKER}Three people freed" in closed
+    assert "  3 members" in closed
+    assert not any("were freed" in line for line in closed)
+    assert "After." in closed
+
+
+def test_nested_lists_indent_with_bullets_and_numbers() -> None:
+    b = ArticleBuilder()
+    b.list(["top", (("child item that is long enough to wrap",), 1), ((("grandchild"),), 2)])
+    b.list(["first", "second"], ordered=True)
+    lines = texts(lay_out_article(b.build(), 24))
+    assert lines[0] == "• top"
+    assert lines[1] == "  ◦ child item that is"
+    assert lines[2] == "    long enough to wrap"
+    assert lines[3] == "    ▪ grandchild"
+    assert lines[5:7] == ["1. first", "2. second"]
+
+
+def test_quotes_get_a_bar_per_level() -> None:
+    b = ArticleBuilder()
+    b.quote("Quoted words that run over more than one row of text.")
+    b.quote("Nested.", level=2)
+    layout = lay_out_article(b.build(), 24)
+    lines = texts(layout)
+    assert lines[0].startswith("│ ") and lines[1].startswith("│ ")
+    assert lines[-1] == "│ │ Nested."
+    assert any(run[1] == "quote-bar" for run in layout.lines[0].runs)
+
+
+def test_code_is_highlighted_and_keeps_indentation() -> None:
+    b = ArticleBuilder()
+    b.code("def double(x):\n\treturn x * 2  # twice\n", "python")
+    b.code("plain text, no language", None)
+    layout = lay_out_article(b.build(), 40)
+    lines = texts(layout)
+    assert lines[1].rstrip() == "  def double(x):"
+    assert lines[2].rstrip() == "      return x * 2  # twice"
+    assert all(cell_len(line) == 40 for line in lines[:4])  # the box fills the column
+    roles = {run[1] for run in layout.lines[1].runs}
+    assert "code-block code-keyword" in roles
+    comment = [r for r in layout.lines[2].runs if "code-comment" in r[1]]
+    assert comment and comment[0][0] == "# twice"
+    assert "plain text, no language" in "".join(lines)
+
+
+def test_table_columns_align_and_fit_the_width() -> None:
+    b = ArticleBuilder()
+    b.table(
+        [
+            ["Name", "Description", "Year"],
+            ["Ada", "First programmer, wrote notes on the analytical engine", "1843"],
+            ["Grace", "Compilers", "1952"],
+        ],
+    )
+    layout = lay_out_article(b.build(), 40)
+    lines = texts(layout)
+    assert all(cell_len(line) <= 40 for line in lines)
+    bars = {tuple(i for i, ch in enumerate(line) if ch in "│┼") for line in lines}
+    assert len(bars) == 1  # every row puts its separators in the same columns
+    assert "─┼─" in lines[1]
+    assert any("analytical" in line for line in lines)
+    assert {r[1] for r in layout.lines[0].runs if r[2] != NO_OFFSET} == {"table-header"}
+
+
+def test_table_too_wide_for_columns_stacks_rows() -> None:
+    b = ArticleBuilder()
+    b.table([[f"c{i}" for i in range(12)], [str(i) for i in range(12)]])
+    lines = texts(lay_out_article(b.build(), 20))
+    assert all(cell_len(line) <= 20 for line in lines)
+    assert "c0" in lines[0]
+
+
+def test_figures_and_rules() -> None:
+    b = ArticleBuilder()
+    b.figure("A cat asleep", "https://img.example/cat.png")
+    b.rule()
+    b.figure("", None)
+    lines = texts(lay_out_article(b.build(), 30))
+    assert lines[0] == "[image: A cat asleep]"
+    assert lines[1] == "<https://img.example/cat.png>"
+    assert lines[3] == "─" * 30
+    assert lines[5] == "[image: no description]"
+
+
+def test_hostile_text_is_painted_as_visible_symbols() -> None:
+    b = ArticleBuilder()
+    b.paragraph("a\x1b[2Jb \x1b]52;c;ZXZpbA==\x07 \x9b31m [@click=app.quit] [bold]x[/bold]\u202e")
+    b.link_group("Evil \x1b]0;title\x07", [("click \x1b[31m", "https://x\x07y")])
+    article = b.build()
+    layout = lay_out_article(article, 80, collapsed=[])
+    for line in layout.lines:
+        for text, _, _ in line.runs:
+            assert not any(ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F for ch in text), text
+            assert "\u202e" not in text
+    joined = "\n".join(texts(layout))
+    assert "[@click=app.quit] [bold]x[/bold]" in joined
+    assert "␛[2J" in joined
+    assert len(layout.ctx.text) == len(article.text)
+
+
+def test_width_change_changes_rows_not_content() -> None:
+    article = generate_article(60)
+    narrow = lay_out_article(article, 30, collapsed=[])
+    wide = lay_out_article(article, 90, collapsed=[])
+    assert len(narrow.lines) > len(wide.lines)
+
+    def shown(layout) -> set[int]:
+        """Offsets of the visible (non-space) characters on screen."""
+        return {
+            start + i
+            for line in layout.lines
+            for text, _, start in line.runs
+            if start != NO_OFFSET
+            for i, ch in enumerate(text)
+            if not ch.isspace()
+        }
+
+    expected = {i for i, ch in enumerate(article.text) if not ch.isspace()}
+    assert shown(narrow) == shown(wide) == expected
+
+
+def test_section_at_line_finds_the_enclosing_header() -> None:
+    layout = lay_out_article(sample(), 60)
+    deep = texts(layout).index("Deep text.")
+    assert layout.section_at_line(deep) == "section-b4"
+    assert layout.section_at_line(0) == "section-b0"
+
+
+def test_incremental_composition_matches_a_full_one() -> None:
+    from reader.ui.layout.blocks import layout_block
+    from reader.ui.layout.document import ArticleLayout
+
+    article = generate_article(200)
+    full = lay_out_article(article, 50)
+    partial = ArticleLayout(full.ctx, full.outline, 50, full.collapsed)
+    partial.compose(compute=True, min_lines=30)
+    assert not partial.complete
+    count = len(article.blocks)
+    for first in range(0, count, 37):
+        chunk = [layout_block(full.ctx, i, 50) for i in range(first, min(count, first + 37))]
+        partial.receive(first, chunk)
+        partial.compose()
+    assert partial.complete
+    assert texts(partial) == texts(full)
+    assert partial.header_lines == full.header_lines
