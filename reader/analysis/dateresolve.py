@@ -88,8 +88,9 @@ _SPAN = re.compile(
 )
 _DURATION = re.compile(
     rf"^(?:about |around |nearly |almost |more than |less than |at least |over |some |"
-    rf"roughly |up to |another |the |just |only |a full |the full |the first |the last )?"
+    rf"roughly |up to |another |just |only |a full )?"
     rf"(?:{_NUMBER} )?(?:and a half )?{_UNIT}(?: and a half)?(?: long| straight| running)?$"
+    rf"|^(?:the |the full |the first |the last ){_NUMBER} {_UNIT}$"
     rf"|^{_NUMBER}-(?:second|minute|hour|day|night|week|month|year|decade)(?:-long)?$"
 )
 _RECENT = re.compile(rf"^(?:in )?recent {_UNIT}$")
@@ -114,6 +115,8 @@ def resolve(
     when the verb is future)."""
     text = normalise(phrase)
     if not text or text in _FREQUENCY or text.startswith(("every ", "each ", "per ")):
+        return None
+    if text.isdigit() and len(text) <= 3:
         return None
     age = _AGE.match(text)
     if age:
@@ -163,7 +166,9 @@ def _months(year: int, first: int, last: int) -> Resolved:
 
 
 def _explicit(text: str, ref: date | None, tense: Tense) -> Resolved | None:
-    if m := _ISO.match(text):
+    m = _ISO.match(text)
+    # "2011-12" is a season more often than December 2011.
+    if m and (m[3] or int(m[2]) != (int(m[1]) + 1) % 100) and 1 <= int(m[2]) <= 12:
         year, month = int(m[1]), int(m[2])
         return _day(date(year, month, int(m[3]))) if m[3] else _month(year, month)
     if m := _NUMERIC.match(text):
@@ -222,7 +227,7 @@ def _month_day(
     if weekday:
         # "Sunday, June 4": the year near the reference in which the weekday matches.
         wanted = w.WEEKDAYS[weekday]
-        for candidate in (ref.year, ref.year - 1, ref.year + 1):
+        for candidate in (ref.year, ref.year - 1, ref.year + 1, ref.year - 2, ref.year + 2):
             try:
                 if date(candidate, month, day).weekday() == wanted:
                     return _day(date(candidate, month, day))

@@ -36,6 +36,8 @@ _AGE_FOLLOWERS = word_set(
     """was is were are has had have who whose said says told and or but of from in at on
     with to for by as when while after before because his her their its the a an"""
 )
+_AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’.-]*,\s*$")
+"""Text before a bare number that makes it an age: "Anna Berg, 31"."""
 _WORDS_AFTER = re.compile(r"(?<![\w'’-])([A-Za-z][\w'’-]*)")
 
 
@@ -90,6 +92,11 @@ def mentions(
     out: list[DateMention] = []
     for candidate in found:
         before = datefind.previous_word(text, candidate.start)
+        if _AGE_AFTER_NAME.search(text, max(0, candidate.start - 60), candidate.start) and (
+            candidate.text.isdigit() and len(candidate.text) <= 3
+        ):
+            out.append(DateMention(candidate.text, candidate.start, candidate.end, DateKind.AGE))
+            continue
         tense = _tense(candidate, text, units, docs, reference)
         resolved = resolve(candidate.text, reference, tense, before)
         if resolved is None:

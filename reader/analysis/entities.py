@@ -72,6 +72,8 @@ def collect(text: str, units: Sequence[Unit], docs: Sequence[Doc]) -> list[Menti
             name = " ".join(text[start:end].split())
             if not _plausible(name) or _fragment(text, start, end, label, name):
                 continue
+            if label != "PERSON" and names.person_cue_after(text, end, name):
+                label = "PERSON"
             found.append(Mention(start, end, name, label))
     return found
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reader.analysis import facts
+from reader.analysis import facts, names
 from reader.analysis.datewords import NUMBER_WORDS, number_value
 from reader.analysis.units import Unit
 from reader.models import Enumeration, Member
@@ -32,7 +32,7 @@ _COPULAS = {"are", "were", "include", "included", "includes", "is", "was"}
 _PREFIX_TAGS = {"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "HYPH", "DT", "VBN"}
 _MAX_PREFIX = 6
 _BACK_NOUNS = {"men", "women", "people", "others", "ones", "victims", "americans", "members"}
-_ORDINAL_OPENERS = {"another", "second", "third", "fourth", "fifth", "sixth", "last", "final"}
+_ORDINAL_OPENERS = {"another", "first", "second", "third", "fourth", "fifth", "last", "final"}
 _LEAD_WORDS = {"and", "but", "also", "meanwhile", ","}
 _CONTINUATION_SENTENCES = 5
 _FOLLOWING_UNITS = 2
@@ -157,7 +157,7 @@ def _items(unit: int, doc: Doc, start: int, end: int) -> list[_Item]:
     for ent in doc.ents:
         if ent.start < start or ent.end > end:
             continue
-        if ent.label_ != "PERSON" and not _aged(doc, ent):
+        if ent.label_ != "PERSON" and not _person_like(doc, ent):
             continue
         prefix = _prefix_start(doc, ent, start)
         if prefix is None or _heads_clause(ent):
@@ -170,11 +170,14 @@ def _items(unit: int, doc: Doc, start: int, end: int) -> list[_Item]:
     return items
 
 
-def _aged(doc: Doc, ent: Span) -> bool:
-    """A name the recogniser mislabelled, right after an age ("60-year-old Kai Li")."""
-    if len(ent) < 2 or not all(t.text[:1].isupper() for t in ent):
+def _person_like(doc: Doc, ent: Span) -> bool:
+    """A name the recogniser mislabelled, next to an age or "who" ("60-year-old Kai
+    Li", "Eli Mizrahi, 54,", "Amara Osei, who")."""
+    if ent.label_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
         return False
-    return ent.start >= 2 and doc[ent.start - 1].lower_ == "old"
+    if names.person_cue_after(doc.text, ent.end_char, ent.text):
+        return True
+    return len(ent) >= 2 and ent.start >= 1 and doc[ent.start - 1].lower_ == "old"
 
 
 def _prefix_start(doc: Doc, ent: Span, start: int) -> int | None:
@@ -273,7 +276,9 @@ def _continuation(sentence: Span, head: Token) -> tuple[int, int | None] | None:
     if k < len(words) and words[k] not in ("a", "an") and number_value(words[k]):
         expected = number_value(words[k])
         k += 1
-    if k < len(words) and (words[k] == head.lower_ or words[k] in _BACK_NOUNS):
+    if k < len(words) and (
+        words[k] in (head.lower_, *_BACK_NOUNS) or (referring and tokens[k].tag_ in ("NNS", "NNPS"))
+    ):
         referring = referring or words[k] in (head.lower_, "others")
         k += 1
     if referring and k < len(words) and words[k] in _COPULAS:

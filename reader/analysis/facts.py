@@ -23,6 +23,7 @@ _RELATIVE = {"who", "whom", "whose", "which", "that"}
 _AUX = {"has", "have", "had", "is", "was", "are", "were", "been", "be", "being", "'s", "’s"}
 _AUX |= {"will", "would", "could", "may", "might", "also", "since"}
 _ARTICLES = {"a", "an", "the"}
+_JOINERS = {"and", "or", "but", "&"}
 _PREPOSITIONS = word_set(
     """about above across after against along amid among around at before behind below
     beneath beside between beyond by despite during for from in inside into near of off on
@@ -124,8 +125,10 @@ def _segments(tokens: Sequence[Token]) -> list[list[Token]]:
 
 
 def _facts(segment: list[Token]) -> list[str]:
-    while segment and segment[0].lower_ in ("and", "or", "but"):
+    while segment and segment[0].lower_ in _JOINERS:
         segment = segment[1:]
+    while segment and segment[-1].lower_ in _JOINERS:
+        segment = segment[:-1]
     if not segment:
         return []
     words = [t.lower_ for t in segment]
@@ -240,7 +243,9 @@ def _descriptor(head: Token, place: str | None) -> str:
                 if not inner:
                     continue
                 child = inner[0]
-            return _clause_text(child, place)
+            text = _clause_text(child, place, drop_time=True)
+            pronoun = [c for c in child.children if c.lower_ in _RELATIVE and c.i < child.i]
+            return f"{pronoun[0].lower_} {text}" if pronoun and child.dep_ == "relcl" else text
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.tag_.startswith("VB"):
         verb = head.head
         if verb.lower_ not in ("are", "were", "is", "was", "include", "included", "includes"):
@@ -263,9 +268,11 @@ def _clause_text(verb: Token, place: str | None, *, drop_time: bool = False) -> 
             keep.extend(child.subtree)
         elif child.lower_ == "there" and child.dep_ == "advmod":
             keep.append(child)
-        elif child.dep_ in ("dobj", "attr", "oprd") and len(list(child.subtree)) <= 5:
-            keep.extend(child.subtree)
-        elif child.dep_ == "prep" and complements == 0 and len(list(child.subtree)) <= 5:
+        elif child.dep_ in ("dobj", "attr", "oprd"):
+            phrase = _bare_phrase(child)
+            if len(phrase) <= 5:
+                keep.extend(phrase)
+        elif child.dep_ == "prep" and complements == 0 and len(list(child.subtree)) <= 6:
             timed = any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
             if drop_time and timed:
                 continue
@@ -280,3 +287,14 @@ def _clause_text(verb: Token, place: str | None, *, drop_time: bool = False) -> 
         elif drop_time and token.ent_type_ in ("DATE", "TIME"):
             replace[token.i] = ""
     return join(tokens, replace)
+
+
+def _bare_phrase(token: Token) -> list[Token]:
+    """``token``'s phrase without its clauses, appositions and lists ("the awards" of
+    "the awards, including …")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ in ("relcl", "acl", "appos", "punct", "conj", "cc", "prep"):
+            continue
+        out.extend(child.subtree)
+    return sorted(out, key=lambda t: t.i)

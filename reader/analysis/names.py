@@ -65,6 +65,7 @@ _ALIASES = {
 }
 """Abbreviations and their full names: the same place or body written two ways."""
 
+_PERSON_AFTER = re.compile(r",\s*(?:\d{1,3}\s*[,;.)]|who\b|whose\b)")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _EDGE_PUNCT = " \t\n\"'“”‘’()[]{},;:!?*_-–—"
 
@@ -147,3 +148,12 @@ def looks_like_org(name: str) -> bool:
     if any(w.lower() in ORG_WORDS for w in words):
         return True
     return len(words) == 1 and name.replace(".", "").isupper() and len(name) > 1
+
+
+def person_cue_after(text: str, end: int, name: str) -> bool:
+    """ "Eli Mizrahi, 54, a farmer", "Amara Osei, who teaches": a two- or three-word
+    capitalised name followed by an age or "who" is a person's, whatever its label."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    return bool(_PERSON_AFTER.match(text, end)) and not looks_like_org(name)

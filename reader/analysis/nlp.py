@@ -157,11 +157,15 @@ def _load_spacy(name: str) -> Language:
     return nlp
 
 
-def forget() -> None:
-    """Drop loaded pipelines and remembered failures (tests, config changes)."""
+def forget(name: str | None = None) -> None:
+    """Drop a loaded pipeline and its remembered failure (all of them when ``name`` is
+    None), so the next ``load`` tries again: after installing the model, or in tests."""
     with _lock:
-        _models.clear()
-        _failures.clear()
+        for table in (_models, _failures):
+            if name is None:
+                table.clear()
+            else:
+                table.pop(name, None)
 
 
 def is_loaded(name: str = DEFAULT_MODEL) -> bool:
