@@ -34,6 +34,9 @@ _SHORT_QUOTE = 12
 """Quotes shorter than this need supporting context to be placed."""
 _MAX_ERROR_RATE = 0.3
 """Largest edit distance accepted, as a share of the quote length."""
+_END_CHARS = 32
+"""Longest head and tail placed separately (a third of the quote when shorter)."""
+_MIN_END_CHARS = 8
 _SEED_LENGTH = 10
 _MAX_SEED_HITS = 40
 """A seed found more often than this says nothing about where the quote is."""
@@ -49,6 +52,8 @@ class AnchorMethod(StrEnum):
     """The quote, exactly, elsewhere in the text."""
     NORMALIZED = "normalized"
     """The quote with whitespace or typography changed."""
+    ENDS = "ends"
+    """The quote's first and last words, exactly, with text changed between them."""
     FUZZY = "fuzzy"
     """An approximate match of the quote and its context."""
 
@@ -208,7 +213,7 @@ class TextIndex:
             and text[anchor.end : anchor.end + len(anchor.suffix)] == anchor.suffix
         ):
             return Placement(anchor.start, anchor.end, AnchorMethod.POSITION, 1.0)
-        return self._locate_exact(anchor) or self._locate_fuzzy(anchor)
+        return self._locate_exact(anchor) or self._locate_ends(anchor) or self._locate_fuzzy(anchor)
 
     def locate_point(self, anchor: TextAnchor) -> int | None:
         """Where a point anchor (:func:`point_anchor`) now is: at its quote, or else
@@ -249,9 +254,15 @@ class TextIndex:
         return self._to_norm(min(anchor.start, len(self.text)))
 
     def _locate_exact(self, anchor: TextAnchor) -> Placement | None:
+        quote = _normalize_plain(anchor.exact)
+        found = self._locate_quote(anchor, quote)
+        if found is None and quote.strip() != quote:
+            found = self._locate_quote(anchor, quote.strip())  # whitespace at its ends went
+        return found
+
+    def _locate_quote(self, anchor: TextAnchor, quote: str) -> Placement | None:
         norm = self.norm
-        quote = _normalize_plain(anchor.exact).strip()
-        if not quote:
+        if not quote.strip():
             return None
         expected = self._expected_norm_start(anchor)
         best: tuple[float, int, int] | None = None
@@ -280,6 +291,28 @@ class TextIndex:
         else:
             method = AnchorMethod.EXACT
         return Placement(start, end, method, 1.0 if method != AnchorMethod.NORMALIZED else 0.99)
+
+    def _locate_ends(self, anchor: TextAnchor) -> Placement | None:
+        """A long quote with something inserted, removed or edited inside it: place its
+        head and its tail, each with its own context, and take what lies between."""
+        exact = anchor.exact
+        size = min(_END_CHARS, len(exact) // 3)
+        if size < _MIN_END_CHARS:
+            return None
+        head = TextAnchor(
+            anchor.start, anchor.start + size, exact[:size], anchor.prefix, exact[size : 2 * size]
+        )
+        tail = TextAnchor(
+            anchor.end - size, anchor.end, exact[-size:], exact[-2 * size : -size], anchor.suffix
+        )
+        first = self._locate_exact(head)
+        last = self._locate_exact(tail) if first else None
+        if first is None or last is None or last.end <= first.start:
+            return None
+        length = last.end - first.start
+        if not len(exact) // 2 <= length <= len(exact) * 2 + 400:
+            return None
+        return Placement(first.start, last.end, AnchorMethod.ENDS, 0.9)
 
     # --- approximate -------------------------------------------------------------
 
@@ -320,8 +353,8 @@ class TextIndex:
     def _locate_fuzzy(self, anchor: TextAnchor) -> Placement | None:
         norm = self.norm
         quote = _normalize_plain(anchor.exact).strip()
-        if not quote or not norm:
-            return None
+        if len(quote) < _SHORT_QUOTE or not norm:
+            return None  # a few letters, approximately, could be anywhere
         max_errors = max(1, int(len(quote) * _MAX_ERROR_RATE))
         slack = max_errors + 16
         best: tuple[float, int, int] | None = None
@@ -342,8 +375,25 @@ class TextIndex:
         if best is None:
             return None
         score, n_start, n_end = best
+        whole_start = not anchor.prefix[-1:].isalnum() and quote[:1].isalnum()
+        whole_end = not anchor.suffix[:1].isalnum() and quote[-1:].isalnum()
+        n_start, n_end = _snap_to_words(norm, n_start, n_end, whole_start, whole_end)
         start, end = self._to_original(n_start, n_end)
         return Placement(start, end, AnchorMethod.FUZZY, round(score, 3))
+
+
+def _snap_to_words(
+    norm: str, start: int, end: int, whole_start: bool, whole_end: bool
+) -> tuple[int, int]:
+    """An approximate match may stop a letter or two inside a word; when the quote
+    began or ended on a whole word, so does its placement."""
+    if whole_start:
+        while start > 0 and norm[start - 1].isalnum() and norm[start].isalnum():
+            start -= 1
+    if whole_end:
+        while end < len(norm) and norm[end - 1].isalnum() and norm[end].isalnum():
+            end += 1
+    return start, end
 
 
 def _myers_scores(pattern: str, text: str, anchored: bool = False) -> list[int]:
