@@ -1,0 +1,198 @@
+"""Extraction quality and speed on the Mozilla readability test corpus.
+
+For every page (``source.html``, ``expected.html``, ``expected-metadata.json``) the
+body text we extract is scored against the text of ``expected.html`` with the metric of
+the public article-extraction benchmark: tokens are ``\\w+`` matches, shingles are runs
+of 4 tokens counted as a multiset, precision and recall per page, corpus P and R their
+means, F1 their harmonic mean. Bare readability-lxml (the text of
+``Document(html).summary()``) is scored on the same pages in the same run, and titles
+are compared with ``Document.short_title()``.
+
+Time: whole-batch wall time of ``extract`` (everything: parse, metadata, link groups,
+blocks, Markdown) against ``Document(html).summary()``, runs interleaved, median of
+``--repeat`` batches each.
+
+    python bench/extract_bench.py [--corpus DIR] [--repeat N] [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import lxml.html
+from readability import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reader.config import Limits  # noqa: E402
+from reader.extract.pipeline import extract  # noqa: E402
+from reader.loaders.base import DocumentKind, RawDocument  # noqa: E402
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "mozilla"
+_TOKEN = re.compile(r"\w+")
+
+
+def shingles(text: str, n: int = 4) -> Counter[str]:
+    tokens = _TOKEN.findall(text or "")
+    return Counter(" ".join(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)))
+
+
+def precision_recall(truth: str, predicted: str) -> tuple[float, float]:
+    expected, found = shingles(truth), shingles(predicted)
+    expected.pop("", None)
+    found.pop("", None)
+    true_positive = sum((expected & found).values())
+    false_positive = sum((found - expected).values())
+    false_negative = sum((expected - found).values())
+    if false_positive == false_negative == 0:
+        return 1.0, 1.0
+    if true_positive == 0:
+        return 0.0, 0.0
+    return (
+        true_positive / (true_positive + false_positive),
+        true_positive / (true_positive + false_negative),
+    )
+
+
+def f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def html_text(html: str) -> str:
+    if not html.strip():
+        return ""
+    return lxml.html.fromstring(html).text_content()
+
+
+@dataclass
+class Page:
+    name: str
+    source: str
+    expected_text: str
+    expected_title: str | None
+
+
+def load_corpus(corpus: Path) -> list[Page]:
+    pages = []
+    for folder in sorted(p for p in corpus.iterdir() if (p / "source.html").is_file()):
+        metadata = json.loads((folder / "expected-metadata.json").read_text(encoding="utf-8"))
+        pages.append(
+            Page(
+                name=folder.name,
+                source=(folder / "source.html").read_text(encoding="utf-8", errors="replace"),
+                expected_text=html_text((folder / "expected.html").read_text(encoding="utf-8")),
+                expected_title=metadata.get("title"),
+            )
+        )
+    return pages
+
+
+def ours(page: Page, limits: Limits) -> tuple[str, str]:
+    doc = RawDocument(source=page.name, kind=DocumentKind.HTML, text=page.source)
+    article = extract(doc, limits)
+    return article.text, article.title
+
+
+def bare(page: Page) -> str:
+    return Document(page.source).summary()
+
+
+def score(pages: list[Page], limits: Limits) -> dict[str, dict[str, float | bool]]:
+    results: dict[str, dict[str, float | bool]] = {}
+    for page in pages:
+        text, title = ours(page, limits)
+        p, r = precision_recall(page.expected_text, text)
+        bp, br = precision_recall(page.expected_text, html_text(bare(page)))
+        short_title = Document(page.source).short_title()
+        results[page.name] = {
+            "p": p,
+            "r": r,
+            "f1": f1(p, r),
+            "bare_p": bp,
+            "bare_r": br,
+            "bare_f1": f1(bp, br),
+            "title": title == page.expected_title,
+            "bare_title": short_title == page.expected_title,
+        }
+    return results
+
+
+def time_batches(pages: list[Page], limits: Limits, repeat: int) -> tuple[float, float]:
+    ours_times: list[float] = []
+    bare_times: list[float] = []
+
+    def run_ours() -> None:
+        start = time.perf_counter()
+        for page in pages:
+            ours(page, limits)
+        ours_times.append(time.perf_counter() - start)
+
+    def run_bare() -> None:
+        start = time.perf_counter()
+        for page in pages:
+            bare(page)
+        bare_times.append(time.perf_counter() - start)
+
+    for index in range(repeat):
+        # Alternate which goes first so warm-up and drift favour neither.
+        for run in (run_ours, run_bare) if index % 2 == 0 else (run_bare, run_ours):
+            run()
+    return statistics.median(ours_times), statistics.median(bare_times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--repeat", type=int, default=5, help="timed batches per side")
+    parser.add_argument("--json", type=Path, help="write per-page scores here")
+    parser.add_argument("--worst", type=int, default=10, help="pages to list by F1 delta")
+    args = parser.parse_args(argv)
+    logging.disable(logging.CRITICAL)
+    if not args.corpus.is_dir():
+        print(f"corpus not found: {args.corpus}", file=sys.stderr)
+        return 2
+    pages = load_corpus(args.corpus)
+    limits = Limits()
+    results = score(pages, limits)
+
+    def mean(key: str) -> float:
+        return statistics.mean(float(r[key]) for r in results.values())
+
+    ours_f1 = f1(mean("p"), mean("r"))
+    bare_f1 = f1(mean("bare_p"), mean("bare_r"))
+    print(f"pages: {len(pages)}")
+    print(f"ours  P={mean('p'):.4f} R={mean('r'):.4f} F1={ours_f1:.4f}")
+    print(f"bare  P={mean('bare_p'):.4f} R={mean('bare_r'):.4f} F1={bare_f1:.4f}")
+    deltas = sorted(results.items(), key=lambda item: item[1]["f1"] - item[1]["bare_f1"])
+    print(f"worst per-page F1 deltas (ours - bare), {args.worst} lowest:")
+    for name, r in deltas[: args.worst]:
+        print(f"  {name:45s} {r['f1']:.4f} vs {r['bare_f1']:.4f} ({r['f1'] - r['bare_f1']:+.4f})")
+    below = [name for name, r in results.items() if r["f1"] < r["bare_f1"] - 0.02]
+    print(f"pages more than 0.02 below bare: {len(below)} {below if below else ''}")
+    titled = [r for r in results.values() if r["title"] is not None]
+    print(
+        f"title exact match: ours {sum(bool(r['title']) for r in titled)}/{len(titled)}, "
+        f"short_title() {sum(bool(r['bare_title']) for r in titled)}/{len(titled)}"
+    )
+    ours_time, bare_time = time_batches(pages, limits, args.repeat)
+    print(
+        f"batch time (median of {args.repeat}): ours {ours_time:.3f} s, "
+        f"bare {bare_time:.3f} s, ratio {ours_time / bare_time:.3f}"
+    )
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

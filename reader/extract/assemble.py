@@ -1,0 +1,187 @@
+"""Join block drafts into the Article: one text, offsets, ids, sections, Markdown."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from html import escape
+
+from reader.config import Limits
+from reader.extract.blocks import Draft
+from reader.extract.furniture import is_furniture_text
+from reader.extract.markdown import block_html, render_fragments
+from reader.extract.sections import heading_sections, link_sections
+from reader.models import (
+    Article,
+    Block,
+    BlockKind,
+    LinkGroup,
+    ListItem,
+    Mark,
+    Metadata,
+    Span,
+)
+
+_ID_PREFIX = {
+    BlockKind.HEADING: "h",
+    BlockKind.PARAGRAPH: "p",
+    BlockKind.LIST: "l",
+    BlockKind.QUOTE: "q",
+    BlockKind.CODE: "c",
+    BlockKind.TABLE: "t",
+    BlockKind.FIGURE: "f",
+    BlockKind.RULE: "r",
+}
+_SQUASH = re.compile(r"[\W_]+")
+
+
+def _squash(text: str) -> str:
+    return _SQUASH.sub("", text.casefold())
+
+
+def refine(drafts: list[Draft], title: str) -> list[Draft]:
+    """Drop furniture blocks and the body's copy of the title; shift heading levels so
+    the body's top level is 2 (the title is the article's only level 1)."""
+    kept = [
+        d
+        for d in drafts
+        if not (
+            d.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.QUOTE)
+            and is_furniture_text(d.text)
+        )
+    ]
+    if title:
+        key = _squash(title)
+        for index, draft in enumerate(kept[:4]):
+            if (
+                draft.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH)
+                and _squash(draft.text) == key
+            ):
+                del kept[index]
+                break
+    levels = [d.level for d in kept if d.kind is BlockKind.HEADING]
+    if levels:
+        shift = 2 - min(levels)
+        for draft in kept:
+            if draft.kind is BlockKind.HEADING:
+                draft.level = max(1, min(6, draft.level + shift))
+    while kept and kept[-1].kind is BlockKind.RULE:
+        kept.pop()
+    while kept and kept[0].kind is BlockKind.RULE:
+        kept.pop(0)
+    return kept
+
+
+def _block_id(draft: Draft, used: dict[str, int]) -> str:
+    key = draft.text or draft.src or ""
+    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
+    base = f"{_ID_PREFIX[draft.kind]}-{digest}"
+    used[base] = used.get(base, 0) + 1
+    return base if used[base] == 1 else f"{base}-{used[base]}"
+
+
+def _shift_marks(marks: Sequence[Mark], offset: int) -> tuple[Mark, ...]:
+    return tuple(Mark(m.kind, m.start + offset, m.end + offset, m.href) for m in marks)
+
+
+def _metadata_html(metadata: Metadata) -> str:
+    parts: list[str] = []
+    if metadata.site:
+        parts.append(escape(metadata.site))
+    if metadata.byline:
+        parts.append("by " + escape(metadata.byline))
+    if metadata.published:
+        published = metadata.published
+        has_time = (published.hour, published.minute, published.second) != (0, 0, 0)
+        parts.append(published.strftime("%Y-%m-%d %H:%M" if has_time else "%Y-%m-%d"))
+    if metadata.tags:
+        parts.append("tags: " + escape(", ".join(metadata.tags)))
+    line = " · ".join(parts)
+    if metadata.canonical_url:
+        link = f'<a href="{escape(metadata.canonical_url)}">source</a>'
+        line = f"{line} · {link}" if line else link
+    return f"<p><em>{line}</em></p>" if line else ""
+
+
+def _group_html(group: LinkGroup) -> str:
+    items = "".join(
+        f'<li><a href="{escape(link.href)}">{escape(link.text)}</a></li>'
+        if link.href
+        else f"<li>{escape(link.text)}</li>"
+        for link in group.links
+    )
+    return f"<h2>{escape(group.title)}</h2><ul>{items}</ul>"
+
+
+def build_article(
+    source: str,
+    metadata: Metadata,
+    drafts: Sequence[Draft],
+    groups: tuple[LinkGroup, ...],
+    limits: Limits,
+    truncated: bool,
+) -> Article:
+    kept: list[Draft] = []
+    total = 0
+    for draft in drafts:
+        total += len(draft.text) + 2
+        if total > limits.max_text_chars + 2:
+            truncated = True
+            break
+        kept.append(draft)
+
+    fragments = [
+        f"<h1>{escape(metadata.title)}</h1>" if metadata.title else "",
+        _metadata_html(metadata),
+        *(block_html(d) for d in kept),
+        *(_group_html(g) for g in groups),
+    ]
+    rendered = render_fragments(fragments)
+    block_markdown = rendered[2 : 2 + len(kept)]
+
+    parts: list[str] = []
+    pos = 0
+    used: dict[str, int] = {}
+    blocks: list[Block] = []
+    for draft, markdown in zip(kept, block_markdown, strict=True):
+        if draft.text:
+            if parts:
+                parts.append("\n\n")
+                pos += 2
+            parts.append(draft.text)
+        start = pos
+        pos += len(draft.text)
+        blocks.append(
+            Block(
+                id=_block_id(draft, used),
+                kind=draft.kind,
+                start=start,
+                end=pos,
+                level=draft.level,
+                marks=_shift_marks(draft.marks, start),
+                items=tuple(
+                    ListItem(i.start + start, i.end + start, i.depth, i.ordered, i.number)
+                    for i in draft.items
+                ),
+                rows=tuple(
+                    tuple(Span(s.start + start, s.end + start) for s in row) for row in draft.rows
+                ),
+                header_rows=draft.header_rows,
+                language=draft.language,
+                src=draft.src,
+                markdown=markdown,
+            )
+        )
+    text = "".join(parts)
+    markdown = "\n\n".join(piece for piece in rendered if piece) + "\n"
+    return Article(
+        source=source,
+        metadata=metadata,
+        text=text,
+        blocks=tuple(blocks),
+        sections=(*heading_sections(text, blocks), *link_sections(text, groups)),
+        link_groups=groups,
+        markdown=markdown,
+        truncated=truncated,
+    )

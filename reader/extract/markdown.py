@@ -1,0 +1,234 @@
+"""Markdown for blocks and whole articles, rendered by a markdownify converter.
+
+Each block is first written back as small, normalised HTML built from the model itself
+(its text, marks, items, cells), so the Markdown says exactly what ``Article.text``
+says: links already cleaned of tracking parameters, no empty links, nothing the
+extractor dropped. All blocks of an article go through one BeautifulSoup parse.
+Same input, same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from html import escape
+
+from bs4 import BeautifulSoup
+from markdownify import ATX, MarkdownConverter
+
+from reader.extract.blocks import Draft
+from reader.models import BlockKind, Mark, MarkKind
+
+_LINE_START_HAZARD = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[-+](?=\s)|\d{1,9}(?=[.)](?:\s|$))|>)")
+_FENCE = re.compile(r"`{3,}")
+
+
+class ArticleMarkdownConverter(MarkdownConverter):
+    """markdownify with the reader's conventions: ATX headings, ``-`` bullets, fenced
+    code with its language, GFM tables with escaped pipes, images as ``![alt](src)``."""
+
+    class Options(MarkdownConverter.DefaultOptions):
+        heading_style = ATX
+        bullets = "-"
+        strong_em_symbol = "*"
+        escape_asterisks = True
+        escape_underscores = True
+        table_infer_header = True
+        autolinks = True
+
+    def escape(self, text: str, parent_tags: set[str]) -> str:
+        text = super().escape(text, parent_tags)
+        text = text.replace("`", r"\`")
+        # A text node that starts a line could otherwise turn into a heading, a list
+        # item or a quote; escaping it mid-line is harmless.
+        return _LINE_START_HAZARD.sub(r"\1\\\2", text, count=1)
+
+    def convert_pre(self, el, text, parent_tags):  # type: ignore[no-untyped-def]
+        if not text:
+            return ""
+        language = ""
+        code = el.find("code")
+        for token in (code.get("class") if code is not None else None) or []:
+            if token.startswith("language-"):
+                language = token[len("language-") :]
+        longest = max((len(m) for m in _FENCE.findall(text)), default=2)
+        fence = "`" * max(3, longest + 1)
+        return f"\n\n{fence}{language}\n{text.strip(chr(10))}\n{fence}\n\n"
+
+    def convert_td(self, el, text, parent_tags):  # type: ignore[no-untyped-def]
+        return super().convert_td(el, text.replace("|", r"\|"), parent_tags)
+
+    def convert_th(self, el, text, parent_tags):  # type: ignore[no-untyped-def]
+        return super().convert_th(el, text.replace("|", r"\|"), parent_tags)
+
+    def convert_img(self, el, text, parent_tags):  # type: ignore[no-untyped-def]
+        alt = (el.attrs.get("alt") or "").replace("[", r"\[").replace("]", r"\]")
+        src = el.attrs.get("src") or ""
+        if not src:
+            return alt
+        return f"![{alt}]({_angle_if_needed(src)})"
+
+    def convert_a(self, el, text, parent_tags):  # type: ignore[no-untyped-def]
+        href = el.get("href")
+        if href and any(ch in href for ch in " <>"):
+            el["href"] = _angle_if_needed(href)
+        return super().convert_a(el, text, parent_tags)
+
+
+def _angle_if_needed(url: str) -> str:
+    if any(ch in url for ch in " ()<>"):
+        return "<" + url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20") + ">"
+    return url
+
+
+_CONVERTER = ArticleMarkdownConverter()
+_OPEN_TAG = {
+    MarkKind.EMPHASIS: "<em>",
+    MarkKind.STRONG: "<strong>",
+    MarkKind.CODE: "<code>",
+}
+_CLOSE_TAG = {
+    MarkKind.EMPHASIS: "</em>",
+    MarkKind.STRONG: "</strong>",
+    MarkKind.CODE: "</code>",
+    MarkKind.LINK: "</a>",
+}
+
+
+def _esc(text: str) -> str:
+    return escape(text, quote=False).replace("\n", "<br>")
+
+
+def inline_html(text: str, marks: Sequence[Mark], start: int = 0, end: int | None = None) -> str:
+    """``text[start:end]`` as HTML, its marks as properly nested elements."""
+    end = len(text) if end is None else end
+    out: list[str] = []
+    stack: list[tuple[MarkKind, int]] = []
+    pos = start
+    for mark in marks:
+        m_start, m_end = max(mark.start, start), min(mark.end, end)
+        if m_start >= m_end:
+            continue
+        while stack and stack[-1][1] <= m_start:
+            kind, close_at = stack.pop()
+            out.append(_esc(text[pos:close_at]))
+            pos = close_at
+            out.append(_CLOSE_TAG[kind])
+        out.append(_esc(text[pos:m_start]))
+        pos = m_start
+        if stack and m_end > stack[-1][1]:
+            m_end = stack[-1][1]
+        if mark.kind is MarkKind.LINK:
+            out.append(f'<a href="{escape(mark.href or "", quote=True)}">')
+        else:
+            out.append(_OPEN_TAG[mark.kind])
+        stack.append((mark.kind, m_end))
+    while stack:
+        kind, close_at = stack.pop()
+        out.append(_esc(text[pos:close_at]))
+        pos = close_at
+        out.append(_CLOSE_TAG[kind])
+    out.append(_esc(text[pos:end]))
+    return "".join(out)
+
+
+def block_html(draft: Draft) -> str:
+    kind = draft.kind
+    text, marks = draft.text, draft.marks
+    if kind is BlockKind.PARAGRAPH:
+        return f"<p>{inline_html(text, marks)}</p>"
+    if kind is BlockKind.HEADING:
+        level = min(max(draft.level, 1), 6)
+        return f"<h{level}>{inline_html(text, marks)}</h{level}>"
+    if kind is BlockKind.QUOTE:
+        depth = max(draft.level, 1)
+        return (
+            "<blockquote>" * depth
+            + f"<p>{inline_html(text, marks)}</p>"
+            + ("</blockquote>" * depth)
+        )
+    if kind is BlockKind.LIST:
+        return _list_html(draft)
+    if kind is BlockKind.CODE:
+        language = f' class="language-{escape(draft.language)}"' if draft.language else ""
+        return f"<pre><code{language}>{escape(text, quote=False)}</code></pre>"
+    if kind is BlockKind.TABLE:
+        return _table_html(draft)
+    if kind is BlockKind.FIGURE:
+        caption = f"<p>{inline_html(text, marks)}</p>" if text and text != draft.alt else ""
+        if not draft.src:
+            return caption or f"<p>{_esc(text)}</p>"
+        image = f'<img src="{escape(draft.src)}" alt="{escape(draft.alt)}">'
+        return f"<p>{image}</p>{caption}"
+    return "<hr>"
+
+
+def _list_html(draft: Draft) -> str:
+    out: list[str] = []
+    levels: list[list] = []  # [tag, li_open]
+    for item in draft.items:
+        while len(levels) > item.depth + 1:
+            tag, li_open = levels.pop()
+            out.append(("</li>" if li_open else "") + f"</{tag}>")
+        while len(levels) < item.depth + 1:
+            if levels and not levels[-1][1]:
+                out.append("<li>")
+                levels[-1][1] = True
+            tag = "ol" if item.ordered else "ul"
+            start = f' start="{item.number}"' if item.ordered and item.number is not None else ""
+            out.append(f"<{tag}{start}>")
+            levels.append([tag, False])
+        if levels[-1][1]:
+            out.append("</li>")
+        out.append("<li>" + inline_html(draft.text, draft.marks, item.start, item.end))
+        levels[-1][1] = True
+    while levels:
+        tag, li_open = levels.pop()
+        out.append(("</li>" if li_open else "") + f"</{tag}>")
+    return "".join(out)
+
+
+def _table_html(draft: Draft) -> str:
+    width = max(len(row) for row in draft.rows)
+    out = ["<table>"]
+    for index, row in enumerate(draft.rows):
+        header = index == 0 and draft.header_rows > 0
+        cell = "th" if header else "td"
+        cells = [
+            f"<{cell}>{inline_html(draft.text, draft.marks, s.start, s.end)}</{cell}>" for s in row
+        ]
+        cells.extend(f"<{cell}></{cell}>" for _ in range(width - len(row)))
+        row_html = "<tr>" + "".join(cells) + "</tr>"
+        if header:
+            out.append(f"<thead>{row_html}</thead><tbody>")
+        else:
+            if index == 0:
+                out.append("<tbody>")
+            out.append(row_html)
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def render_fragments(fragments: Sequence[str]) -> list[str]:
+    """Markdown for each HTML fragment, parsed in a single pass."""
+    if not fragments:
+        return []
+    html = "".join(f"<section>{fragment}</section>" for fragment in fragments)
+    soup = BeautifulSoup(f"<body>{html}</body>", "lxml")
+    body = soup.body
+    sections = body.find_all("section", recursive=False) if body is not None else []
+    results: list[str] = []
+    for index in range(len(fragments)):
+        if index >= len(sections):
+            results.append("")
+            continue
+        try:
+            text = _CONVERTER.process_tag(sections[index], parent_tags=set())
+        except RecursionError:
+            text = sections[index].get_text(" ")
+        results.append(text.strip("\n"))
+    return results
+
+
+def render_blocks(drafts: Sequence[Draft]) -> list[str]:
+    return render_fragments([block_html(draft) for draft in drafts])
