@@ -10,6 +10,8 @@ abbreviations joined to their full names ("U.S." and "the United States").
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -52,7 +54,41 @@ class Mention:
 
 
 def find_entities(text: str, units: Sequence[Unit], docs: Sequence[Doc]) -> tuple[Entity, ...]:
-    return build(text, collect(text, units, docs))
+    found = collect(text, units, docs)
+    return build(text, found + recover(text, units, found))
+
+
+def recover(text: str, units: Sequence[Unit], found: Sequence[Mention]) -> list[Mention]:
+    """Mentions of people the recogniser missed ("Yi agreed" after it saw "Wang Yi"):
+    every other occurrence of a name it tagged as a person (or of the last word of a
+    full name), unless the name is also an ordinary word (it appears in lower case)
+    or the spot is inside another name."""
+    people = [m for m in found if m.label == "PERSON"]
+    surfaces = {m.name for m in people} | {m.words[-1] for m in people if len(m.words) > 1}
+    surfaces = {n for n in surfaces if len(n) > 1 and n[0].isupper()}
+    surfaces = {n for n in surfaces if not _in_lower_case(text, n)}
+    if not surfaces:
+        return []
+    pattern = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(n) for n in sorted(surfaces, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    taken = sorted((m.start, m.end) for m in found)
+    starts = [s for s, _ in taken]
+    extra: list[Mention] = []
+    for unit in units:
+        for match in pattern.finditer(text, unit.start, unit.end):
+            start, end = match.span()
+            i = bisect.bisect_right(starts, end) - 1
+            if i >= 0 and any(s < end and start < e for s, e in taken[max(0, i - 3) : i + 1]):
+                continue
+            extra.append(Mention(start, end, match.group(), "PERSON"))
+    return extra
+
+
+def _in_lower_case(text: str, name: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text) is not None
 
 
 def collect(text: str, units: Sequence[Unit], docs: Sequence[Doc]) -> list[Mention]:
