@@ -1,0 +1,169 @@
+"""Counted groups whose members are named: found on hand-written articles, and never
+on passages that merely mention several people."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from reader.analysis import analyse, enumeration_sections, nlp
+from reader.analysis.plaintext import article_from_paragraphs
+from reader.models import Analysis, Article, Section, SectionKind
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "analysis"
+PUBLISHED = datetime(2025, 4, 13)
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> nlp.Pipeline:
+    try:
+        return nlp.load()
+    except nlp.ModelUnavailable as error:
+        pytest.skip(str(error))
+
+
+def read(name: str) -> Article:
+    paragraphs = (FIXTURES / name).read_text(encoding="utf-8").split("\n\n")
+    return article_from_paragraphs(paragraphs, published=PUBLISHED, source=name)
+
+
+def analysed(article: Article) -> tuple[Analysis, list[Section]]:
+    analysis = analyse(article, use_cache=False)
+    return analysis, enumeration_sections(article, analysis)
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "lines", "paragraphs"),
+    [
+        (
+            "climbers.txt",
+            "Climbers who went missing on the mountain (4)",
+            (
+                "Anna Berg, 31, of Portland",
+                "Tom Reyes, 28",
+                "Lisa Chang, 35, nurse",
+                "Mark Olsen, 40, guided the group",
+            ),
+            ("p2",),
+        ),
+        (
+            "journalists.txt",
+            "Journalists arrested in Minsk (2)",
+            ("Maria Lopez, of the Tribune", "Ahmed Karim, freelance photographer"),
+            ("p2",),
+        ),
+        (
+            "students.txt",
+            "Students who won the awards (5)",
+            (
+                "Priya Natarajan, 17, built a water filter from recycled plastic",
+                "Daniel Okafor, 16, robotics club captain from Leeds",
+                "Emma Stein, designed a cheaper insulin pump",
+                "Luis Ortega, 18, studied bird migration since 2019",
+                "Hannah Berg, student in Bristol",
+            ),
+            ("p2", "p3"),
+        ),
+        (
+            "hostages.txt",
+            "Hostages freed (3)",
+            ("Noa Cohen, 26, student", "Eli Mizrahi, 54, farmer", "Ruth Adler, 72, taken in 2023"),
+            ("p1",),
+        ),
+        (
+            "finalists.txt",
+            "Finalists named for the city's architecture prize (2)",
+            (
+                "Jonas Weber, chemist turned designer from Leipzig",
+                "Amara Osei, teaches engineering in Accra",
+            ),
+            ("p1", "p2"),
+        ),
+    ],
+)
+def test_enumerations_become_sections(
+    pipeline: nlp.Pipeline, name: str, title: str, lines: tuple[str, ...], paragraphs: tuple
+) -> None:
+    article = read(name)
+    analysis, sections = analysed(article)
+    (enumeration,) = analysis.enumerations
+    (section,) = sections
+    assert section.kind is SectionKind.ENUMERATION
+    assert section.title == title
+    assert section.lines == lines
+    assert section.block_ids == paragraphs
+    assert enumeration.count == len(lines) == len(enumeration.members)
+    first = article.block(paragraphs[0])
+    last = article.block(paragraphs[-1])
+    assert (section.start, section.end) == (first.start, last.end)
+    assert section.summary == ", ".join(m.name for m in enumeration.members)
+    for member in enumeration.members:
+        assert article.text[member.start : member.end] == member.name
+        assert enumeration.start <= member.start < member.end <= enumeration.end
+
+
+NEGATIVE_PARAGRAPHS = (FIXTURES / "negatives.txt").read_text(encoding="utf-8").split("\n\n")
+
+
+@pytest.mark.parametrize("paragraph", NEGATIVE_PARAGRAPHS, ids=lambda p: p[:40])
+def test_mentions_of_several_people_are_not_enumerations(
+    pipeline: nlp.Pipeline, paragraph: str
+) -> None:
+    analysis, sections = analysed(article_from_paragraphs([paragraph], published=PUBLISHED))
+    assert analysis.enumerations == ()
+    assert sections == []
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        [
+            "Two officials briefed reporters on the talks.",
+            "Daniel Kritenbrink and Kurt Campbell later spoke separately to the press.",
+        ],
+        ["Three other men, including John Smith and Paul Jones, were released on Friday."],
+        ["The three suspects were named as John Smith and Paul Jones."],
+        [
+            "Four teams reached the final round.",
+            "The other teams are coached by Maria Lopez, Ahmed Karim and Tom Reyes.",
+        ],
+    ],
+)
+def test_near_misses_are_not_enumerations(pipeline: nlp.Pipeline, paragraphs: list[str]) -> None:
+    analysis, _ = analysed(article_from_paragraphs(paragraphs, published=PUBLISHED))
+    assert analysis.enumerations == ()
+
+
+def test_the_negative_article_as_a_whole(pipeline: nlp.Pipeline) -> None:
+    analysis, _ = analysed(read("negatives.txt"))
+    assert analysis.enumerations == ()
+
+
+def test_sections_nest_under_their_heading(pipeline: nlp.Pipeline) -> None:
+    from dataclasses import replace
+
+    from reader.models import Section as ArticleSection
+
+    article = read("hostages.txt")
+    heading = ArticleSection(
+        id="s1", kind=SectionKind.HEADING, title="News", start=0, end=len(article.text), level=2
+    )
+    article = replace(article, sections=(heading,))
+    (section,) = enumeration_sections(article, analyse(article, use_cache=False))
+    assert section.parent_id == "s1"
+    assert section.level == 3
+
+
+def test_sections_of_a_bare_text_span_whole_lines(pipeline: nlp.Pipeline) -> None:
+    text = (
+        "Intro line.\nThree hostages were freed. They are Noa Cohen, 26; Eli Mizrahi, 54; "
+        "and Ruth Adler, 72.\nClosing line."
+    )
+    article = Article(
+        source="<t>", metadata=article_from_paragraphs(["x"]).metadata, text=text, blocks=()
+    )
+    (section,) = enumeration_sections(article, analyse(article, use_cache=False))
+    assert article.text[section.start : section.end].startswith("Three hostages")
+    assert article.text[section.start : section.end].endswith("72.")
