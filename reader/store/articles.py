@@ -146,7 +146,11 @@ class ArticleRepository:
         key = storable(normalize_source(source))
         if key == STDIN:
             return None
-        return self._one("a.source = ? AND a.deleted_at IS NULL", (key,))
+        return self._one(
+            "a.deleted_at IS NULL AND (a.source = ? OR a.id IN "
+            "(SELECT article_id FROM article_sources WHERE source = ?))",
+            (key, key),
+        )
 
     def get_by_hash(self, content_hash: str) -> StoredArticle | None:
         """By the hash of the article text (``Article.content_hash``)."""
@@ -154,7 +158,11 @@ class ArticleRepository:
 
     def get_by_raw_hash(self, raw_hash: str) -> StoredArticle | None:
         """By the hash of the page file's bytes."""
-        return self._one("a.raw_hash = ? AND a.deleted_at IS NULL", (raw_hash,))
+        return self._one(
+            "a.deleted_at IS NULL AND (a.raw_hash = ? OR a.id IN "
+            "(SELECT article_id FROM article_sources WHERE raw_hash = ?))",
+            (raw_hash, raw_hash),
+        )
 
     def find(self, page: str, max_bytes: int = 1 << 30) -> StoredArticle | None:
         """The entry a user means by ``page``: its path or URL, else (for a file that
@@ -213,7 +221,8 @@ class ArticleRepository:
         self, article: Article, source: str | None = None, raw_hash: str | None = None
     ) -> AddResult:
         """Record an extracted page. The same source with new text updates the entry
-        and re-anchors its notes; the same text under another source is a duplicate."""
+        and re-anchors its notes; the same text under another source is a duplicate,
+        and that source then leads to the existing entry."""
         key = storable(normalize_source(source if source is not None else article.source)) or ""
         values = _article_values(article)
         content_hash = article.content_hash
@@ -237,11 +246,17 @@ class ArticleRepository:
                 _update(conn, current[0], values, content_hash, raw_hash)
                 return AddResult(current[0], AddStatus.UNCHANGED)
             if same_text is not None:
+                if key not in (STDIN, same_text[1]):
+                    conn.execute(
+                        "INSERT OR REPLACE INTO article_sources VALUES (?, ?, ?, ?)",
+                        (key, same_text[0], raw_hash, now()),
+                    )
                 return AddResult(same_text[0], AddStatus.DUPLICATE)
             if current is not None:
                 _update(conn, current[0], values, content_hash, raw_hash)
                 report = reanchor_article(conn, current[0], current[1], article.text)
                 return AddResult(current[0], AddStatus.UPDATED, report)
+            conn.execute("DELETE FROM article_sources WHERE source = ?", (key,))
             cursor = conn.execute(
                 "INSERT INTO articles (source, raw_hash, content_hash, title, site, byline, "
                 "published, language, word_count, text, article, model_version, added_at) "

@@ -167,16 +167,29 @@ def _kill(executor: Executor) -> None:
 # --- the batch ---------------------------------------------------------------------
 
 
+Extract = Callable[[str, Limits], tuple[Article | None, str]]
+"""A picklable, module-level function run in the workers (``extract_page``)."""
+
+
 class _Batch:
-    def __init__(self, store: Store, limits: Limits, jobs: int, progress: Progress | None):
+    def __init__(
+        self,
+        store: Store,
+        limits: Limits,
+        jobs: int,
+        progress: Progress | None,
+        extract: Extract,
+        timeout: float | None,
+    ):
         self.store = store
         self.limits = limits
         self.jobs = max(1, jobs)
         self.progress = progress
+        self.extract = extract
         self.report = ImportReport()
         self.total = 0
         # Hard stop for a worker that hangs despite the extractor's own time budget.
-        self.deadline = limits.extract_seconds * 3 + 10
+        self.deadline = timeout if timeout is not None else limits.extract_seconds * 3 + 10
 
     def finish(self, result: PageResult) -> None:
         self.report.results.append(result)
@@ -234,7 +247,7 @@ class _Batch:
                 source_queue = suspects if suspects else queue
                 while source_queue and len(running) < limit:
                     source, digest = source_queue.popleft()
-                    future = executor.submit(extract_page, source, self.limits)
+                    future = executor.submit(self.extract, source, self.limits)
                     running[future] = (source, digest, time.monotonic())
                 done, _ = wait(list(running), timeout=1.0, return_when=FIRST_COMPLETED)
                 broken: list[tuple[str, str | None]] = []
@@ -300,11 +313,16 @@ def import_pages(
     jobs: int = DEFAULT_JOBS,
     limits: Limits | None = None,
     progress: Progress | None = None,
+    extract: Extract = extract_page,
+    timeout: float | None = None,
 ) -> ImportReport:
-    """Add the pages named (files, directories walked for pages, URLs) to the library."""
+    """Add the pages named (files, directories walked for pages, URLs) to the library.
+
+    ``timeout``: seconds one page may take before its worker is killed and the page
+    reported as failed (default: three times the extraction budget, plus 10 s)."""
     store.require_writable()
     pages, missing = collect_pages(arguments)
-    batch = _Batch(store, limits or Limits(), jobs, progress)
+    batch = _Batch(store, limits or Limits(), jobs, progress, extract, timeout)
     batch.total = len(missing)
     for result in missing:
         batch.finish(result)

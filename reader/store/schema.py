@@ -104,7 +104,20 @@ _V2 = [
     "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')",
 ]
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (tuple(_V1), tuple(_V2))
+# Other files holding the same article text (the same page saved twice, a copy moved
+# elsewhere): they open the same library entry, with its notes, without re-extraction.
+_V3 = [
+    """CREATE TABLE article_sources (
+        source TEXT PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        raw_hash TEXT,
+        added_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX article_sources_article ON article_sources (article_id)",
+    "CREATE INDEX article_sources_raw_hash ON article_sources (raw_hash)",
+]
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (tuple(_V1), tuple(_V2), tuple(_V3))
 """``MIGRATIONS[n]`` takes a database from version ``n`` to ``n + 1``."""
 SCHEMA_VERSION = len(MIGRATIONS)
 

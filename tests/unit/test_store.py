@@ -95,6 +95,17 @@ def test_same_text_elsewhere_is_a_duplicate(store: Store) -> None:
     assert copy.status == AddStatus.DUPLICATE
     assert copy.article_id == first.article_id
     assert store.articles.count() == 1
+    # The copy now leads to the same entry (and its notes).
+    found = store.articles.get_by_source("/copy-of-a.html")
+    assert found is not None and found.id == first.article_id
+    store.articles.add(make_article(TEXT), source="/copy-2.html", raw_hash="bytes-of-copy-2")
+    by_bytes = store.articles.get_by_raw_hash("bytes-of-copy-2")
+    assert by_bytes is not None and by_bytes.id == first.article_id
+    # Once the copy holds other text, it is a page of its own.
+    changed = store.articles.add(make_article("Different words."), source="/copy-of-a.html")
+    assert changed.status == AddStatus.ADDED
+    found = store.articles.get_by_source("/copy-of-a.html")
+    assert found is not None and found.id == changed.article_id
 
 
 def test_changed_text_updates_and_reanchors(store: Store) -> None:
