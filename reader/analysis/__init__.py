@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from reader.analysis.cache import ANALYSIS_VERSION
 from reader.analysis.engine import analyse, reference_date
+from reader.analysis.export import analysis_to_json
 from reader.analysis.nlp import DEFAULT_MODEL, Cancelled, ModelUnavailable, install_hint
 from reader.analysis.sections import enumeration_sections, member_line
 
@@ -22,6 +23,7 @@ __all__ = [
     "Cancelled",
     "ModelUnavailable",
     "analyse",
+    "analysis_to_json",
     "enumeration_sections",
     "install_hint",
     "member_line",

@@ -93,13 +93,14 @@ def store(article: Article, model: str, analysis: Analysis) -> bool:
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+                # ASCII escapes: a lone surrogate from the page cannot break the write.
+                json.dump(data, out, ensure_ascii=True, separators=(",", ":"))
             os.replace(temporary, target)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
             raise
-    except OSError:
+    except (OSError, ValueError):
         return False
     return True
 

@@ -7,6 +7,7 @@ dates still come from the pattern finder and the notice says how to install it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -42,7 +43,7 @@ def analyse(
     except nlp.ModelUnavailable as error:
         return _without_model(text, units, reference, str(error), cancelled)
     with pipeline.lock:
-        docs = pipeline.entities([text[u.start : u.end] for u in units], cancelled)
+        docs = pipeline.entities([_speakable(text[u.start : u.end]) for u in units], cancelled)
         found = dates.candidates(text, units, docs)
         to_parse = {c.unit for c in found if dates.needs_parse(c, text, reference)}
         to_parse |= enumerations.units_to_parse(docs)
@@ -58,6 +59,15 @@ def analyse(
     if use_cache:
         cache.store(article, model, analysis)
     return analysis
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _speakable(text: str) -> str:
+    """spaCy cannot encode lone surrogates (from undecodable bytes); one replacement
+    character each keeps every offset where it was."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _without_model(

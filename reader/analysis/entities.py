@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from reader.analysis import names
 from reader.analysis.units import Unit
 from reader.models import Entity, EntityGroup, Span
+from reader.sanitize import clean_line
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -105,7 +106,7 @@ def collect(text: str, units: Sequence[Unit], docs: Sequence[Doc]) -> list[Menti
                 unit.start + ent.end_char,
                 person=label == "PERSON",
             )
-            name = " ".join(text[start:end].split())
+            name = " ".join(clean_line(text[start:end]).split())
             if not _plausible(name) or _fragment(text, start, end, label, name):
                 continue
             if label != "PERSON" and names.person_cue_after(text, end, name):

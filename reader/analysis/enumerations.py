@@ -19,6 +19,7 @@ from reader.analysis import facts, names
 from reader.analysis.datewords import NUMBER_WORDS, number_value
 from reader.analysis.units import Unit
 from reader.models import Enumeration, Member
+from reader.sanitize import clean_line
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -123,7 +124,7 @@ def _enumeration(
     place = _place_before(docs, index, head)
     last_unit, last = last_sentence
     return Enumeration(
-        title=facts.title(docs[index], head, token, count, place),
+        title=clean_line(facts.title(docs[index], head, token, count, place)),
         start=units[index].start + sentence.start_char,
         end=units[last_unit].start + last.end_char,
         count=count,
@@ -290,7 +291,7 @@ def _member(units: Sequence[Unit], docs: Sequence[Doc], item: _Item) -> Member:
     offset = units[item.unit].start
     doc = docs[item.unit]
     return Member(
-        name=item.name.text,
+        name=clean_line(item.name.text),
         start=offset + item.name.start_char,
         end=offset + item.name.end_char,
         facts=facts.member_facts(doc, item.name, item.prefix_start, item.tail_end),
