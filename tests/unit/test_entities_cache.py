@@ -187,7 +187,7 @@ def test_json_export_has_the_documented_shape(pipeline: nlp.Pipeline) -> None:
     from reader.analysis import analysis_to_json
 
     doc = article_from_paragraphs(
-        ["Antony Blinken met Wang Yi over the next several months, for two days."],
+        ["Antony Blinken will meet Wang Yi over the next several months, for two days."],
         published=PUBLISHED,
     )
     data = analysis_to_json(analyse(doc, use_cache=False))
