@@ -8,6 +8,7 @@ renderings of this model. Nothing here imports Textual or parses HTML.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import datetime
@@ -305,10 +306,16 @@ def _to_jsonable(value: Any) -> Any:
     return value
 
 
-def _from_jsonable(cls: type[T], data: Any) -> T:
+@functools.cache
+def _type_hints(cls: type) -> dict[str, Any]:
+    # Resolving hints is most of the cost of reading an Article back: once per class.
     import typing
 
-    hints = typing.get_type_hints(cls)
+    return typing.get_type_hints(cls)
+
+
+def _from_jsonable(cls: type[T], data: Any) -> T:
+    hints = _type_hints(cls)
     kwargs: dict[str, Any] = {}
     for f in fields(cls):  # type: ignore[arg-type]
         if f.name not in data:
