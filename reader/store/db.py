@@ -84,7 +84,9 @@ class Store:
         self._memory = memory
         self._memory_lock = threading.RLock()
         self._local = threading.local()
-        self._connections: list[sqlite3.Connection] = []
+        # Each connection with the thread that uses it; a finished thread's connection
+        # is closed when the next one is opened (UI workers come and go).
+        self._connections: list[tuple[threading.Thread, sqlite3.Connection]] = []
         self._connections_lock = threading.Lock()
         self._closed = False
 
@@ -136,7 +138,11 @@ class Store:
             conn = _connect_file(self.path)
             self._local.conn = conn
             with self._connections_lock:
-                self._connections.append(conn)
+                finished = [c for t, c in self._connections if not t.is_alive()]
+                self._connections = [(t, c) for t, c in self._connections if t.is_alive()]
+                self._connections.append((threading.current_thread(), conn))
+            for old in finished:
+                old.close()
         return conn
 
     @contextmanager
@@ -211,7 +217,7 @@ class Store:
         self._closed = True
         with self._connections_lock:
             connections, self._connections = self._connections, []
-        for conn in connections:
+        for _, conn in connections:
             conn.close()
         if self._memory is not None:
             self._memory.close()

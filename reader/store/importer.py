@@ -243,7 +243,9 @@ class _Batch:
             while queue or suspects or running:
                 # After a worker crash, pages that were in flight run one at a time so
                 # the one that crashes is known.
-                limit = 1 if suspects else self.jobs
+                # One page queued behind each running one keeps every worker busy
+                # while this process stores the last result.
+                limit = 1 if suspects else (self.jobs * 2 if self.jobs > 1 else 1)
                 source_queue = suspects if suspects else queue
                 while source_queue and len(running) < limit:
                     source, digest = source_queue.popleft()

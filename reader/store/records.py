@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from reader.anchoring import AnchorMethod, TextAnchor
 from reader.models import Span
+from reader.sanitize import clean_line
 
 HIGHLIGHT_COLORS: tuple[str, ...] = ("yellow", "green", "blue", "pink", "purple")
 """Highlight colours, in the order the UI offers them; the first is the default."""
@@ -79,11 +80,12 @@ class LibraryEntry:
 
     @property
     def display_title(self) -> str:
-        """The title, or the file/URL name when the page has none."""
-        if self.title.strip():
-            return self.title
-        name = self.source.rstrip("/").rsplit("/", 1)[-1]
-        return name or self.source
+        """The title (or the file/URL name when the page has none), safe to show: one
+        line, no control sequences. The other fields hold the page's data as it is."""
+        title = clean_line(self.title).strip()
+        if title:
+            return title
+        return clean_line(self.source.rstrip("/").rsplit("/", 1)[-1] or self.source)
 
 
 @dataclass(frozen=True, slots=True)

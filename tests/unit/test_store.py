@@ -333,3 +333,20 @@ def test_closed_store_refuses(tmp_path: Path) -> None:
     store.close()
     with pytest.raises(StoreError):
         store.articles.count()
+
+
+def test_finished_threads_give_their_connections_back(store: Store) -> None:
+    article_id = add(store)
+    for _ in range(30):  # UI workers: a new thread for each task
+        worker = threading.Thread(target=store.articles.get, args=(article_id,))
+        worker.start()
+        worker.join()
+    store.articles.count()
+    assert len(store._connections) <= 2
+
+
+def test_display_title_is_safe_to_show(store: Store) -> None:
+    add(store, title="Evil\x1b]0;pwned\x07 title\nsecond line", source="/evil.html")
+    add(store, "Other text.", title="  ", source="/pages/untitled-page.html")
+    titles = sorted(e.display_title for e in store.articles.list())
+    assert titles == ["Evil title second line", "untitled-page.html"]
