@@ -6,6 +6,7 @@ offers exactly what the keys do, with the keys shown beside each command.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -59,26 +60,25 @@ class ReaderCommands(Provider):
     def _commands(self) -> list[Command]:
         screen = self.screen
         app = self.app
-        commands: list[Command] = []
-        seen: set[tuple[int, str]] = set()
         entries = screen.palette_entries() if isinstance(screen, CommandSource) else []
+        # One command per action; keys that run the same action (⏎ and za) are joined.
+        commands: dict[tuple[int, str], Command] = {}
         for row in entries:
             if row.action in _SKIPPED_ACTIONS or not runnable(row):
                 continue
             slot = (id(row.node), row.action)
-            if slot in seen:
+            keys = " ".join(row.keys)
+            known = commands.get(slot)
+            if known is not None:
+                commands[slot] = dataclasses.replace(known, keys=f"{known.keys} {keys}")
                 continue
-            seen.add(slot)
-            commands.append(
-                Command(
-                    title=row.description,
-                    help=row.tooltip or row.group,
-                    keys=" ".join(row.keys),
-                    run=partial(app.run_action, row.action, row.node),
-                )
+            commands[slot] = Command(
+                title=row.description,
+                help=row.tooltip or row.group,
+                keys=keys,
+                run=partial(app.run_action, row.action, row.node),
             )
-        commands.extend(self._theme_commands())
-        return commands
+        return [*commands.values(), *self._theme_commands()]
 
     def _theme_commands(self) -> Iterable[Command]:
         app = self.app

@@ -49,7 +49,7 @@ class LinkOpener:
         if screen.article is None:
             return
         wanted = slug(target.target)
-        for section in screen.article.sections:
+        for section in screen.view.sections():
             if section.kind is SectionKind.HEADING and slug(section.title) == wanted:
                 screen.view.scroll_to_offset(section.start)
                 return

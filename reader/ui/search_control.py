@@ -79,7 +79,6 @@ class SearchController:
         screen = self.screen
         screen.view.set_overlay(LAYER, self.matches.overlay())
         bar = screen.search_bar
-        bar.add_class("-open")
         bar.set_count(self.matches.current + 1, len(self.matches))
         current = self.matches.current_span
         if jump and current is not None:

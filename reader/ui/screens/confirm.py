@@ -54,7 +54,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box") as box:
-            box.border_title = self._title
+            box.border_title = Content(self._title)  # a str would be parsed as markup
             yield Static(Content(self._question), id="confirm-question", markup=False)
             if self._detail:
                 yield Static(Content(self._detail), id="confirm-detail", markup=False)

@@ -48,7 +48,7 @@ class MessageScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="message-box") as box:
-            box.border_title = self._title
+            box.border_title = Content(self._title)  # a str would be parsed as markup
             yield Static(Content(self._text), id="message-text", markup=False)
             if self._detail:
                 yield Static(Content(self._detail), id="message-detail", markup=False)

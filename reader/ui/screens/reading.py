@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader import service
@@ -49,8 +49,18 @@ class ReadingScreen(Screen[None]):
     BINDING_GROUP_TITLE = "Reading"
     AUTO_FOCUS = "ArticleView"
 
+    # "/" and "f" are priority bindings so that they run before the keys typed right after
+    # them are handed to the article (Textual forwards each key to the widget focused when
+    # it arrives); an input with focus still gets them as text.
     BINDINGS = [
-        Binding("slash", "search", "Search", id="search", tooltip="Search the article"),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            id="search",
+            priority=True,
+            tooltip="Search the article",
+        ),
         Binding(
             "n",
             "next_match",
@@ -72,10 +82,16 @@ class ReadingScreen(Screen[None]):
             "link_hints",
             "Links",
             id="link-hints",
+            priority=True,
             tooltip="Number the links; type a number to open one",
         ),
         Binding(
-            "o", "link_list", "Link list", id="link-list", tooltip="List every link of the page"
+            "o",
+            "link_list",
+            "Link list",
+            id="link-list",
+            show=False,
+            tooltip="List every link of the page",
         ),
         Binding(
             "t", "contents", "Contents", id="contents", tooltip="Table of contents in the sidebar"
@@ -257,7 +273,8 @@ class ReadingScreen(Screen[None]):
         self.sidebar.show_article(article)
         self.sidebar.pane(ContentsPane).show_sections(self.view.sections())
         if offset:
-            self.view.scroll_to_offset(offset)
+            # After the view's first layout pass has settled its scroll position.
+            self.call_after_refresh(self.view.scroll_to_offset, offset)
         self.refresh_bindings()
 
     def top_offset(self) -> int:
@@ -267,11 +284,18 @@ class ReadingScreen(Screen[None]):
 
     @on(ArticleView.PositionChanged)
     def _position(self, event: ArticleView.PositionChanged) -> None:
+        self._show_progress()
+        if self.sidebar_open:
+            self.sidebar.show_position(event.top_offset)
+
+    @on(ArticleView.LayoutReady)
+    def _layout_ready(self) -> None:
+        self._show_progress()
+
+    def _show_progress(self) -> None:
         view = self.view
         fraction = 1.0 if view.max_scroll_y <= 0 else view.scroll_y / view.max_scroll_y
         self.query_one(ArticleHeader).set_progress(fraction)
-        if self.sidebar_open:
-            self.sidebar.show_position(event.top_offset)
 
     @on(SequencePending)
     def _sequence_pending(self, event: SequencePending) -> None:
@@ -436,4 +460,6 @@ class ReadingScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("next_page", "previous_page"):
             return len(self.pages) > 1
-        return True
+        # Priority bindings: inside an input these keys are text. (Textual's own filter
+        # misses "slash", whose character it cannot name.)
+        return not (action in ("search", "link_hints") and isinstance(self.focused, Input))

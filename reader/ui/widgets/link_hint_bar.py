@@ -18,11 +18,9 @@ class LinkHintBar(Horizontal):
 
     DEFAULT_CSS = """
     LinkHintBar {
-        dock: bottom;
         height: 1;
         background: $surface;
         display: none;
-        &.-open { display: block; }
         #hint-prompt { width: auto; padding: 0 1; color: $link-number; text-style: bold; }
         #hint-input {
             width: 12;
@@ -72,16 +70,22 @@ class LinkHintBar(Horizontal):
 
     def open(self, count: int) -> None:
         self._count = count
-        self.input.value = ""
+        with self.input.prevent(Input.Changed):
+            self.input.value = ""
         self.query_one("#hint-help", Label).update(
             Content(f"1–{count} · Enter opens · Esc cancels")
         )
+        self.display = True
         self.add_class("-open")
-        self.input.focus()
+        # Focus now, not after the queued keys: "/" and "word" typed fast must all land
+        # in the input.
+        self.screen.set_focus(self.input)
 
     def close(self) -> None:
+        self.display = False
         self.remove_class("-open")
-        self.input.value = ""
+        with self.input.prevent(Input.Changed):
+            self.input.value = ""
 
     def unambiguous(self, digits: str) -> bool:
         """True when no other link number starts with ``digits`` (e.g. "3" of 1–12)."""

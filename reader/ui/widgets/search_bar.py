@@ -21,12 +21,10 @@ class SearchBar(Horizontal):
 
     DEFAULT_CSS = """
     SearchBar {
-        dock: bottom;
         height: 1;
         background: $surface;
         display: none;
-        &.-open { display: block; }
-        #search-prompt { width: 2; padding-left: 1; color: $accent; text-style: bold; }
+        #search-prompt { width: 3; padding: 0 1; color: $accent; text-style: bold; }
         #search-input {
             width: 1fr;
             height: 1;
@@ -82,13 +80,18 @@ class SearchBar(Horizontal):
         return self.input.value
 
     def open(self) -> None:
+        self.display = True
         self.add_class("-open")
-        self.input.focus()
+        # Focus now, not after the queued keys: "/" and "word" typed fast must all land
+        # in the input.
+        self.screen.set_focus(self.input)
         self.input.action_end()
 
     def close(self) -> None:
+        self.display = False
         self.remove_class("-open")
-        self.input.value = ""
+        with self.input.prevent(Input.Changed):
+            self.input.value = ""
         self.set_count(0, 0)
 
     def set_count(self, current: int, total: int) -> None:

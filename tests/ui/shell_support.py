@@ -1,0 +1,149 @@
+"""Helpers for the app-shell Pilot tests: a test config, stubs, small waits."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+
+import pytest
+from textual.content import Content
+from textual.pilot import Pilot
+from textual.widgets import Static
+from textual.worker import WorkerState
+
+from reader.config import Reading, Settings
+from reader.models import Article
+from reader.ui.app import ReaderApp, make_app
+from reader.ui.screens.reading import PageSource, ReadingScreen
+from reader.ui.widgets.article_view import ArticleView
+
+SIZE = (100, 32)
+_BUSY = (WorkerState.PENDING, WorkerState.RUNNING)
+
+
+def pilot_test(test: Callable[..., Awaitable[None]]) -> Callable[..., None]:
+    """Run an async test function (fixtures and all) on a fresh event loop."""
+
+    @functools.wraps(test)
+    def run(*args: object, **kwargs: object) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+def test_settings(**reading: object) -> Settings:
+    """No cursor blink, no user themes: what every UI test runs with."""
+    options = {"cursor_blink": False, "user_themes": False, **reading}
+    return Settings(reading=Reading(**options))  # type: ignore[arg-type]
+
+
+def app_for(*pages: PageSource, theme: str | None = None, **settings: object) -> ReaderApp:
+    keymap = settings.pop("keymap", {})
+    if "reading_theme" in settings:
+        settings["theme"] = settings.pop("reading_theme")
+    base = test_settings(**settings)
+    if keymap:
+        base = base.model_copy(update={"keymap": keymap})
+    return make_app(base, list(pages), theme=theme)
+
+
+def reading(app: ReaderApp) -> ReadingScreen:
+    screen = next(s for s in app.screen_stack if isinstance(s, ReadingScreen))
+    return screen
+
+
+def view(app: ReaderApp) -> ArticleView:
+    return reading(app).view
+
+
+async def settle(pilot: Pilot, rounds: int = 50) -> None:
+    """Let messages, workers (page loads, the view's background layout) finish."""
+    for _ in range(rounds):
+        await pilot.pause()
+        busy = [w for w in pilot.app.workers if w.state in _BUSY]
+        if not busy:
+            return
+        for worker in busy:
+            with contextlib.suppress(Exception):
+                await worker.wait()
+
+
+async def wait_until(pilot: Pilot, condition: Callable[[], bool], tries: int = 100) -> bool:
+    for _ in range(tries):
+        if condition():
+            return True
+        await pilot.pause(0.02)
+    return condition()
+
+
+def record_notifications(app: ReaderApp) -> list[str]:
+    """Every notification the app shows from now on (their messages)."""
+    shown: list[str] = []
+    original = app.notify
+
+    def notify(message: str, **options: object) -> None:
+        shown.append(message)
+        original(message, **options)  # type: ignore[arg-type]
+
+    app.notify = notify  # type: ignore[method-assign]
+    return shown
+
+
+def static_text(app: ReaderApp, selector: str) -> str:
+    content = app.screen.query_one(selector, Static).content
+    return content.plain if isinstance(content, Content) else str(content)
+
+
+@pytest.fixture
+def opened_urls(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """A machine with a graphical browser: URLs "opened" are recorded."""
+    urls: list[str] = []
+
+    def fake_open(url: str) -> bool:
+        urls.append(url)
+        return True
+
+    monkeypatch.setattr("reader.ui.browser.open_in_browser", fake_open)
+    yield urls
+
+
+@pytest.fixture
+def no_browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """A machine without a graphical browser: every attempt is recorded and fails."""
+    tried: list[str] = []
+
+    def fake_open(url: str) -> bool:
+        tried.append(url)
+        return False
+
+    monkeypatch.setattr("reader.ui.browser.open_in_browser", fake_open)
+    yield tried
+
+
+@pytest.fixture
+def pages_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Article]]:
+    """Saved pages in a folder; reading one returns the article registered for it (so
+    following links does not depend on the extractor). Unknown paths fail like a real
+    missing or empty page would."""
+    from reader.errors import ExtractError
+
+    articles: dict[str, Article] = {}
+
+    def fake_read(source: str, limits: object = None) -> Article:
+        resolved = str(Path(source).resolve())
+        if resolved in articles:
+            return articles[resolved]
+        raise ExtractError(f"no article in {Path(source).name}")
+
+    monkeypatch.setattr("reader.service.read_article", fake_read)
+    monkeypatch.chdir(tmp_path)
+    yield articles
+
+
+def register(articles: dict[str, Article], path: Path, article: Article) -> str:
+    path.write_text("<html><body><p>saved page</p></body></html>", encoding="utf-8")
+    articles[str(path.resolve())] = article
+    return str(path)
