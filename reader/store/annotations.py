@@ -98,7 +98,7 @@ def to_markdown(stored: StoredArticle, highlights: list[Highlight]) -> str:
     lines = [f"# {_md_escape(clean_line(entry.display_title))}", ""]
     source = clean_line(entry.source)
     lines.append(f"Source: <{source}>" if "://" in source else f"Source: `{source}`")
-    details = [clean_line(x) for x in (entry.site, entry.byline) if x]
+    details = list(dict.fromkeys(clean_line(x).strip() for x in (entry.site, entry.byline) if x))
     if entry.published:
         details.append(entry.published.date().isoformat())
     if details:

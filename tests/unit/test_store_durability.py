@@ -130,9 +130,10 @@ def test_migrates_from_version_0(tmp_path: Path) -> None:
         assert len(store.articles.search("budget")) == 1
 
 
-def test_migrates_from_version_1_keeping_data(tmp_path: Path) -> None:
+@pytest.mark.parametrize("version", range(1, schema.SCHEMA_VERSION))
+def test_migrates_from_older_versions_keeping_data(tmp_path: Path, version: int) -> None:
     conn = sqlite3.connect(tmp_path / store_db.DB_NAME, isolation_level=None)
-    schema.migrate(conn, "test", target=1)
+    schema.migrate(conn, "test", target=version)
     article = make_article(TEXT, title="Old entry")
     conn.execute(
         "INSERT INTO articles (source, content_hash, title, text, article, model_version, "
@@ -145,7 +146,7 @@ def test_migrates_from_version_1_keeping_data(tmp_path: Path) -> None:
         "VALUES ('urn:x', 1, 'yellow', 'kept', 0, 10, ?, '', '', '2024', '2024')",
         (TEXT[:10],),
     )
-    assert conn.execute("PRAGMA user_version").fetchone() == (1,)
+    assert conn.execute("PRAGMA user_version").fetchone() == (version,)
     conn.close()
     with open_store(tmp_path) as store:
         assert store.fetchone("PRAGMA user_version") == (schema.SCHEMA_VERSION,)
@@ -159,6 +160,17 @@ def test_newer_database_is_refused(tmp_path: Path) -> None:
     conn = sqlite3.connect(tmp_path / store_db.DB_NAME)
     conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1}")
     conn.close()
+    with pytest.raises(StoreError, match="newer reader"):
+        open_store(tmp_path)
+
+
+def test_newer_database_is_refused_in_a_read_only_session_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    conn = sqlite3.connect(tmp_path / store_db.DB_NAME)
+    conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 5}")
+    conn.close()
+    monkeypatch.setattr(store_db, "unwritable_reason", lambda _: "cannot write")
     with pytest.raises(StoreError, match="newer reader"):
         open_store(tmp_path)
 

@@ -45,7 +45,7 @@ def extractions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_reopening_an_unchanged_file_skips_extraction(
-    page: Path, tmp_path: Path, store: Store, extractions: list[str]
+    page: Path, store: Store, extractions: list[str]
 ) -> None:
     first, first_id = service.open_article(str(page), store=store)
     again, again_id = service.open_article(str(page), store=store)
@@ -58,7 +58,7 @@ def test_reopening_an_unchanged_file_skips_extraction(
 
 
 def test_an_edited_file_is_extracted_again_and_notes_follow(
-    page: Path, tmp_path: Path, store: Store, extractions: list[str]
+    page: Path, store: Store, extractions: list[str]
 ) -> None:
     article, article_id = service.open_article(str(page), store=store)
     start = article.text.index("Engineers expect")
@@ -74,7 +74,7 @@ def test_an_edited_file_is_extracted_again_and_notes_follow(
 
 
 def test_an_article_from_an_older_extractor_is_rebuilt(
-    page: Path, tmp_path: Path, store: Store, extractions: list[str]
+    page: Path, store: Store, extractions: list[str]
 ) -> None:
     _, article_id = service.open_article(str(page), store=store)
     store.change("UPDATE articles SET model_version = 0 WHERE id = ?", (article_id,))
@@ -97,7 +97,7 @@ def test_a_copy_of_a_known_file_opens_the_same_entry(
 
 
 def test_a_stored_url_is_not_fetched_again(
-    page: Path, tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+    page: Path, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     article = service.read_article(str(page))
     url = "https://example.org/river"
