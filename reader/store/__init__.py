@@ -1,12 +1,29 @@
 """The library: articles, reading positions, marks, bookmarks and highlights (SQLite).
 
-    store = open_library(settings)          # or open_store(data_dir)
-    result = store.articles.add(article, source=path)
-    store.highlights.add(result.article_id, range_anchor(article.text, 10, 42), "green")
-    store.articles.list(SortOrder.TITLE); store.articles.search("tax reform")
+One `Store` per process, opened at start and closed at exit::
 
-Every method is safe to call from any thread (each thread gets its own connection) and
-returns plain records (`reader.store.records`). Nothing here imports Textual.
+    store = open_library(settings)            # store.read_only: say read_only_reason
+    article, article_id = service.open_article(path, settings, store)   # cached reopen
+    entries = store.articles.list(SortOrder.RECENT)     # title, site, date, %, notes
+    hits = store.articles.search(user_text)             # plain snippets + match spans
+    store.articles.delete(article_id); store.articles.restore(article_id)   # undo
+
+Positions are anchors, not line numbers (``reader.anchoring``)::
+
+    store.articles.save_position(article_id, point_anchor(article.text, offset), 0.4)
+    offset = store.articles.get(article_id).position.start      # resume here
+    store.marks.set(article_id, "a", point_anchor(article.text, offset))
+    store.bookmarks.add(article_id, "", point_anchor(article.text, offset))
+    store.highlights.add(article_id, range_anchor(article.text, start, end), "green", note)
+
+When a page's text changes, ``articles.add`` (and so ``open_article``) re-anchors its
+notes: their offsets always refer to the current ``Article.text``; highlights and
+bookmarks that could not be placed come back with ``orphaned=True`` and keep their
+quote. Every method may be called from any thread (each thread gets its own
+connection), raises StoreError with one clear line, and returns plain records
+(`reader.store.records`) holding page data as it is: pass titles, quotes and sources
+through ``reader.sanitize`` before showing them (``display_title`` and search hits are
+already clean). Nothing here imports Textual.
 """
 
 from __future__ import annotations
