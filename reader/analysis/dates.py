@@ -50,6 +50,8 @@ class Candidate:
     """Index into the article's units (and docs)."""
     span: Span | None = None
     """The recogniser's span, when it found this phrase."""
+    parsed: tuple[Doc, int] | None = None
+    """A parsed doc of the phrase's sentence and where it starts in the text."""
 
 
 def candidates(text: str, units: Sequence[Unit], docs: Sequence[Doc] | None) -> list[Candidate]:
@@ -126,6 +128,13 @@ def _tense(
 ) -> Tense:
     if reference is None:
         return Tense.UNKNOWN
+    if candidate.parsed is not None:
+        doc, offset = candidate.parsed
+        span = doc.char_span(
+            candidate.start - offset, candidate.end - offset, alignment_mode="expand"
+        )
+        if span is not None and len(span):
+            return tense_from_parse(span.root)
     if docs is not None:
         doc = docs[candidate.unit]
         if doc.has_annotation("DEP"):

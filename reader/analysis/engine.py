@@ -10,11 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from reader.analysis import cache, dates, enumerations, nlp
 from reader.analysis.entities import find_entities
-from reader.analysis.units import Unit, units_of
+from reader.analysis.units import Unit, sentence_around, units_of
 from reader.models import Analysis, Article
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def reference_date(article: Article) -> date | None:
@@ -45,10 +49,8 @@ def analyse(
     with pipeline.lock:
         docs = pipeline.entities([_speakable(text[u.start : u.end]) for u in units], cancelled)
         found = dates.candidates(text, units, docs)
-        to_parse = {c.unit for c in found if dates.needs_parse(c, text, reference)}
-        to_parse |= enumerations.units_to_parse(docs)
-        if pipeline.has_parser and to_parse:
-            pipeline.syntax([docs[i] for i in sorted(to_parse)], cancelled)
+        if pipeline.has_parser:
+            _parse_where_needed(pipeline, text, units, docs, found, reference, cancelled)
     analysis = Analysis(
         entities=find_entities(text, units, docs),
         dates=tuple(dates.mentions(text, found, units, docs, reference)),
@@ -59,6 +61,33 @@ def analyse(
     if use_cache:
         cache.store(article, model, analysis)
     return analysis
+
+
+def _parse_where_needed(
+    pipeline: nlp.Pipeline,
+    text: str,
+    units: list[Unit],
+    docs: list[Doc],
+    found: list[dates.Candidate],
+    reference: date | None,
+    cancelled: Callable[[], bool] | None,
+) -> None:
+    """Parse whole units that may hold a counted group, and only the sentences of
+    other units whose dates need a tense."""
+    whole = enumerations.units_to_parse(text, units, docs)
+    sentences: dict[tuple[int, int], list[dates.Candidate]] = {}
+    for candidate in found:
+        if candidate.unit in whole or not dates.needs_parse(candidate, text, reference):
+            continue
+        unit = units[candidate.unit]
+        bounds = sentence_around(text, candidate.start, candidate.end, unit.start, unit.end)
+        sentences.setdefault(bounds, []).append(candidate)
+    if whole:
+        pipeline.syntax([docs[i] for i in sorted(whole)], cancelled)
+    parsed = pipeline.parse([_speakable(text[s:e]) for s, e in sentences], cancelled)
+    for (start, _), doc, waiting in zip(sentences, parsed, sentences.values(), strict=True):
+        for candidate in waiting:
+            candidate.parsed = (doc, start)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -11,13 +11,14 @@ never qualifies.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.analysis import facts, names
 from reader.analysis.datewords import NUMBER_WORDS, number_value
-from reader.analysis.units import Unit
+from reader.analysis.units import Unit, sentence_around
 from reader.models import Enumeration, Member
 from reader.sanitize import clean_line
 
@@ -36,6 +37,24 @@ _BACK_NOUNS = {"men", "women", "people", "others", "ones", "victims", "americans
 _ORDINAL_OPENERS = {"another", "first", "second", "third", "fourth", "fifth", "last", "final"}
 _LEAD_WORDS = {"and", "but", "also", "meanwhile", ","}
 _CONTINUATION_SENTENCES = 5
+_OPENER_WORDS = re.compile(
+    r"\b(?:including|includ(?:e|es|ed)|namely|among|such as|named|identified as|are|were)\b"
+    r"|[:—–,]",
+    re.IGNORECASE,
+)
+_SENTENCE_START = re.compile(r"[.!?][\"'”’)]*\s+")
+_BACK_REFERENCE = re.compile(
+    r"\s*(?:(?:and|but|also),?\s+)?(?:the\s+(?:other|remaining|first|second|third|fourth|"
+    r"fifth|last|final)\b|they\s+(?:are|were|include|included)\b|another\b|among\s+them\b"
+    r"|(?:the|these|those)\s+(?:[\w-]+\s+){0,2}(?:are|were|include|included)\b)",
+    re.IGNORECASE,
+)
+_COUNT_WORD = re.compile(
+    r"(?<![\w.,-])(?:\d{1,2}|"
+    + "|".join(w for w in NUMBER_WORDS if " " not in w and w not in ("a", "an"))
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
 _FOLLOWING_UNITS = 2
 
 
@@ -47,17 +66,47 @@ class _Item:
     tail_end: int = 0
 
 
-def units_to_parse(docs: Sequence[Doc]) -> set[int]:
-    """Units that may hold or continue a counted group: a count in the unit and a
-    person in it or the next two."""
+def units_to_parse(text: str, units: Sequence[Unit], docs: Sequence[Doc]) -> set[int]:
+    """Units to parse whole because they may introduce a counted group: a count whose
+    sentence goes on with a list opener and a name, or is followed (in this unit or
+    the next two) by a sentence that refers back to a group ("The other two men are")."""
     wanted: set[int] = set()
     for index, doc in enumerate(docs):
-        if not any(_count_of(t) for t in doc):
-            continue
-        window = docs[index : index + 1 + _FOLLOWING_UNITS]
-        if any(e.label_ == "PERSON" for d in window for e in d.ents):
-            wanted.update(range(index, min(len(docs), index + 1 + _FOLLOWING_UNITS)))
+        unit = units[index]
+        for token in _count_tokens(doc):
+            if _count_of(token) is None:
+                continue
+            at = unit.start + token.idx
+            _, stop = sentence_around(text, at, at + len(token), unit.start, unit.end)
+            rest = text[at + len(token) : stop]
+            named = any(e.label_ == "PERSON" and unit.start + e.start_char >= at for e in doc.ents)
+            if named and _OPENER_WORDS.search(rest):
+                wanted.add(index)
+            later = [
+                w
+                for w in range(index, min(len(units), index + 1 + _FOLLOWING_UNITS))
+                if _refers_back(text, stop if w == index else units[w].start, units[w].end)
+            ]
+            if later:
+                wanted.update(range(index, later[-1] + 1))
     return wanted
+
+
+def _refers_back(text: str, start: int, end: int) -> bool:
+    """Whether a sentence of ``text[start:end]`` opens like "The other two men are"."""
+    starts = [start] + [m.end() for m in _SENTENCE_START.finditer(text, start, end)]
+    return any(_BACK_REFERENCE.match(text, s, end) for s in starts)
+
+
+def _count_tokens(doc: Doc) -> list[Token]:
+    """Tokens that look like counts, found in the text (cheaper than visiting every
+    token of a long article)."""
+    out: list[Token] = []
+    for match in _COUNT_WORD.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end())
+        if span is not None and len(span) == 1:
+            out.append(span[0])
+    return out
 
 
 def _count_of(token: Token) -> int | None:
@@ -75,7 +124,7 @@ def find(text: str, units: Sequence[Unit], docs: Sequence[Doc]) -> list[Enumerat
     for index, doc in enumerate(docs):
         if not doc.has_annotation("DEP"):
             continue
-        for token in doc:
+        for token in _count_tokens(doc):
             if units[index].start + token.idx < claimed:
                 continue
             enumeration = _enumeration(text, units, docs, index, token)

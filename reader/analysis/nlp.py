@@ -85,6 +85,12 @@ class Pipeline:
             _run(self.syntax_pass, chunk)
         _check(cancelled)
 
+    def parse(self, texts: Sequence[str], cancelled: Callable[[], bool] | None) -> list[Doc]:
+        """Tagged and parsed docs of ``texts`` (sentences whose dates need a tense)."""
+        docs = [self.nlp.make_doc(t) for t in texts]
+        self.syntax(docs, cancelled)
+        return docs
+
 
 def _listens(component: Any) -> bool:
     model = getattr(component, "model", None)

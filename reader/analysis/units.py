@@ -83,3 +83,24 @@ def _cut_point(text: str, start: int, limit: int) -> int:
         return best
     space = text.rfind(" ", start + 1, limit)
     return space + 1 if space > start else limit
+
+
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr"
+    r"|Corp|Inc|Co|Ltd|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|vs|etc)\.$"
+)
+
+
+def sentence_around(text: str, start: int, end: int, low: int, high: int) -> tuple[int, int]:
+    """The sentence of ``text[low:high]`` that holds ``[start, end)``, found by
+    punctuation (a period after an abbreviation like "U.S." ends no sentence)."""
+    first = low
+    for match in _SENTENCE_END.finditer(text, low, start):
+        if not _ABBREVIATION.search(text, max(low, match.start() - 12), match.start() + 1):
+            first = match.end()
+    last = high
+    for match in _SENTENCE_END.finditer(text, end, high):
+        if not _ABBREVIATION.search(text, max(low, match.start() - 12), match.start() + 1):
+            last = match.start() + 1
+            break
+    return first, last
