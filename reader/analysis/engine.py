@@ -46,18 +46,19 @@ def analyse(
         pipeline = nlp.load(model)
     except nlp.ModelUnavailable as error:
         return _without_model(text, units, reference, str(error), cancelled)
+    # Docs share the pipeline's string store: read them under the same lock.
     with pipeline.lock:
         docs = pipeline.entities([_speakable(text[u.start : u.end]) for u in units], cancelled)
         found = dates.candidates(text, units, docs)
         if pipeline.has_parser:
             _parse_where_needed(pipeline, text, units, docs, found, reference, cancelled)
-    analysis = Analysis(
-        entities=find_entities(text, units, docs),
-        dates=tuple(dates.mentions(text, found, units, docs, reference)),
-        enumerations=tuple(enumerations.find(text, units, docs)),
-        reference_date=reference.isoformat() if reference else None,
-        model=model,
-    )
+        analysis = Analysis(
+            entities=find_entities(text, units, docs),
+            dates=tuple(dates.mentions(text, found, units, docs, reference)),
+            enumerations=tuple(enumerations.find(text, units, docs)),
+            reference_date=reference.isoformat() if reference else None,
+            model=model,
+        )
     if use_cache:
         cache.store(article, model, analysis)
     return analysis

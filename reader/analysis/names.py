@@ -100,12 +100,18 @@ def trim(text: str, start: int, end: int, *, person: bool) -> tuple[int, int]:
     if newline != -1:
         end = newline
         start, end = _strip_edges(text, start, end)
-    lowered = text[start:end].lower()
-    if lowered.startswith("the ") and end - start > 4:
+    if _drops_article(text[start:end]):
         start += 4
     if person:
         start = _after_titles(text, start, end)
     return start, end
+
+
+def _drops_article(name: str) -> bool:
+    """ "the United States" → "United States"; "The Hague" keeps its article."""
+    if name.startswith("the "):
+        return len(name) > 4
+    return name.startswith("The ") and len(name[4:].split()) >= 2
 
 
 def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:

@@ -150,7 +150,7 @@ def _load_spacy(name: str) -> Language:
         ) from None
     try:
         nlp = spacy.load(name, exclude=list(_SKIPPED))
-    except (OSError, ImportError, ValueError) as error:
+    except Exception as error:  # a broken or incompatible package must not stop the app
         detail = str(error).splitlines()[0] if str(error) else type(error).__name__
         if "E050" in detail or "Can't find model" in detail:
             detail = "not installed"

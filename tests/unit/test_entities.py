@@ -170,6 +170,8 @@ def test_every_mention_keeps_its_offsets() -> None:
         ("Xi’s", True, "Xi"),
         ("the United States", False, "United States"),
         ("the U.S.", False, "U.S."),
+        ("The Hague", False, "The Hague"),
+        ("The United Nations", False, "United Nations"),
         ("Microsoft Corp.", False, "Microsoft Corp."),
         ("Stephen King", True, "Stephen King"),
         ("John Major", True, "John Major"),
