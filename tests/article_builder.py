@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
+from reader.extract.sections import heading_sections, link_sections
 from reader.models import (
     Article,
     Block,
@@ -30,31 +31,38 @@ Inline = str | tuple[str, str] | tuple[str, str, str]
 class ArticleBuilder:
     def __init__(self, title: str = "A test article") -> None:
         self.title = title
-        self.text = ""
+        self._parts: list[str] = []
+        self._length = 0
         self.blocks: list[Block] = []
         self.groups: list[LinkGroup] = []
 
+    @property
+    def text(self) -> str:
+        return "".join(self._parts)
+
+    def _put(self, text: str) -> None:
+        self._parts.append(text)
+        self._length += len(text)
+
     def _begin(self) -> int:
-        if self.text:
-            self.text += "\n\n"
-        return len(self.text)
+        if self._length:
+            self._put("\n\n")
+        return self._length
 
     def _inline(self, parts: Sequence[Inline]) -> list[Mark]:
         marks: list[Mark] = []
         for part in parts:
             if isinstance(part, str):
-                self.text += part
+                self._put(part)
                 continue
             text, kind, *rest = part
-            start = len(self.text)
-            self.text += text
-            marks.append(Mark(MarkKind(kind), start, len(self.text), rest[0] if rest else None))
+            start = self._length
+            self._put(text)
+            marks.append(Mark(MarkKind(kind), start, self._length, rest[0] if rest else None))
         return marks
 
     def _add(self, kind: BlockKind, start: int, **fields: object) -> Block:
-        block = Block(
-            id=f"b{len(self.blocks)}", kind=kind, start=start, end=len(self.text), **fields
-        )  # type: ignore[arg-type]
+        block = Block(id=f"b{len(self.blocks)}", kind=kind, start=start, end=self._length, **fields)  # type: ignore[arg-type]
         self.blocks.append(block)
         return block
 
@@ -77,15 +85,15 @@ class ArticleBuilder:
         out: list[ListItem] = []
         for number, item in enumerate(items, 1):
             if out:
-                self.text += "\n"
+                self._put("\n")
             nested = isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], int)
             parts, depth = item if nested else ((item,), 0)  # type: ignore[misc]
             if isinstance(parts, str):
                 parts = (parts,)
-            item_start = len(self.text)
+            item_start = self._length
             marks += self._inline(parts)  # type: ignore[arg-type]
             out.append(
-                ListItem(item_start, len(self.text), depth, ordered, number if ordered else None)
+                ListItem(item_start, self._length, depth, ordered, number if ordered else None)
             )
         return self._add(BlockKind.LIST, start, marks=tuple(marks), items=tuple(out))
 
@@ -96,7 +104,7 @@ class ArticleBuilder:
 
     def code(self, source: str, language: str | None = None) -> Block:
         start = self._begin()
-        self.text += source
+        self._put(source)
         return self._add(BlockKind.CODE, start, language=language)
 
     def table(self, rows: Sequence[Sequence[str]], header_rows: int = 1) -> Block:
@@ -104,19 +112,19 @@ class ArticleBuilder:
         spans: list[tuple[Span, ...]] = []
         for number, row in enumerate(rows):
             if number:
-                self.text += "\n"
+                self._put("\n")
             cells: list[Span] = []
             for column, cell in enumerate(row):
                 if column:
-                    self.text += "\t"
-                cells.append(Span(len(self.text), len(self.text) + len(cell)))
-                self.text += cell
+                    self._put("\t")
+                cells.append(Span(self._length, self._length + len(cell)))
+                self._put(cell)
             spans.append(tuple(cells))
         return self._add(BlockKind.TABLE, start, rows=tuple(spans), header_rows=header_rows)
 
     def figure(self, alt: str, src: str | None) -> Block:
         start = self._begin()
-        self.text += alt
+        self._put(alt)
         return self._add(BlockKind.FIGURE, start, src=src)
 
     def rule(self) -> Block:
@@ -128,11 +136,15 @@ class ArticleBuilder:
         self.groups.append(group)
         return group
 
-    def build(self, sections: Sequence[Section] = ()) -> Article:
+    def build(self, sections: Sequence[Section] | None = None) -> Article:
+        """The article; its sections derived as the extractor does unless given."""
+        text = self.text
+        if sections is None:
+            sections = heading_sections(text, self.blocks) + link_sections(text, self.groups)
         return Article(
             source="test://article",
             metadata=Metadata(title=self.title),
-            text=self.text,
+            text=text,
             blocks=tuple(self.blocks),
             sections=tuple(sections),
             link_groups=tuple(self.groups),

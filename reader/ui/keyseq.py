@@ -14,6 +14,7 @@ import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from textual import events
 from textual.message import Message
@@ -81,13 +82,7 @@ class KeySequences:
 
     def __init__(self, sequences: Iterable[KeySequence]) -> None:
         self.table: tuple[KeySequence, ...] = tuple(sequences)
-        for sequence in self.table:
-            if len(sequence.tokens) < 2:
-                raise ValueError(f"{sequence.keys!r}: a sequence needs two keys or more")
-        for a in self.table:
-            for b in self.table:
-                if a is not b and _is_prefix(a.tokens, b.tokens):
-                    raise ValueError(f"{a.keys!r} is a prefix of {b.keys!r}")
+        self._tokens = _validated(self.table)
         self._typed: list[str] = []
 
     @property
@@ -95,7 +90,7 @@ class KeySequences:
         return "".join(self._typed)
 
     def starts(self, char: str) -> bool:
-        return any(_matches(s.tokens[0], char) for s in self.table)
+        return any(_matches(tokens[0], char) for tokens in self._tokens)
 
     def cancel(self) -> Step:
         had = bool(self._typed)
@@ -111,23 +106,37 @@ class KeySequences:
             return Step(Outcome.IGNORED)
         typed = [*self._typed, char]
         candidates = [
-            s
-            for s in self.table
-            if len(s.tokens) >= len(typed)
-            and all(_matches(t, c) for t, c in zip(s.tokens, typed, strict=False))
+            (sequence, tokens)
+            for sequence, tokens in zip(self.table, self._tokens, strict=True)
+            if len(tokens) >= len(typed)
+            and all(_matches(t, c) for t, c in zip(tokens, typed, strict=False))
         ]
         if not candidates:
             self._typed.clear()
             return Step(Outcome.UNMATCHED)
-        done = [s for s in candidates if len(s.tokens) == len(typed)]
+        done = [(s, tokens) for s, tokens in candidates if len(tokens) == len(typed)]
         if done:
             self._typed.clear()
-            sequence = done[0]
-            letters = [c for t, c in zip(sequence.tokens, typed, strict=True) if t == LETTER]
+            sequence, tokens = done[0]
+            letters = [c for t, c in zip(tokens, typed, strict=True) if t == LETTER]
             action = sequence.action.replace(LETTER, letters[0]) if letters else sequence.action
             return Step(Outcome.MATCHED, "", sequence, action)
         self._typed = typed
         return Step(Outcome.PENDING, self.pending)
+
+
+@lru_cache(maxsize=32)
+def _validated(table: tuple[KeySequence, ...]) -> tuple[tuple[str, ...], ...]:
+    """Each sequence's tokens, once the table is known to be unambiguous."""
+    tokens = tuple(sequence.tokens for sequence in table)
+    for sequence, keys in zip(table, tokens, strict=True):
+        if len(keys) < 2:
+            raise ValueError(f"{sequence.keys!r}: a sequence needs two keys or more")
+    for a, a_keys in zip(table, tokens, strict=True):
+        for b, b_keys in zip(table, tokens, strict=True):
+            if a is not b and _is_prefix(a_keys, b_keys):
+                raise ValueError(f"{a.keys!r} is a prefix of {b.keys!r}")
+    return tokens
 
 
 def _compatible(a: str, b: str) -> bool:

@@ -13,7 +13,7 @@ from textual.worker import WorkerCancelled
 
 from reader.models import Article
 from reader.ui.keyseq import SequencePending
-from reader.ui.layout.lines import COLLAPSED_MARKER, EXPANDED_MARKER
+from reader.ui.layout.lines import COLLAPSED_MARKER, END, EXPANDED_MARKER, START
 from reader.ui.widgets.article_view import ArticleView
 
 pytestmark = pytest.mark.anyio
@@ -25,6 +25,8 @@ def anyio_backend() -> str:
 
 
 class Host(App[None]):
+    CSS = "ArticleView > .article-view--search-current { background: #ff0000; }"
+
     def __init__(self, article: Article) -> None:
         super().__init__()
         self.article = article
@@ -162,7 +164,7 @@ async def test_enter_and_z_sequences_fold_sections() -> None:
         shown = "\n".join(rows(view))
         assert COLLAPSED_MARKER not in shown
         toggled = [m for m in app.seen if isinstance(m, ArticleView.SectionToggled)]
-        assert toggled[0].section_id == "section-b0" and toggled[0].collapsed
+        assert toggled[0].section_id == "s-b0" and toggled[0].collapsed
         pending = [m.keys for m in app.seen if isinstance(m, SequencePending)]
         assert pending[:2] == ["z", ""]
 
@@ -243,12 +245,12 @@ async def test_overlays_paint_and_clear() -> None:
     async with app.run_test(size=(80, 20)) as pilot:
         view = app.query_one(ArticleView)
         await ready(pilot, view)
-        hit = view.get_component_rich_style("article-view--search-current", partial=True)
         view.set_overlay("search", [(start, start + 9, "search-current")])
         await pilot.pause()
         y = next(i for i, r in enumerate(rows(view)) if "Paragraph 1 of part 1" in r)
         painted = [s for s in view.render_line(y) if s.text == "Paragraph"]
-        assert painted and painted[0].style.bgcolor == hit.bgcolor
+        assert painted and painted[0].style.bgcolor.triplet.hex == "#ff0000"  # from CSS
+        assert painted[0].style.bold  # the role's own text style
         view.clear_overlay("search")
         await pilot.pause()
         assert not [s for s in view.render_line(y) if s.text == "Paragraph"]
@@ -266,7 +268,7 @@ async def test_resize_reflows_and_keeps_the_reading_position() -> None:
         assert view._layout is not None and view._layout.width == 46
         # The text that was at the top is still on the top row.
         line = view._layout.lines[view.scroll_offset.y]
-        assert line.start <= top < max(line.end, line.start + 1) or abs(line.start - top) < 80
+        assert line[START] <= top < max(line[END], line[START] + 1) or abs(line[START] - top) < 80
         assert all(len(r.rstrip()) <= 46 for r in rows(view))
 
 

@@ -7,11 +7,21 @@ from rich.cells import cell_len
 
 from reader.models import Section, SectionKind
 from reader.ui.layout.document import lay_out_article
-from reader.ui.layout.lines import COLLAPSED_MARKER, EXPANDED_MARKER, NO_OFFSET
+from reader.ui.layout.lines import (
+    BLOCK,
+    COLLAPSED_MARKER,
+    END,
+    EXPANDED_MARKER,
+    NO_OFFSET,
+    RUNS,
+    SECTION,
+    START,
+    line_text,
+)
 
 
 def texts(layout) -> list[str]:
-    return [line.text for line in layout.lines]
+    return [line_text(line) for line in layout.lines]
 
 
 def sample():
@@ -33,26 +43,26 @@ def test_every_text_run_maps_back_to_the_article() -> None:
     layout = lay_out_article(article, 50, collapsed=[])
     previous = 0
     for line in layout.lines:
-        for text, _, start in line.runs:
+        for text, _, start in line[RUNS]:
             if start != NO_OFFSET:
                 assert article.text[start : start + len(text)] == text
-        assert line.start >= previous
-        previous = line.start
-        assert cell_len(line.text) <= 50
+        assert line[START] >= previous
+        previous = line[START]
+        assert cell_len(line_text(line)) <= 50
 
 
 def test_offsets_round_trip_through_lines() -> None:
     article = generate_article(120)
     layout = lay_out_article(article, 60, collapsed=[])
     for index, line in enumerate(layout.lines):
-        if line.end > line.start:
-            found = layout.line_of_offset(line.start)
-            assert layout.lines[found].start == line.start
-            assert layout.line_of_offset(line.end - 1) == index
+        if line[END] > line[START]:
+            found = layout.line_of_offset(line[START])
+            assert layout.lines[found][START] == line[START]
+            assert layout.line_of_offset(line[END] - 1) == index
     for block_index in range(len(article.blocks)):
         row = layout.block_line[block_index]
         assert row >= 0
-        assert layout.lines[row].block == block_index
+        assert layout.lines[row][BLOCK] == block_index
 
 
 def test_headings_are_markers_with_levels_and_rules() -> None:
@@ -64,7 +74,7 @@ def test_headings_are_markers_with_levels_and_rules() -> None:
     assert set(lines[details + 1].strip()) == {"─"}
     deeper = lines.index(f"{EXPANDED_MARKER}Deeper")
     assert lines[deeper + 1] == ""  # no rule below level 3
-    roles = {run[1] for run in layout.lines[deeper].runs}
+    roles = {run[1] for run in layout.lines[deeper][RUNS]}
     assert "heading-3" in roles and "section-marker" in roles
 
 
@@ -98,7 +108,7 @@ def test_link_groups_start_collapsed_and_expand_into_a_list() -> None:
 
 def test_collapsed_heading_shows_summary_and_hides_its_subsections() -> None:
     article = sample()
-    layout = lay_out_article(article, 60, collapsed=["section-b2"])
+    layout = lay_out_article(article, 60, collapsed=["s-b2"])
     lines = texts(layout)
     header = lines.index(f"{COLLAPSED_MARKER}Details")
     assert "words" in lines[header + 2]  # rule, then the summary
@@ -106,12 +116,12 @@ def test_collapsed_heading_shows_summary_and_hides_its_subsections() -> None:
     assert f"{EXPANDED_MARKER}Conclusion" in lines
     hidden = [i for i, b in enumerate(article.blocks) if "Deep" in article.text[b.start : b.end]]
     assert all(layout.block_line[i] == -1 for i in hidden)
-    assert layout.section_line["section-b2"] == header
-    assert layout.lines[header].section == "section-b2"
+    assert layout.section_line["s-b2"] == header
+    assert layout.lines[header][SECTION] == "s-b2"
 
 
 def test_nested_section_collapses_alone() -> None:
-    layout = lay_out_article(sample(), 60, collapsed=["section-b4"])
+    layout = lay_out_article(sample(), 60, collapsed=["s-b4"])
     lines = texts(layout)
     assert f"{EXPANDED_MARKER}Details" in lines
     assert f"{COLLAPSED_MARKER}Deeper" in lines
@@ -187,7 +197,7 @@ def test_quotes_get_a_bar_per_level() -> None:
     lines = texts(layout)
     assert lines[0].startswith("│ ") and lines[1].startswith("│ ")
     assert lines[-1] == "│ │ Nested."
-    assert any(run[1] == "quote-bar" for run in layout.lines[0].runs)
+    assert any(run[1] == "quote-bar" for run in layout.lines[0][RUNS])
 
 
 def test_code_is_highlighted_and_keeps_indentation() -> None:
@@ -199,9 +209,9 @@ def test_code_is_highlighted_and_keeps_indentation() -> None:
     assert lines[1].rstrip() == "  def double(x):"
     assert lines[2].rstrip() == "      return x * 2  # twice"
     assert all(cell_len(line) == 40 for line in lines[:4])  # the box fills the column
-    roles = {run[1] for run in layout.lines[1].runs}
+    roles = {run[1] for run in layout.lines[1][RUNS]}
     assert "code-block code-keyword" in roles
-    comment = [r for r in layout.lines[2].runs if "code-comment" in r[1]]
+    comment = [r for r in layout.lines[2][RUNS] if "code-comment" in r[1]]
     assert comment and comment[0][0] == "# twice"
     assert "plain text, no language" in "".join(lines)
 
@@ -222,7 +232,7 @@ def test_table_columns_align_and_fit_the_width() -> None:
     assert len(bars) == 1  # every row puts its separators in the same columns
     assert "─┼─" in lines[1]
     assert any("analytical" in line for line in lines)
-    assert {r[1] for r in layout.lines[0].runs if r[2] != NO_OFFSET} == {"table-header"}
+    assert {r[1] for r in layout.lines[0][RUNS] if r[2] != NO_OFFSET} == {"table-header"}
 
 
 def test_table_too_wide_for_columns_stacks_rows() -> None:
@@ -252,7 +262,7 @@ def test_hostile_text_is_painted_as_visible_symbols() -> None:
     article = b.build()
     layout = lay_out_article(article, 80, collapsed=[])
     for line in layout.lines:
-        for text, _, _ in line.runs:
+        for text, _, _ in line[RUNS]:
             assert not any(ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F for ch in text), text
             assert "\u202e" not in text
     joined = "\n".join(texts(layout))
@@ -272,7 +282,7 @@ def test_width_change_changes_rows_not_content() -> None:
         return {
             start + i
             for line in layout.lines
-            for text, _, start in line.runs
+            for text, _, start in line[RUNS]
             if start != NO_OFFSET
             for i, ch in enumerate(text)
             if not ch.isspace()
@@ -285,8 +295,8 @@ def test_width_change_changes_rows_not_content() -> None:
 def test_section_at_line_finds_the_enclosing_header() -> None:
     layout = lay_out_article(sample(), 60)
     deep = texts(layout).index("Deep text.")
-    assert layout.section_at_line(deep) == "section-b4"
-    assert layout.section_at_line(0) == "section-b0"
+    assert layout.section_at_line(deep) == "s-b4"
+    assert layout.section_at_line(0) == "s-b0"
 
 
 def test_incremental_composition_matches_a_full_one() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from reader.models import Block, BlockKind, ListItem
+from reader.sanitize import clean_line
 from reader.ui.layout.code import BASE as CODE_BASE
 from reader.ui.layout.code import code_runs
 from reader.ui.layout.context import LayoutContext
@@ -21,7 +22,9 @@ from reader.ui.layout.lines import (
     NO_OFFSET,
     DisplayLine,
     Run,
+    split_role,
 )
+from reader.ui.layout.safe import safe_runs
 from reader.ui.layout.table import table_rows
 from reader.ui.layout.wrap import WrappedRow, cells, runs_cells, wrap, wrap_hard
 
@@ -143,7 +146,7 @@ def _figure(ctx: LayoutContext, block: Block, width: int) -> list[WrappedRow]:
         runs.append(("no description", "figure", NO_OFFSET))
     runs.append(("]", "figure", NO_OFFSET))
     if block.src:
-        runs.append((f" <{block.src}>", "link-url", NO_OFFSET))
+        runs.append((f" <{clean_line(block.src)}>", "link-url", NO_OFFSET))
     return wrap(runs, width)
 
 
@@ -163,11 +166,15 @@ _LAYOUTS: dict[BlockKind, Callable[[LayoutContext, Block, int], list[WrappedRow]
 }
 
 
-def layout_block(ctx: LayoutContext, index: int, width: int) -> list[DisplayLine]:
+def layout_block(ctx: LayoutContext, index: int, width: int) -> tuple[DisplayLine, ...]:
     """Display lines of block ``index`` at ``width`` cells. Rows without text get an
     empty range at the position they stand for, so line starts never decrease."""
     block = ctx.article.blocks[index]
-    rows = _LAYOUTS.get(block.kind, _paragraph)(ctx, block, max(1, width))
+    ctx.link_numbers.through(index)
+    try:
+        rows = _LAYOUTS.get(block.kind, _paragraph)(ctx, block, max(1, width))
+    except Exception:  # a block the layout cannot handle still shows its text
+        rows = wrap([(ctx.text[block.start : block.end], "", block.start)], max(1, width))
     lines: list[DisplayLine] = []
     last = block.start
     for runs, lo, hi in rows:
@@ -175,6 +182,7 @@ def layout_block(ctx: LayoutContext, index: int, width: int) -> list[DisplayLine
             lo = hi = last
         else:
             last = hi
-        links = tuple(int(text[1:-1]) for text, role, start in runs if role == "link-number")
-        lines.append(DisplayLine(tuple(runs), lo, hi, index, None, links))
-    return lines
+        # Link runs carry their number, so a link cut across rows counts on each.
+        links = tuple(dict.fromkeys(n for n in (split_role(r[1])[1] for r in runs) if n))
+        lines.append((safe_runs(runs), lo, hi, index, None, links))
+    return tuple(lines)

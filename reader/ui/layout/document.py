@@ -14,17 +14,26 @@ import bisect
 from collections.abc import Iterable, Sequence
 
 from reader.models import Article, Section
+from reader.sanitize import clean_line
 from reader.ui.layout.blocks import BULLETS, layout_block
-from reader.ui.layout.context import LayoutContext, make_context, safe_section
+from reader.ui.layout.context import LayoutContext, make_context
 from reader.ui.layout.lines import (
+    BLOCK,
     COLLAPSED_MARKER,
+    END,
     EXPANDED_MARKER,
+    LINKS,
     MARKER_WIDTH,
     NO_MARKER,
     NO_OFFSET,
+    RUNS,
+    SECTION,
+    START,
     DisplayLine,
     Run,
     blank_line,
+    display_line,
+    link_role,
 )
 from reader.ui.layout.sections import Outline, SectionSpan
 from reader.ui.layout.wrap import wrap
@@ -45,18 +54,18 @@ class ArticleLayout:
         self.outline = outline
         self.width = max(1, width)
         self.collapsed: set[str] = set(collapsed)
-        self.block_lines: list[list[DisplayLine] | None] = [None] * len(ctx.article.blocks)
+        self.block_lines: list[tuple[DisplayLine, ...] | None] = [None] * len(ctx.article.blocks)
         self._reset()
 
     # --- block layouts ---------------------------------------------------------------
 
-    def lay_out(self, index: int) -> list[DisplayLine]:
+    def lay_out(self, index: int) -> tuple[DisplayLine, ...]:
         lines = self.block_lines[index]
         if lines is None:
             lines = self.block_lines[index] = layout_block(self.ctx, index, self.width)
         return lines
 
-    def receive(self, first: int, layouts: Sequence[list[DisplayLine]]) -> None:
+    def receive(self, first: int, layouts: Sequence[tuple[DisplayLine, ...]]) -> None:
         """Store block layouts computed elsewhere (a worker), keeping any present."""
         for offset, lines in enumerate(layouts):
             if self.block_lines[first + offset] is None:
@@ -95,11 +104,11 @@ class ArticleLayout:
     def _emit(self, line: DisplayLine) -> None:
         index = len(self.lines)
         self.lines.append(line)
-        self.starts.append(line.start)
-        for number in line.links:
+        self.starts.append(line[START])
+        for number in line[LINKS]:
             self.link_line.setdefault(number, index)
 
-    def _emit_block(self, index: int, lines: list[DisplayLine], marker: str | None) -> None:
+    def _emit_block(self, index: int, lines: tuple[DisplayLine, ...], marker: str | None) -> None:
         first = len(self.lines)
         self.block_line[index] = first
         self.block_starts.append(first)
@@ -109,12 +118,12 @@ class ArticleLayout:
             return
         self.header_lines.append(first)
         head = lines[0]
-        runs = head.runs
+        runs = head[RUNS]
         if runs and runs[0][1] == "section-marker":
             marker_text = marker if marker else NO_MARKER
             runs = ((marker_text, "section-marker", NO_OFFSET), *runs[1:])
         section = self._heading_section_id(index)
-        self._emit(head.with_runs(runs, section))
+        self._emit((runs, head[START], head[END], head[BLOCK], section, head[LINKS]))
         for line in lines[1:]:
             self._emit(line)
 
@@ -125,13 +134,13 @@ class ArticleLayout:
         return None
 
     def _furniture(self, runs: Sequence[Run], at: int, section: str | None = None) -> None:
-        self._emit(DisplayLine(tuple(runs), at, at, -1, section))
+        self._emit(display_line(tuple(runs), at, at, -1, section))
 
     def _header(self, span: SectionSpan, at: int) -> None:
         """Header rows of a passage or link section: marker, title (and count)."""
         collapsed = span.id in self.collapsed
         marker = COLLAPSED_MARKER if collapsed else EXPANDED_MARKER
-        title = span.section.title or span.section.kind.value.title()
+        title = clean_line(span.section.title) or span.section.kind.value.title()
         if span.is_links:
             title = f"{title} ({self._group_size(span)})"
         self.header_lines.append(len(self.lines))
@@ -146,7 +155,7 @@ class ArticleLayout:
             self._furniture(runs, at, span.id)
 
     def _summary(self, span: SectionSpan, at: int) -> None:
-        summary = span.section.summary
+        summary = clean_line(span.section.summary)
         if not summary or span.is_links:
             return
         indent = ((" " * MARKER_WIDTH, "", NO_OFFSET),)
@@ -180,14 +189,14 @@ class ArticleLayout:
                 lines = self.lay_out(index)
             at = blocks[index].start
             if self.lines:
-                self._emit(blank_line(self.lines[-1].end))
+                self._emit(blank_line(self.lines[-1][END]))
             self.next_block = self._compose_block(index, lines, at)
         if not self.complete:
             self._compose_trailing()
             self.complete = True
         return len(self.lines) - before
 
-    def _compose_block(self, index: int, lines: list[DisplayLine], at: int) -> int:
+    def _compose_block(self, index: int, lines: tuple[DisplayLine, ...], at: int) -> int:
         """Emit block ``index`` and the headers of sections starting there; return
         the next block to compose (past a collapsed section)."""
         marker: str | None = "" if self.ctx.article.blocks[index].kind == "heading" else None
@@ -198,7 +207,7 @@ class ArticleLayout:
                 marker = COLLAPSED_MARKER if collapsed else EXPANDED_MARKER
                 if collapsed:
                     self._emit_block(index, lines, marker)
-                    self._summary(span, lines[-1].end)
+                    self._summary(span, lines[-1][END])
                     return span.end_block
                 continue
             self._header(span, at)
@@ -206,7 +215,7 @@ class ArticleLayout:
                 self._summary(span, at)
                 return span.end_block
             for item in span.section.lines:
-                runs = [(item, "section-line", NO_OFFSET)]
+                runs = [(clean_line(item), "section-line", NO_OFFSET)]
                 first = ((BULLETS[0], "bullet", NO_OFFSET),)
                 rest = ((" " * MARKER_WIDTH, "", NO_OFFSET),)
                 for row, _, _ in wrap(runs, self.width, first, rest):
@@ -227,15 +236,17 @@ class ArticleLayout:
             if span.id in self.collapsed:
                 continue
             for link in by_group.get(span.section.link_group_id or "", ()):
-                runs: list[Run] = [(link.text or link.href or "link", "link", NO_OFFSET)]
-                runs.append((f"[{link.number}]", "link-number", NO_OFFSET))
+                runs: list[Run] = [
+                    (link.text or link.href or "link", link_role("link", link.number), NO_OFFSET),
+                    (f"[{link.number}]", link_role("link-number", link.number), NO_OFFSET),
+                ]
                 if link.href:
                     runs.append((f" {link.href}", "link-url", NO_OFFSET))
                 first = ((" " * MARKER_WIDTH, "", NO_OFFSET), (BULLETS[0], "bullet", NO_OFFSET))
                 rest = ((" " * (MARKER_WIDTH + 2), "", NO_OFFSET),)
                 for number, (row, _, _) in enumerate(wrap(runs, self.width, first, rest)):
                     links = (link.number,) if number == 0 else ()
-                    self._emit(DisplayLine(row, end, end, -1, None, links))
+                    self._emit(display_line(row, end, end, -1, None, links))
 
     # --- lookups ---------------------------------------------------------------------
 
@@ -249,23 +260,23 @@ class ArticleLayout:
         lines = self.lines
         while (
             index > 0
-            and lines[index].start == lines[index].end
-            and (lines[index - 1].end >= lines[index].start)
+            and lines[index][START] == lines[index][END]
+            and (lines[index - 1][END] >= lines[index][START])
         ):
             index -= 1
         return index
 
     def covers(self, offset: int) -> bool:
         """True once the composed lines reach past ``offset``."""
-        return self.complete or (bool(self.lines) and self.lines[-1].end > offset)
+        return self.complete or (bool(self.lines) and self.lines[-1][END] > offset)
 
     def section_at_line(self, y: int) -> str | None:
         """The section whose header is the nearest at or above row ``y``."""
         position = bisect.bisect_right(self.header_lines, y) - 1
         while position >= 0:
             line = self.lines[self.header_lines[position]]
-            if line.section is not None:
-                return line.section
+            if line[SECTION] is not None:
+                return line[SECTION]
             position -= 1
         return None
 
@@ -279,7 +290,7 @@ def lay_out_article(
     """Lay out the whole article at once (tests, tools). ``collapsed=None`` means
     the default: link groups collapsed, everything else open."""
     ctx = make_context(article)
-    outline = Outline(ctx.article, [safe_section(s) for s in extra_sections])
+    outline = Outline(ctx.article, extra_sections)
     chosen = outline.default_collapsed() if collapsed is None else set(collapsed)
     layout = ArticleLayout(ctx, outline, width, chosen)
     layout.compose(compute=True)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import threading
+from collections.abc import Sequence
 from itertools import pairwise
 
 from reader.models import Article, Mark, MarkKind
-from reader.ui.layout.lines import NO_OFFSET, NumberedLink, Run
+from reader.sanitize import clean_line
+from reader.ui.layout.lines import NO_OFFSET, NumberedLink, Run, link_role
+from reader.ui.layout.safe import visible
 
 # Role names in a fixed order, so equal combinations make equal role strings.
 _MARK_ROLES = (
@@ -16,31 +19,75 @@ _MARK_ROLES = (
     (MarkKind.LINK, "link"),
 )
 
-LinkNumbers = Mapping[tuple[int, int], int]
-"""Link number by the (start, end) of its mark."""
+
+class LinkNumbers:
+    """Numbers links in reading order: body links block by block, on demand (a
+    screenful needs only the first few), then the links of each link group.
+
+    Shared by the event loop and a layout worker; numbering is done under a lock.
+    URLs go through ``clean_line``: they are shown, and handed to a browser.
+    """
+
+    def __init__(self, article: Article) -> None:
+        self._article = article
+        self._lock = threading.Lock()
+        self._by_span: dict[tuple[int, int], int] = {}
+        self._links: list[NumberedLink] = []
+        self._next_block = 0
+        self._all: tuple[NumberedLink, ...] | None = None
+
+    def get(self, span: tuple[int, int]) -> int | None:
+        """The number of the link mark over ``span`` (its block must be numbered)."""
+        return self._by_span.get(span)
+
+    def through(self, block: int) -> None:
+        """Number the links of every block up to and including ``block``."""
+        if block < self._next_block:
+            return
+        with self._lock:
+            blocks = self._article.blocks
+            text = self._article.text
+            for index in range(self._next_block, min(block + 1, len(blocks))):
+                marks = [m for m in blocks[index].marks if m.kind == MarkKind.LINK]
+                if len(marks) > 1:
+                    marks.sort(key=lambda m: (m.start, -m.end))
+                for mark in marks:
+                    span = (mark.start, mark.end)
+                    if span in self._by_span:
+                        continue
+                    number = len(self._links) + 1
+                    self._links.append(
+                        NumberedLink(
+                            number, visible(text[mark.start : mark.end]), _clean(mark.href), *span
+                        )
+                    )
+                    self._by_span[span] = number
+            self._next_block = max(self._next_block, block + 1)
+
+    def all(self) -> tuple[NumberedLink, ...]:
+        """Every link: the body's, then the link groups'."""
+        if self._all is None:
+            self.through(len(self._article.blocks) - 1)
+            links = list(self._links)
+            end = len(self._article.text)
+            for group in self._article.link_groups:
+                for link in group.links:
+                    links.append(
+                        NumberedLink(
+                            len(links) + 1,
+                            clean_line(link.text),
+                            _clean(link.href),
+                            end,
+                            end,
+                            group.id,
+                        )
+                    )
+            self._all = tuple(links)
+        return self._all
 
 
-def number_links(article: Article) -> tuple[list[NumberedLink], dict[tuple[int, int], int]]:
-    """Number the body links in reading order, then the links of each link group."""
-    numbered: list[NumberedLink] = []
-    by_span: dict[tuple[int, int], int] = {}
-    text = article.text
-    for block in article.blocks:
-        for mark in sorted(block.marks, key=lambda m: (m.start, -m.end)):
-            if mark.kind != MarkKind.LINK or (mark.start, mark.end) in by_span:
-                continue
-            number = len(numbered) + 1
-            by_span[(mark.start, mark.end)] = number
-            numbered.append(
-                NumberedLink(number, text[mark.start : mark.end], mark.href, mark.start, mark.end)
-            )
-    end = len(text)
-    for group in article.link_groups:
-        for link in group.links:
-            numbered.append(
-                NumberedLink(len(numbered) + 1, link.text, link.href, end, end, group.id)
-            )
-    return numbered, by_span
+def _clean(href: str | None) -> str | None:
+    return clean_line(href) if href else None
 
 
 def inline_runs(
@@ -52,7 +99,8 @@ def inline_runs(
     links: LinkNumbers,
 ) -> list[Run]:
     """Runs for ``text[start:end]`` styled by the marks overlapping it; a numbered
-    link's number follows its text as a ``link-number`` run."""
+    link's number follows its text as a ``link-number`` run, and the link's runs carry
+    its number as a role tag."""
     inside = [m for m in marks if m.start < end and start < m.end and m.start < m.end]
     if not inside:
         return [(text[start:end], base, start)] if end > start else []
@@ -63,12 +111,15 @@ def inline_runs(
     points = sorted(cuts)
     runs: list[Run] = []
     for a, b in pairwise(points):
-        kinds = {m.kind for m in inside if m.start <= a and b <= m.end}
+        active = [m for m in inside if m.start <= a and b <= m.end]
+        kinds = {m.kind for m in active}
         role = " ".join([base] * bool(base) + [name for kind, name in _MARK_ROLES if kind in kinds])
-        runs.append((text[a:b], role, a))
+        link = next((m for m in active if m.kind == MarkKind.LINK), None)
+        number = links.get((link.start, link.end)) if link else None
+        runs.append((text[a:b], link_role(role, number) if number else role, a))
         for mark in inside:
             if mark.kind == MarkKind.LINK and mark.end == b:
                 number = links.get((mark.start, mark.end))
                 if number is not None:
-                    runs.append((f"[{number}]", "link-number", NO_OFFSET))
+                    runs.append((f"[{number}]", link_role("link-number", number), NO_OFFSET))
     return runs

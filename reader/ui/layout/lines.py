@@ -5,12 +5,13 @@ A line is a tuple of runs ``(text, role, start)``. ``start`` is the offset in
 layout adds (bullets, link numbers, quote bars, table borders, padding). For a text
 run, ``text == article.text[start:start + len(text)]`` always holds, so every cell on
 screen maps back to the model. ``role`` is a space-separated list of role names;
-each names a component class ``article-view--<role>`` of the widget.
+each names a component class ``article-view--<role>`` of the widget. A run
+that belongs to a numbered link ends its role with a ``#<number>`` tag.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 Run = tuple[str, str, int]
 NO_OFFSET = -1
@@ -69,57 +70,63 @@ OVERLAY_ROLES = (
 )
 ROLES = TEXT_ROLES + OVERLAY_ROLES
 
+LINK_TAG = " #"
+"""Roles of a link's runs end with `` #<number>``: a tag, not a style, that survives
+the link being cut across rows."""
+
+
+def link_role(role: str, number: int) -> str:
+    return f"{role}{LINK_TAG}{number}"
+
+
+def split_role(role: str) -> tuple[str, int | None]:
+    """A run's style roles and the number of the link it belongs to, if any."""
+    styles, tag, number = role.partition(LINK_TAG)
+    return styles, int(number) if tag and number.isdigit() else None
+
+
 EXPANDED_MARKER = "▼ "
 COLLAPSED_MARKER = "▶ "
 NO_MARKER = "  "
 MARKER_WIDTH = 2
 
 
-class DisplayLine:
-    """One row of the laid-out article.
+DisplayLine = tuple[tuple[Run, ...], int, int, int, "str | None", tuple[int, ...]]
+"""One row of the laid-out article: ``(runs, start, end, block, section, links)``.
 
-    ``start``/``end`` is the half-open text range the row shows (for rows without
-    text, an empty range at the position they stand for). ``block`` is the index of
-    the block it belongs to (-1 for separators and section furniture); ``section`` is
-    set on a section's header rows (a click there toggles it); ``links`` lists the
-    link numbers shown on the row.
-    """
+``start``/``end`` is the half-open text range the row shows (for rows without text,
+an empty range at the position they stand for). ``block`` is the index of the block
+it belongs to (-1 for separators and section furniture); ``section`` is set on a
+section's header rows (a click there toggles it); ``links`` lists the link numbers
+shown on the row.
 
-    __slots__ = ("block", "end", "links", "runs", "section", "start")
+A plain tuple rather than a class: a long article has tens of thousands of rows, and
+tuples of strings and numbers are dropped from the garbage collector's watch, so
+laying out a long page does not set off full collections that would stall the UI.
+"""
+RUNS, START, END, BLOCK, SECTION, LINKS = range(6)
 
-    def __init__(
-        self,
-        runs: tuple[Run, ...],
-        start: int,
-        end: int,
-        block: int = -1,
-        section: str | None = None,
-        links: tuple[int, ...] = (),
-    ) -> None:
-        self.runs = runs
-        self.start = start
-        self.end = end
-        self.block = block
-        self.section = section
-        self.links = links
 
-    @property
-    def text(self) -> str:
-        return "".join(run[0] for run in self.runs)
+def display_line(
+    runs: tuple[Run, ...],
+    start: int,
+    end: int,
+    block: int = -1,
+    section: str | None = None,
+    links: tuple[int, ...] = (),
+) -> DisplayLine:
+    return (runs, start, end, block, section, links)
 
-    def with_runs(self, runs: tuple[Run, ...], section: str | None) -> DisplayLine:
-        return DisplayLine(runs, self.start, self.end, self.block, section, self.links)
 
-    def __repr__(self) -> str:
-        return f"DisplayLine({self.text!r}, {self.start}, {self.end}, block={self.block})"
+def line_text(line: DisplayLine) -> str:
+    return "".join(run[0] for run in line[RUNS])
 
 
 def blank_line(at: int) -> DisplayLine:
-    return DisplayLine((), at, at)
+    return ((), at, at, -1, None, ())
 
 
-@dataclass(frozen=True, slots=True)
-class NumberedLink:
+class NumberedLink(NamedTuple):
     """A link with the number the view shows after it (``text[3]``).
 
     Links inside the body have their text range; links of a link group (not part of

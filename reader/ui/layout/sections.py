@@ -12,6 +12,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from reader.extract.sections import heading_sections, link_sections
 from reader.models import Article, BlockKind, Section, SectionKind
 
 
@@ -33,62 +34,6 @@ class SectionSpan:
         return self.section.link_group_id is not None
 
 
-def _words(count: int) -> str:
-    return f"{count:,} word{'s' if count != 1 else ''}"
-
-
-def heading_sections(article: Article) -> list[Section]:
-    """Heading sections derived from the blocks, for articles that carry none: each
-    heading runs to the next heading of the same or a higher level."""
-    headings = [(i, b) for i, b in enumerate(article.blocks) if b.kind == BlockKind.HEADING]
-    text = article.text
-    out: list[Section] = []
-    parents: list[tuple[int, str]] = []
-    for position, (_, block) in enumerate(headings):
-        level = max(1, block.level)
-        end = len(text)
-        for _, later in headings[position + 1 :]:
-            if max(1, later.level) <= level:
-                end = later.start
-                break
-        while parents and parents[-1][0] >= level:
-            parents.pop()
-        section_id = f"section-{block.id}"
-        out.append(
-            Section(
-                id=section_id,
-                kind=SectionKind.HEADING,
-                title=text[block.start : block.end],
-                start=block.start,
-                end=end,
-                level=level,
-                parent_id=parents[-1][1] if parents else None,
-                summary=_words(len(text[block.end : end].split())),
-            )
-        )
-        parents.append((level, section_id))
-    return out
-
-
-def link_sections(article: Article, present: Iterable[Section]) -> list[Section]:
-    """One section per link group that no given section points at."""
-    covered = {s.link_group_id for s in present if s.link_group_id}
-    end = len(article.text)
-    return [
-        Section(
-            id=f"links-{group.id}",
-            kind=SectionKind.LINKS,
-            title=group.title,
-            start=end,
-            end=end,
-            link_group_id=group.id,
-            summary=f"{len(group.links)} link{'s' if len(group.links) != 1 else ''}",
-        )
-        for group in article.link_groups
-        if group.id not in covered
-    ]
-
-
 class Outline:
     """The article's sections, each mapped to the blocks it covers."""
 
@@ -99,12 +44,16 @@ class Outline:
         self.spans: dict[str, SectionSpan] = {}
         self.starting: dict[int, list[SectionSpan]] = {}
         self.trailing: list[SectionSpan] = []
+        # Articles cached before sections existed, or built by hand, carry none: derive
+        # them the way the extractor does.
         base = list(article.sections)
         if not any(s.kind == SectionKind.HEADING for s in base):
-            base = heading_sections(article) + base
+            base = heading_sections(article.text, article.blocks) + base
         groups = {g.id for g in article.link_groups}
         base = [s for s in base if not s.link_group_id or s.link_group_id in groups]
-        base += link_sections(article, base)
+        covered = {s.link_group_id for s in base if s.link_group_id}
+        missing = [g for g in article.link_groups if g.id not in covered]
+        base += link_sections(article.text, missing)
         self.add(base)
         self.add(extra)
 

@@ -19,7 +19,7 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -36,12 +36,69 @@ from reader.ui.keyseq import (
     key_char,
 )
 from reader.ui.layout.blocks import layout_block
-from reader.ui.layout.context import LayoutContext, make_context, safe_section
+from reader.ui.layout.context import LayoutContext, make_context
 from reader.ui.layout.document import ArticleLayout
-from reader.ui.layout.lines import NO_OFFSET, ROLES, DisplayLine, NumberedLink
+from reader.ui.layout.lines import (
+    END,
+    LINKS,
+    NO_OFFSET,
+    ROLES,
+    RUNS,
+    SECTION,
+    START,
+    DisplayLine,
+    NumberedLink,
+    split_role,
+)
 from reader.ui.layout.overlays import Overlays, OverlaySpan, apply_overlays, changed_spans
+from reader.ui.layout.safe import safe_section
 from reader.ui.layout.sections import Outline
 from reader.ui.layout.wrap import cells
+
+ROLE_STYLES: dict[str, str] = {
+    "heading-1": "bold underline",
+    "heading-2": "bold",
+    "heading-3": "bold",
+    "heading-4": "bold italic",
+    "heading-5": "bold",
+    "heading-6": "bold dim",
+    "heading-rule": "dim",
+    "emphasis": "italic",
+    "strong": "bold",
+    "code": "bold",
+    "link": "underline",
+    "link-number": "dim",
+    "link-hint": "bold reverse",
+    "link-url": "dim",
+    "bullet": "bold",
+    "quote": "italic",
+    "quote-bar": "dim",
+    "code-keyword": "bold",
+    "code-comment": "italic dim",
+    "table-border": "dim",
+    "table-header": "bold",
+    "figure": "italic dim",
+    "rule": "dim",
+    "section-marker": "bold",
+    "section-title": "bold",
+    "section-summary": "italic dim",
+    "search-hit": "reverse",
+    "search-current": "bold reverse",
+    "entity-person": "underline",
+    "entity-org": "underline",
+    "entity-place": "underline",
+    "entity-other": "underline",
+    "date": "underline",
+    "highlight-yellow": "reverse",
+    "highlight-green": "reverse",
+    "highlight-blue": "reverse",
+    "highlight-pink": "reverse",
+    "mention-current": "bold reverse",
+    "selection": "reverse",
+    "cursor": "bold",
+}
+"""Text styles each role has before CSS adds colours (and may override them)."""
+_ROLE_STYLES = {role: Style.parse(style) for role, style in ROLE_STYLES.items()}
 
 GUTTER = 2
 """Cells left of the text column: the cursor marker and a space."""
@@ -162,58 +219,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     ]
     KEY_SEQUENCES = VIEW_SEQUENCES
     COMPONENT_CLASSES = {f"article-view--{role}" for role in ROLES}
+    # Colours come from the app's CSS (each role is a component class, styled from theme
+    # variables); the widget itself only carries the text styles in ROLE_STYLES, so it
+    # reads well alone and its CSS costs nothing to parse at start-up.
     DEFAULT_CSS = """
     ArticleView {
         scrollbar-gutter: stable;
         overflow-x: hidden;
         overflow-y: auto;
-        & > .article-view--heading-1 { text-style: bold; color: $text-primary; }
-        & > .article-view--heading-2 { text-style: bold; color: $text-primary; }
-        & > .article-view--heading-3 { text-style: bold; color: $text-secondary; }
-        & > .article-view--heading-4 { text-style: bold italic; }
-        & > .article-view--heading-5 { text-style: bold; }
-        & > .article-view--heading-6 { text-style: bold; color: $text-muted; }
-        & > .article-view--heading-rule { color: $primary 50%; }
-        & > .article-view--emphasis { text-style: italic; }
-        & > .article-view--strong { text-style: bold; }
-        & > .article-view--code { background: $surface; }
-        & > .article-view--link { color: $text-primary; text-style: underline; }
-        & > .article-view--link-number { color: $text-accent; }
-        & > .article-view--link-hint { background: $accent; color: $background; text-style: bold; }
-        & > .article-view--link-url { color: $text-muted; }
-        & > .article-view--bullet { color: $text-accent; }
-        & > .article-view--quote { text-style: italic; color: $text-muted; }
-        & > .article-view--quote-bar { color: $accent; }
-        & > .article-view--code-block { background: $surface; }
-        & > .article-view--code-keyword { color: $text-secondary; text-style: bold; }
-        & > .article-view--code-string { color: $text-success; }
-        & > .article-view--code-number { color: $text-accent; }
-        & > .article-view--code-comment { color: $text-muted; text-style: italic; }
-        & > .article-view--code-name { color: $text-primary; }
-        & > .article-view--code-builtin { color: $text-primary; }
-        & > .article-view--code-operator { color: $text-warning; }
-        & > .article-view--table-border { color: $text-muted; }
-        & > .article-view--table-header { text-style: bold; }
-        & > .article-view--figure { color: $text-muted; text-style: italic; }
-        & > .article-view--rule { color: $text-muted; }
-        & > .article-view--section-marker { color: $text-accent; }
-        & > .article-view--section-title { text-style: bold; }
-        & > .article-view--section-summary { color: $text-muted; text-style: italic; }
-        & > .article-view--section-line { }
-        & > .article-view--search-hit { background: $warning 40%; }
-        & > .article-view--search-current { background: $accent; color: $background; }
-        & > .article-view--entity-person { color: $text-accent; text-style: underline; }
-        & > .article-view--entity-org { color: $text-secondary; text-style: underline; }
-        & > .article-view--entity-place { color: $text-success; text-style: underline; }
-        & > .article-view--entity-other { color: $text-primary; text-style: underline; }
-        & > .article-view--date { color: $text-warning; text-style: underline; }
-        & > .article-view--highlight-yellow { background: $warning 35%; }
-        & > .article-view--highlight-green { background: $success 35%; }
-        & > .article-view--highlight-blue { background: $primary 35%; }
-        & > .article-view--highlight-pink { background: $error 35%; }
-        & > .article-view--mention-current { text-style: bold reverse; }
-        & > .article-view--selection { background: $primary 35%; }
-        & > .article-view--cursor { color: $accent; }
     }
     """
 
@@ -295,8 +308,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._target: tuple[int, bool] | None = None
         self._follow_end = False
         self._cursor_line = 0
-        self._body_links: list[NumberedLink] = []
-        self._body_link_starts: list[int] = []
 
     # --- public API ------------------------------------------------------------------
 
@@ -311,8 +322,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._ctx = make_context(article)
         self._outline = Outline(self._ctx.article)
         self._collapsed = self._outline.default_collapsed()
-        self._body_links = [link for link in self._ctx.links if link.group is None]
-        self._body_link_starts = [link.start for link in self._body_links]
         self._layout = self._pending = None
         self._target = None
         self._follow_end = False
@@ -333,7 +342,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if layout is None or not layout.lines:
             return 0
         index = min(max(0, self.scroll_offset.y + y), len(layout.lines) - 1)
-        return layout.lines[index].start
+        return layout.lines[index][START]
 
     @property
     def cursor_line(self) -> int:
@@ -362,13 +371,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = offset
 
     def sections(self) -> list[Section]:
-        return self._outline.sections() if self._outline else []
+        return [safe_section(s) for s in self._outline.sections()] if self._outline else []
 
     def add_sections(self, sections: Sequence[Section]) -> None:
         """Add collapsible passages (e.g. enumerations), shown open."""
         if self._outline is None:
             return
-        self._outline.add(safe_section(s) for s in sections)
+        self._outline.add(sections)
         self._apply_collapsed(self._collapsed, keep=self.top_offset())
 
     def links(self) -> list[NumberedLink]:
@@ -476,7 +485,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         try:
             while index < count:
                 first = index
-                chunk: list[list[DisplayLine]] = []
+                chunk: list[tuple[DisplayLine, ...]] = []
                 deadline = time.perf_counter() + CHUNK_SECONDS
                 while index < count and time.perf_counter() < deadline:
                     done = layout.block_lines[index]
@@ -492,7 +501,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         except RuntimeError:
             return  # the app is closing: nothing left to show the layout in
 
-    def _receive(self, layout: ArticleLayout, first: int, chunk: list[list[DisplayLine]]) -> None:
+    def _receive(
+        self, layout: ArticleLayout, first: int, chunk: list[tuple[DisplayLine, ...]]
+    ) -> None:
         layout.receive(first, chunk)
         if layout is self._layout:
             if layout.compose():
@@ -661,9 +672,19 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if style is None:
             style = self.rich_style
             for name in (*role.split(), *overlays):
+                fallback = _ROLE_STYLES.get(name)
+                if fallback is not None:
+                    style += fallback
                 style += self.get_component_rich_style(f"article-view--{name}", partial=True)
             self._styles[key] = style
         return style
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Lay out on the first render, when the size is known, so the article is in
+        # the very first frame rather than the one after the first resize.
+        if self._layout is None and self._ctx is not None:
+            self._start_layout()
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         layout = self._layout
@@ -697,12 +718,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             segments.append(Segment(" " * GUTTER, base))
         used = left + GUTTER
         hints = self.hints
-        painted = apply_overlays(line.runs, self._overlays.spans_in(line.start, line.end))
+        painted = apply_overlays(line[RUNS], self._overlays.spans_in(line[START], line[END]))
         for text, role, overlays in painted:
             if not text:
                 continue
             if "\t" in text:
                 text = text.replace("\t", " ")
+            role = split_role(role)[0]
             if hints and role == "link-number":
                 role = "link-number link-hint"
             segments.append(Segment(text, self._style(role, overlays)))
@@ -732,9 +754,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         top = self.scroll_offset.y
         bottom = min(top + max(1, self._view_height), len(layout.lines)) - 1
         if self._cursor_line < top:
-            self.cursor = layout.lines[top].start
+            self.cursor = layout.lines[top][START]
         elif self._cursor_line > bottom:
-            self.cursor = layout.lines[max(top, bottom)].start
+            self.cursor = layout.lines[max(top, bottom)][START]
 
     def watch_cursor(self, old: int, new: int) -> None:
         layout = self._layout
@@ -796,7 +818,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         line = rows[position]
         self._scroll_to_line(line, center=False)
-        self.cursor = layout.lines[line].start
+        self.cursor = layout.lines[line][START]
 
     def action_next_heading(self) -> None:
         if self._layout is not None:
@@ -860,35 +882,24 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         column = offset.x - left
         hit = _run_at(line, column)
         if hit is not None:
-            text, role, start = hit
-            number = self._link_number(line, text, role, start)
+            number = self._link_number(line, hit[1])
             if number is not None:
                 event.stop()
                 link = self._ctx.links[number - 1] if self._ctx else None
                 self.post_message(self.LinkActivated(self, number, link.href if link else None))
                 return
-        if line.section is not None:
+        if line[SECTION] is not None:
             event.stop()
-            self.toggle_section(line.section)
+            self.toggle_section(line[SECTION])
             return
         if hit is not None and hit[2] != NO_OFFSET:
             self.cursor = hit[2]
 
-    def _link_number(self, line: DisplayLine, text: str, role: str, start: int) -> int | None:
-        names = role.split()
-        if "link-number" in names:
-            return int(text.strip("[]")) if text.strip("[]").isdigit() else None
-        if "link" not in names:
-            return None
-        if start == NO_OFFSET:
-            return line.links[0] if line.links else None
-        position = bisect.bisect_right(self._body_link_starts, start) - 1
-        while position >= 0:
-            link = self._body_links[position]
-            if link.start <= start < link.end:
-                return link.number
-            position -= 1
-        return None
+    def _link_number(self, line: DisplayLine, role: str) -> int | None:
+        styles, number = split_role(role)
+        if number is None and "link" in styles.split() and len(line[LINKS]) == 1:
+            number = line[LINKS][0]
+        return number
 
 
 def _run_at(line: DisplayLine, column: int) -> tuple[str, str, int] | None:
@@ -896,7 +907,7 @@ def _run_at(line: DisplayLine, column: int) -> tuple[str, str, int] | None:
     if column < 0:
         return None
     position = 0
-    for run in line.runs:
+    for run in line[RUNS]:
         width = cells(run[0])
         if position <= column < position + width:
             return run
