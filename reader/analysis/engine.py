@@ -42,6 +42,10 @@ def analyse(
     text = article.text
     units = units_of(article)
     reference = reference_date(article)
+    language = (article.metadata.language or "en").lower()
+    if not language.startswith("en"):
+        notice = f"names are found in English text only (this article is marked {language!r})"
+        return _without_model(text, units, reference, notice, cancelled)
     try:
         pipeline = nlp.load(model)
     except nlp.ModelUnavailable as error:

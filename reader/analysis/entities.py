@@ -111,6 +111,10 @@ def collect(text: str, units: Sequence[Unit], docs: Sequence[Doc]) -> list[Menti
                 continue
             if label != "PERSON" and names.person_cue_after(text, end, name):
                 label = "PERSON"
+            if label == "PERSON" and not names.plausible_person(name):
+                if name.lower() not in names.NOT_PEOPLE:
+                    continue
+                label = "ORG"
             found.append(Mention(start, end, name, label))
     return found
 
@@ -146,7 +150,7 @@ def build(text: str, mentions: list[Mention]) -> tuple[Entity, ...]:
             mention.label = "ORG"
     people = [m for m in mentions if m.label == "PERSON"]
     others = [m for m in mentions if m.label != "PERSON"]
-    entities = _people(people) + _others(others)
+    entities = _people(text, people) + _others(others)
     entities.sort(key=lambda e: (_GROUP_ORDER.index(e.group), -e.count, e.mentions[0].start))
     return tuple(entities)
 
@@ -171,7 +175,7 @@ def _vote(mentions: Sequence[Mention]) -> dict[str, str]:
     return chosen
 
 
-def _people(mentions: list[Mention]) -> list[Entity]:
+def _people(text: str, mentions: list[Mention]) -> list[Entity]:
     """Fold every mention into a person: full names by first and last word, single
     words into the full name they belong to."""
     families: dict[tuple[str, str], list[Mention]] = defaultdict(list)
@@ -195,7 +199,13 @@ def _people(mentions: list[Mention]) -> list[Entity]:
         family = candidates[0] if len(candidates) == 1 else _nearest(mention, candidates, families)
         families[family].append(mention)
     out = [_entity(group, "PERSON", full_only=True) for group in families.values()]
-    out += [_entity(group, "PERSON") for group in alone.values()]
+    # A lone word also written in lower case is a common noun the recogniser took for
+    # a name ("Promise", "Glass").
+    out += [
+        _entity(group, "PERSON")
+        for group in alone.values()
+        if not _in_lower_case(text, group[0].name)
+    ]
     return out
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.analysis import facts, names
-from reader.analysis.datewords import NUMBER_WORDS, number_value
+from reader.analysis.datewords import NUMBER_WORDS, number_value, word_set
 from reader.analysis.units import Unit, sentence_around
 from reader.models import Enumeration, Member
 from reader.sanitize import clean_line
@@ -37,6 +37,15 @@ _BACK_NOUNS = {"men", "women", "people", "others", "ones", "victims", "americans
 _ORDINAL_OPENERS = {"another", "first", "second", "third", "fourth", "fifth", "last", "final"}
 _LEAD_WORDS = {"and", "but", "also", "meanwhile", ","}
 _CONTINUATION_SENTENCES = 5
+_PEOPLE_NOUNS = word_set(
+    """people men women children kids boys girls babies citizens nationals hostages victims
+    suspects survivors members officials leaders candidates relatives siblings colleagues
+    friends nurses judges nuns monks priests athletes astronauts diplomats delegates envoys
+    executives detectives natives chefs pilots troops veterans inmates captives sons
+    daughters brothers sisters cousins twins grandchildren couples staff crew guests
+    americans britons scientists finalists winners laureates pupils"""
+)
+_PEOPLE_SUFFIXES = ("ers", "ors", "ists", "ians", "ees", "men", "ents", "ants", "eurs")
 _OPENER_WORDS = re.compile(
     r"\b(?:including|includ(?:e|es|ed)|namely|among|such as|named|identified as|are|were)\b"
     r"|[:—–,]",
@@ -143,6 +152,8 @@ def _enumeration(
         return None
     if any(c.lower_ in ("other", "remaining", "more", "additional") for c in head.children):
         return None
+    if not _people_noun(head):
+        return None
     sentence = token.sent
     items: list[_Item] = []
     opener = _opener(head, sentence)
@@ -179,6 +190,15 @@ def _enumeration(
         count=count,
         members=members,
     )
+
+
+def _people_noun(head: Token) -> bool:
+    """Whether the counted noun can name people ("citizens", "climbers", "Americans";
+    not "islands" or "companies")."""
+    word = head.lower_
+    if word in _PEOPLE_NOUNS or head.tag_ == "NNPS" or head.ent_type_ == "NORP":
+        return True
+    return word.endswith(_PEOPLE_SUFFIXES) and not word.endswith("ments")
 
 
 def _opener(head: Token, sentence: Span) -> int | None:

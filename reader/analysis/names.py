@@ -47,6 +47,15 @@ ORG_WORDS = word_set(
 )
 """Words that make a "person" an organisation ("Microsoft Corp.")."""
 
+NOT_PEOPLE = word_set(
+    """Twitter Facebook Instagram YouTube WhatsApp TikTok Reddit Snapchat LinkedIn Firefox
+    Chrome Safari Python Bitcoin iPhone iPad Android Windows Linux GitHub Docker Gmail
+    Wikipedia Netflix Spotify Uber Zoom Slack Google Amazon Microsoft Apple Tesla""",
+)
+"""Brands the recogniser often takes for people."""
+_NAME_PARTICLES = word_set("de del della der den di du da dos van von bin al el la le ter y e")
+_NOT_IN_NAMES = re.compile(r"[\d@/\\|\[\]{}<>#←→=+*_:;!?()\"“”]")
+
 _ALIASES = {
     "united states": "United States",
     "us": "United States",
@@ -104,7 +113,18 @@ def trim(text: str, start: int, end: int, *, person: bool) -> tuple[int, int]:
         start += 4
     if person:
         start = _after_titles(text, start, end)
+        start = _after_lowercase(text, start, end)
     return start, end
+
+
+def _after_lowercase(text: str, start: int, end: int) -> int:
+    """ "a David Moyes" (the recogniser took a word of the sentence along): drop leading
+    lower-case words, keeping at least one word."""
+    while True:
+        space = text.find(" ", start, end)
+        if space == -1 or not text[start].islower():
+            return start
+        start = space + 1
 
 
 def _drops_article(name: str) -> bool:
@@ -163,3 +183,14 @@ def person_cue_after(text: str, end: int, name: str) -> bool:
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
         return False
     return bool(_PERSON_AFTER.match(text, end)) and not looks_like_org(name)
+
+
+def plausible_person(name: str) -> bool:
+    """Capitalised words (particles like "van" and "bin" inside), no digits or symbols:
+    "JIM WATSON/AFP" and "Lucas Nolan22" are not names of people."""
+    if _NOT_IN_NAMES.search(name) or name.lower() in NOT_PEOPLE:
+        return False
+    words = name.split()
+    if not words or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)

@@ -247,3 +247,33 @@ def test_code_blocks_are_not_read(pipeline: nlp.Pipeline) -> None:
     )
     found = analyse(article, use_cache=False).entities
     assert set(people(found)) == {"Ada Lovelace"}
+
+
+def test_people_hold_no_photo_credits_handles_or_brands(pipeline: nlp.Pipeline) -> None:
+    found = entities_of(
+        "Photo: JIM WATSON/AFP/Getty Images. Follow Lucas Nolan22 on Twitter.",
+        "Maria Lopez said a David Moyes fan wrote on Twitter that Firefox was slow.",
+    )
+    assert set(people(found)) <= {"Maria Lopez", "David Moyes"}
+    assert "Maria Lopez" in people(found)
+
+
+def test_a_lone_capitalised_common_noun_is_not_a_person(pipeline: nlp.Pipeline) -> None:
+    found = entities_of(
+        "Promise, said the guide, is a promise kept. Glass is made from sand and glass."
+    )
+    assert "Promise" not in people(found) and "Glass" not in people(found)
+
+
+def test_articles_in_other_languages_get_no_entities(pipeline: nlp.Pipeline) -> None:
+    from dataclasses import replace
+
+    article = article_from_paragraphs(
+        ["Tomáš Souček hrál za West Ham v roce 2023."], published=datetime(2025, 4, 13)
+    )
+    article = replace(article, metadata=replace(article.metadata, language="cs"))
+    analysis = analyse(article, use_cache=False)
+    assert analysis.entities == ()
+    assert analysis.model is None
+    assert analysis.notice is not None and "English" in analysis.notice
+    assert [d.value for d in analysis.dates] == ["2023"]
