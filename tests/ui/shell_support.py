@@ -97,30 +97,27 @@ def static_text(app: ReaderApp, selector: str) -> str:
     return content.plain if isinstance(content, Content) else str(content)
 
 
-@pytest.fixture
-def opened_urls(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """A machine with a graphical browser: URLs "opened" are recorded."""
+def _stub_browser(monkeypatch: pytest.MonkeyPatch, opens: bool) -> list[str]:
     urls: list[str] = []
 
     def fake_open(url: str) -> bool:
         urls.append(url)
-        return True
+        return opens
 
     monkeypatch.setattr("reader.ui.browser.open_in_browser", fake_open)
-    yield urls
+    return urls
 
 
 @pytest.fixture
-def no_browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+def opened_urls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A machine with a graphical browser: URLs "opened" are recorded."""
+    return _stub_browser(monkeypatch, opens=True)
+
+
+@pytest.fixture
+def no_browser(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """A machine without a graphical browser: every attempt is recorded and fails."""
-    tried: list[str] = []
-
-    def fake_open(url: str) -> bool:
-        tried.append(url)
-        return False
-
-    monkeypatch.setattr("reader.ui.browser.open_in_browser", fake_open)
-    yield tried
+    return _stub_browser(monkeypatch, opens=False)
 
 
 @pytest.fixture

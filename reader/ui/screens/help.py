@@ -20,23 +20,28 @@ from reader.ui.keys import KeyHelp, grouped
 KEY_SEPARATOR = " "
 
 
-def help_content(rows: Sequence[KeyHelp], width: int = 72) -> Content:
-    """The help text: a heading per group, then key and description columns."""
+def help_content(rows: Sequence[KeyHelp]) -> Content:
+    """The help text: a heading per group, then keys, what they do, and a longer note."""
     groups = grouped(rows)
-    key_width = min(18, max((cell_len(KEY_SEPARATOR.join(row.keys)) for row in rows), default=4))
+    key_width = min(16, max((cell_len(KEY_SEPARATOR.join(r.keys)) for r in rows), default=4))
+    name_width = min(24, max((cell_len(r.description) for r in rows), default=8))
     lines: list[Content] = []
     for title, entries in groups.items():
         if lines:
             lines.append(Content(""))
         lines.append(Content.styled(title, "bold $primary"))
-        for row in entries:
+        # The widget's own keys first, Textual's inherited ones (no id) after them.
+        for row in sorted(entries, key=lambda r: r.binding_id is None):
             keys = KEY_SEPARATOR.join(row.keys)
-            pad = " " * max(1, key_width - cell_len(keys) + 2)
             line = Content.assemble(
-                "  ", (keys, "bold $accent"), pad, (row.description, "$foreground")
+                "  ",
+                (keys, "bold $accent"),
+                " " * max(1, key_width - cell_len(keys) + 2),
+                (row.description, "$foreground"),
             )
             if row.tooltip and row.tooltip != row.description:
-                line = line.append(Content.styled(f" — {row.tooltip}", "$text-muted"))
+                pad = " " * max(1, name_width - cell_len(row.description) + 2)
+                line = line.append(Content.styled(f"{pad}{row.tooltip}", "$text-muted"))
             lines.append(line)
     return Content("\n").join(lines)
 
@@ -47,7 +52,7 @@ class HelpScreen(ModalScreen[None]):
         align: center middle;
         background: $background 60%;
         #help-scroll {
-            width: 90;
+            width: 110;
             max-width: 95%;
             height: 90%;
             padding: 1 2;

@@ -328,6 +328,7 @@ class ReadingScreen(Screen[None]):
             return
         self.sidebar_open = True
         contents.activate()
+        contents.show_position(self.top_offset())
         contents.set_focus_within()
 
     def action_escape(self) -> None:

@@ -67,7 +67,10 @@ class ContentsPane(SidebarPane):
         return self.query_one("#contents-tree", Tree)
 
     def set_focus_within(self) -> None:
-        self.outline.focus()
+        tree = self.outline
+        if tree.cursor_line < 0 and tree.last_line >= 0:
+            tree.cursor_line = 0
+        tree.focus()
 
     def show_article(self, article: Article | None) -> None:
         self.show_sections(article.sections if article is not None else ())

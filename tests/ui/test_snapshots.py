@@ -1,0 +1,89 @@
+"""Snapshots (SVG) of the reading screen: the sample page with its sections collapsed and
+expanded, search highlights, link hints, the sidebar, the help screen and each theme.
+
+Regenerate only after looking at the report: ``pytest tests/ui/test_snapshots.py
+--snapshot-update``."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from reader.ui.app import ReaderApp
+
+from .shell_support import settle
+from .snapshot_app import snapshot_app
+
+SIZE = (100, 32)
+THEMES = ("paper-dark", "paper-light", "sepia", "high-contrast")
+
+
+@pytest.fixture
+def app(sample_page: Path) -> Callable[..., ReaderApp]:
+    """Build the sample-page app (the corpus is optional: tests skip without it)."""
+    return lambda theme=None: snapshot_app(sample_page, theme=theme)
+
+
+def keys(*presses: str) -> Callable[[Pilot], Awaitable[None]]:
+    """Settle the first paint and the background layout, press ``presses``, settle."""
+
+    async def run(pilot: Pilot) -> None:
+        await settle(pilot)
+        for key in presses:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run
+
+
+def typed(text: str) -> Sequence[str]:
+    return list(text)
+
+
+class TestSamplePage:
+    def test_top(self, snap_compare, app) -> None:
+        assert snap_compare(app(), run_before=keys(), terminal_size=SIZE)
+
+    def test_end_with_link_groups_collapsed(self, snap_compare, app) -> None:
+        assert snap_compare(app(), run_before=keys("end"), terminal_size=SIZE)
+
+    def test_end_with_every_section_expanded(self, snap_compare, app) -> None:
+        run = keys("z", "R", "end", "k", "k", "k", "k", "k", "k", "k", "k")
+        assert snap_compare(app(), run_before=run, terminal_size=SIZE)
+
+    def test_sidebar_contents(self, snap_compare, app) -> None:
+        assert snap_compare(app(), run_before=keys("t"), terminal_size=SIZE)
+
+
+class TestSearchAndLinks:
+    def test_search_highlights(self, snap_compare, app) -> None:
+        run = keys("slash", *typed("China"), "enter", "n")
+        assert snap_compare(app(), run_before=run, terminal_size=SIZE)
+
+    def test_search_while_typing(self, snap_compare, app) -> None:
+        run = keys("slash", *typed("the"))
+        assert snap_compare(app(), run_before=run, terminal_size=SIZE)
+
+    def test_link_hints(self, snap_compare, app) -> None:
+        run = keys("z", "R", "end", "f")
+        assert snap_compare(app(), run_before=run, terminal_size=SIZE)
+
+    def test_link_list(self, snap_compare, app) -> None:
+        assert snap_compare(app(), run_before=keys("o"), terminal_size=SIZE)
+
+
+class TestHelp:
+    def test_help_screen(self, snap_compare, app) -> None:
+        assert snap_compare(app(), run_before=keys("question_mark"), terminal_size=SIZE)
+
+
+class TestThemes:
+    @pytest.mark.parametrize("theme", THEMES)
+    def test_theme(self, snap_compare, app, theme: str) -> None:
+        # The end of the page with a search: text, link numbers, section markers, the
+        # current match and the other matches all in the theme's colours.
+        run = keys("slash", *typed("Blinken"), "enter", "end", "n")
+        assert snap_compare(app(theme), run_before=run, terminal_size=SIZE)
