@@ -12,7 +12,7 @@ Time: whole-batch wall time of ``extract`` (everything: parse, metadata, link gr
 blocks, Markdown) against ``Document(html).summary()``, runs interleaved, median of
 ``--repeat`` batches each.
 
-    python bench/extract_bench.py [--corpus DIR] [--repeat N] [--json OUT]
+    python bench/extract_bench.py [--corpus DIR] [--repeat N] [--json OUT] [--baseline OUT]
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import statistics
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,27 +128,29 @@ def score(pages: list[Page], limits: Limits) -> dict[str, dict[str, float | bool
     return results
 
 
-def time_batches(pages: list[Page], limits: Limits, repeat: int) -> tuple[float, float]:
-    ours_times: list[float] = []
-    bare_times: list[float] = []
+def time_batches(
+    pages: list[Page], limits: Limits, repeat: int
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Median (wall, CPU) seconds per batch for ours and for bare readability."""
+    ours_times: list[tuple[float, float]] = []
+    bare_times: list[tuple[float, float]] = []
 
-    def run_ours() -> None:
-        start = time.perf_counter()
+    def timed(work: Callable[[Page], object], into: list[tuple[float, float]]) -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
         for page in pages:
-            ours(page, limits)
-        ours_times.append(time.perf_counter() - start)
-
-    def run_bare() -> None:
-        start = time.perf_counter()
-        for page in pages:
-            bare(page)
-        bare_times.append(time.perf_counter() - start)
+            work(page)
+        into.append((time.perf_counter() - wall, time.process_time() - cpu))
 
     for index in range(repeat):
         # Alternate which goes first so warm-up and drift favour neither.
-        for run in (run_ours, run_bare) if index % 2 == 0 else (run_bare, run_ours):
-            run()
-    return statistics.median(ours_times), statistics.median(bare_times)
+        runs = [(lambda p: ours(p, limits), ours_times), (bare, bare_times)]
+        for work, into in runs if index % 2 == 0 else reversed(runs):
+            timed(work, into)
+
+    def median(times: list[tuple[float, float]]) -> tuple[float, float]:
+        return statistics.median(t[0] for t in times), statistics.median(t[1] for t in times)
+
+    return median(ours_times), median(bare_times)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -155,6 +158,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--repeat", type=int, default=5, help="timed batches per side")
     parser.add_argument("--json", type=Path, help="write per-page scores here")
+    parser.add_argument(
+        "--baseline", type=Path, help="write per-page F1 here (the corpus test's baseline)"
+    )
     parser.add_argument("--worst", type=int, default=10, help="pages to list by F1 delta")
     args = parser.parse_args(argv)
     logging.disable(logging.CRITICAL)
@@ -184,13 +190,20 @@ def main(argv: list[str] | None = None) -> int:
         f"title exact match: ours {sum(bool(r['title']) for r in titled)}/{len(titled)}, "
         f"short_title() {sum(bool(r['bare_title']) for r in titled)}/{len(titled)}"
     )
-    ours_time, bare_time = time_batches(pages, limits, args.repeat)
+    (ours_wall, ours_cpu), (bare_wall, bare_cpu) = time_batches(pages, limits, args.repeat)
     print(
-        f"batch time (median of {args.repeat}): ours {ours_time:.3f} s, "
-        f"bare {bare_time:.3f} s, ratio {ours_time / bare_time:.3f}"
+        f"batch wall time (median of {args.repeat}): ours {ours_wall:.3f} s, "
+        f"bare {bare_wall:.3f} s, ratio {ours_wall / bare_wall:.3f}"
+    )
+    print(
+        f"batch CPU time  (median of {args.repeat}): ours {ours_cpu:.3f} s, "
+        f"bare {bare_cpu:.3f} s, ratio {ours_cpu / bare_cpu:.3f}"
     )
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
+    if args.baseline:
+        baseline = {name: round(float(r["f1"]), 4) for name, r in results.items()}
+        args.baseline.write_text(json.dumps(baseline, indent=1, sort_keys=True) + "\n")
     return 0
 
 

@@ -6,13 +6,14 @@ A draft holds one block's canonical text with offsets relative to that text;
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import dataclass, field
 
 import lxml.html
 
 from reader.extract.inline import Inline, collapse, scrub
-from reader.extract.urls import clean_url
+from reader.extract.urls import clean_url, same_page
 from reader.models import BlockKind, ListItem, Mark, MarkKind, Span
 
 HEADING_LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -175,7 +176,7 @@ class _Walker:
         if mark is not None:
             href = None
             if mark is MarkKind.LINK:
-                href = clean_url(element.get("href"), self.base)
+                href = self.href(element)
                 if href is None:
                     self.container(element)
                     return
@@ -218,6 +219,12 @@ class _Walker:
             self.container(element)
             self.flush()
 
+    def href(self, anchor: lxml.html.HtmlElement) -> str | None:
+        """Where a link leads, or None when nowhere useful (scripts, anchors, and the
+        page itself, which is where a cleaned ``javascript:`` link ends up)."""
+        href = clean_url(anchor.get("href"), self.base)
+        return None if href is None or same_page(href, self.base) else href
+
     # --- flat content (headings, list items, cells, captions) ----------------------
 
     def flat(self, element: lxml.html.HtmlElement, inline: Inline, nested: list | None) -> None:
@@ -230,9 +237,7 @@ class _Walker:
                 if nested is not None and tag in ("ul", "ol", "dl"):
                     nested.append(child)
                 elif mark is not None:
-                    href = (
-                        clean_url(child.get("href"), self.base) if mark is MarkKind.LINK else None
-                    )
+                    href = self.href(child) if mark is MarkKind.LINK else None
                     if mark is MarkKind.LINK and href is None:
                         self.flat(child, inline, nested)
                     else:
@@ -527,7 +532,8 @@ def _tidy_code(text: str) -> str:
     return "\n".join(lines)
 
 
-_LANGUAGE_PREFIXES = ("language-", "lang-", "highlight-source-", "highlight-", "brush:")
+_LANGUAGE_PREFIXES = ("language-", "lang-", "highlight-source-", "highlight-")
+_BRUSH = re.compile(r"\bbrush:\s*([\w+#.-]+)", re.IGNORECASE)
 
 
 def _code_language(pre: lxml.html.HtmlElement) -> str | None:
@@ -536,7 +542,11 @@ def _code_language(pre: lxml.html.HtmlElement) -> str | None:
         declared = element.get("data-lang") or element.get("data-language")
         if declared:
             return _language_name(declared)
-        for token in (element.get("class") or "").replace(";", " ").split():
+        classes = element.get("class") or ""
+        brush = _BRUSH.search(classes)
+        if brush:
+            return _language_name(brush.group(1))
+        for token in classes.split():
             lowered = token.lower()
             for prefix in _LANGUAGE_PREFIXES:
                 if lowered.startswith(prefix) and len(lowered) > len(prefix):

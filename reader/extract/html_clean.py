@@ -8,6 +8,7 @@ nesting than ``max_depth`` is flattened into text.
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from itertools import islice
@@ -32,6 +33,7 @@ DROPPED_TAGS = (
     "applet",
 )
 _PARSER_DEPTH = 255
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _local = threading.local()
 
 
@@ -62,8 +64,9 @@ class ParsedPage:
 
 def parse_html(text: str, limits: Limits) -> ParsedPage:
     """Parse ``text``; ExtractError when there is nothing to parse."""
-    if "\x00" in text:
-        text = text.replace("\x00", "")
+    # Characters XML cannot hold: libxml2 parses them, but lxml refuses them as soon
+    # as anything (readability included) writes a text node back.
+    text = _NOT_XML.sub("", text)
     # Bytes with a fixed encoding: a str carrying an XML encoding declaration would be
     # refused, and lone surrogates from a lenient decoder must not reach libxml2.
     data = text.encode("utf-8", "replace")

@@ -19,7 +19,8 @@ from markdownify import ATX, MarkdownConverter
 from reader.extract.blocks import Draft
 from reader.models import BlockKind, Mark, MarkKind
 
-_LINE_START_HAZARD = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[-+](?=\s)|\d{1,9}(?=[.)](?:\s|$))|>)")
+_LINE_START_HAZARD = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[-+*](?=\s)|>)")
+_LIST_NUMBER_HAZARD = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)")
 _FENCE = re.compile(r"`{3,}")
 
 
@@ -41,7 +42,8 @@ class ArticleMarkdownConverter(MarkdownConverter):
         text = text.replace("`", r"\`")
         # A text node that starts a line could otherwise turn into a heading, a list
         # item or a quote; escaping it mid-line is harmless.
-        return _LINE_START_HAZARD.sub(r"\1\\\2", text, count=1)
+        text = _LINE_START_HAZARD.sub(r"\1\\\2", text, count=1)
+        return _LIST_NUMBER_HAZARD.sub(r"\1\\\2", text, count=1)
 
     def convert_pre(self, el, text, parent_tags):  # type: ignore[no-untyped-def]
         if not text:

@@ -1,0 +1,155 @@
+"""``reader extract PAGE... [--format md|text|json|jsonl] [--analyze]``: print articles.
+
+No TUI: each page is loaded, extracted and printed to stdout in order. A page that
+fails is reported on stderr (and, in json/jsonl, as ``{"source", "error"}`` in its
+place) and the batch goes on; the exit status is then 2. Nothing printed carries
+terminal control sequences.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from reader.config import load_settings
+from reader.errors import ReaderError
+from reader.models import Analysis, Article
+from reader.sanitize import clean, clean_line
+
+FORMATS = ("md", "text", "json", "jsonl")
+ANALYSIS_KEYS = ("entities", "dates", "enumerations")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "pages",
+        nargs="+",
+        metavar="PAGE",
+        help="a saved page (.html .htm .mhtml .mht .txt .md, optionally .gz), "
+        "- for standard input, or an http(s) URL",
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="md",
+        help="md: the article as Markdown (default); text: the body only, paragraphs "
+        "separated by blank lines; json: one object (an array for several pages); "
+        "jsonl: one object per line per page",
+    )
+    parser.add_argument(
+        "--analyze",
+        action="store_true",
+        help="add the entities, dates and enumerations found in the text (json, jsonl)",
+    )
+
+
+def article_record(article: Article, analysis: Analysis | None = None) -> dict[str, Any]:
+    """The JSON object for one page: metadata at the top level, then text, Markdown,
+    blocks, sections and link groups (all offsets into ``text``)."""
+    data = article.to_dict()
+    metadata = data.pop("metadata")
+    record: dict[str, Any] = {"source": data.pop("source"), **metadata}
+    record.update(data)
+    if analysis is not None:
+        found = analysis.to_dict()
+        for key in ANALYSIS_KEYS:
+            record[key] = found.get(key, [])
+        if analysis.notice:
+            record["analysis_notice"] = analysis.notice
+    return record
+
+
+def _load_analyser(stderr: TextIO) -> Callable[[Article], Analysis] | None:
+    try:
+        from reader.analysis import analyse
+    except ImportError as error:
+        print(f"reader: --analyze skipped: analysis is unavailable ({error})", file=stderr)
+        return None
+    return analyse
+
+
+def _error_line(source: str, error: ReaderError) -> str:
+    message = str(error) or type(error).__name__
+    return message if source in message else f"{source}: {message}"
+
+
+class _Printer:
+    """Writes each page as soon as it is done, in the chosen format."""
+
+    def __init__(self, fmt: str, out: TextIO, pages: int) -> None:
+        self.fmt = fmt
+        self.out = out
+        self.array = fmt == "json" and pages > 1
+        self.count = 0
+
+    def _write(self, text: str) -> None:
+        self.out.write(clean(text))
+        self.out.flush()
+
+    def _separator(self) -> str:
+        if self.count == 0:
+            return "[\n" if self.array else ""
+        if self.fmt == "json":
+            return ",\n"
+        return "" if self.fmt == "jsonl" else "\n"
+
+    def page(self, article: Article, analysis: Analysis | None) -> None:
+        if self.fmt == "md":
+            body = article.markdown if article.markdown.endswith("\n") else article.markdown + "\n"
+        elif self.fmt == "text":
+            body = article.text + "\n"
+        else:
+            body = self._json(article_record(article, analysis))
+        self._write(self._separator() + body)
+        self.count += 1
+
+    def failure(self, source: str, message: str) -> None:
+        if self.fmt in ("json", "jsonl"):
+            self._write(self._separator() + self._json({"source": source, "error": message}))
+            self.count += 1
+
+    def _json(self, record: dict[str, Any]) -> str:
+        if self.fmt == "jsonl":
+            return json.dumps(record, ensure_ascii=False) + "\n"
+        text = json.dumps(record, ensure_ascii=False, indent=2)
+        return text if self.array else text + "\n"
+
+    def close(self) -> None:
+        if self.array:
+            self._write("\n]\n" if self.count else "[]\n")
+
+
+def run(
+    args: argparse.Namespace, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
+    from reader.service import read_article
+
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    if hasattr(out, "reconfigure"):
+        out.reconfigure(errors="replace")
+    limits = load_settings().limits
+    analyser = None
+    if args.analyze:
+        if args.format in ("json", "jsonl"):
+            analyser = _load_analyser(err)
+        else:
+            print("reader: --analyze adds to json and jsonl output only", file=err)
+    printer = _Printer(args.format, out, len(args.pages))
+    failed = False
+    for source in args.pages:
+        try:
+            article = read_article(source, limits)
+            analysis = analyser(article) if analyser else None
+        except ReaderError as error:
+            failed = True
+            message = _error_line(source, error)
+            print(f"reader: {clean_line(message)}", file=err)
+            printer.failure(source, message)
+            continue
+        printer.page(article, analysis)
+    printer.close()
+    return 2 if failed else 0
