@@ -32,12 +32,16 @@ def analyse(
     model: str = nlp.DEFAULT_MODEL,
     cancelled: Callable[[], bool] | None = None,
     use_cache: bool = True,
+    progress: Callable[[float], None] | None = None,
 ) -> Analysis:
     """Analyse ``article`` (see the package docstring). Raises ``Cancelled`` when
-    ``cancelled()`` turns True between batches."""
+    ``cancelled()`` turns True between batches; ``progress`` hears the fraction done
+    (0 to 1) after each batch."""
+    monitor = nlp.Monitor(cancelled, progress)
     if use_cache:
         hit = cache.load(article, model)
         if hit is not None:
+            monitor.report(1.0)
             return hit
     text = article.text
     units = units_of(article)
@@ -45,17 +49,19 @@ def analyse(
     language = (article.metadata.language or "en").lower()
     if not language.startswith("en"):
         notice = f"names are found in English text only (this article is marked {language!r})"
-        return _without_model(text, units, reference, notice, cancelled)
+        return _without_model(text, units, reference, notice, monitor)
     try:
         pipeline = nlp.load(model)
     except nlp.ModelUnavailable as error:
-        return _without_model(text, units, reference, str(error), cancelled)
+        return _without_model(text, units, reference, str(error), monitor)
     # Docs share the pipeline's string store: read them under the same lock.
     with pipeline.lock:
-        docs = pipeline.entities([_speakable(text[u.start : u.end]) for u in units], cancelled)
+        texts = [_speakable(text[u.start : u.end]) for u in units]
+        monitor.expect("entities", sum(t.count(" ") + 1 for t in texts))
+        docs = pipeline.entities(texts, monitor)
         found = dates.candidates(text, units, docs)
         if pipeline.has_parser:
-            _parse_where_needed(pipeline, text, units, docs, found, reference, cancelled)
+            _parse_where_needed(pipeline, text, units, docs, found, reference, monitor)
         analysis = Analysis(
             entities=find_entities(text, units, docs),
             dates=tuple(dates.mentions(text, found, units, docs, reference)),
@@ -65,6 +71,7 @@ def analyse(
         )
     if use_cache:
         cache.store(article, model, analysis)
+    monitor.report(1.0)
     return analysis
 
 
@@ -75,7 +82,7 @@ def _parse_where_needed(
     docs: list[Doc],
     found: list[dates.Candidate],
     reference: date | None,
-    cancelled: Callable[[], bool] | None,
+    monitor: nlp.Monitor,
 ) -> None:
     """Parse whole units that may hold a counted group, and only the sentences of
     other units whose dates need a tense."""
@@ -87,9 +94,12 @@ def _parse_where_needed(
         unit = units[candidate.unit]
         bounds = sentence_around(text, candidate.start, candidate.end, unit.start, unit.end)
         sentences.setdefault(bounds, []).append(candidate)
-    if whole:
-        pipeline.syntax([docs[i] for i in sorted(whole)], cancelled)
-    parsed = pipeline.parse([_speakable(text[s:e]) for s, e in sentences], cancelled)
+    pieces = [_speakable(text[s:e]) for s, e in sentences]
+    wholes = [docs[i] for i in sorted(whole)]
+    monitor.expect("syntax", sum(len(d) for d in wholes) + sum(t.count(" ") + 1 for t in pieces))
+    if wholes:
+        pipeline.syntax(wholes, monitor)
+    parsed = pipeline.parse(pieces, monitor)
     for (start, _), doc, waiting in zip(sentences, parsed, sentences.values(), strict=True):
         for candidate in waiting:
             candidate.parsed = (doc, start)
@@ -109,11 +119,11 @@ def _without_model(
     units: list[Unit],
     reference: date | None,
     notice: str,
-    cancelled: Callable[[], bool] | None,
+    monitor: nlp.Monitor,
 ) -> Analysis:
-    if cancelled is not None and cancelled():
-        raise nlp.Cancelled
+    monitor.check()
     found = dates.candidates(text, units, None)
+    monitor.report(1.0)
     return Analysis(
         dates=tuple(dates.mentions(text, found, units, None, reference)),
         reference_date=reference.isoformat() if reference else None,

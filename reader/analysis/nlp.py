@@ -64,32 +64,74 @@ class Pipeline:
         self.has_parser = any(n == "parser" for n, _ in components)
         self.has_ner = any(n == "ner" for n, _ in components)
 
-    def entities(self, texts: Sequence[str], cancelled: Callable[[], bool] | None) -> list[Doc]:
+    def entities(self, texts: Sequence[str], monitor: Monitor) -> list[Doc]:
         """Tokenise and tag entities in every text."""
         docs: list[Doc] = []
         for batch in _batches(texts):
-            _check(cancelled)
+            monitor.check()
             made = [self.nlp.make_doc(t) for t in batch]
             docs.extend(_run(self.entity_pass, made))
-        _check(cancelled)
+            monitor.advance("entities", _words(batch))
+        monitor.check()
         return docs
 
-    def syntax(self, docs: Sequence[Doc], cancelled: Callable[[], bool] | None) -> None:
+    def syntax(self, docs: Sequence[Doc], monitor: Monitor) -> None:
         """Add tags and the dependency parse to ``docs`` in place."""
         if not self.syntax_pass:
             return
         pending = list(docs)
         for batch in _batches([d.text for d in pending]):
-            _check(cancelled)
+            monitor.check()
             chunk, pending = pending[: len(batch)], pending[len(batch) :]
             _run(self.syntax_pass, chunk)
-        _check(cancelled)
+            monitor.advance("syntax", _words(batch))
+        monitor.check()
 
-    def parse(self, texts: Sequence[str], cancelled: Callable[[], bool] | None) -> list[Doc]:
+    def parse(self, texts: Sequence[str], monitor: Monitor) -> list[Doc]:
         """Tagged and parsed docs of ``texts`` (sentences whose dates need a tense)."""
         docs = [self.nlp.make_doc(t) for t in texts]
-        self.syntax(docs, cancelled)
+        self.syntax(docs, monitor)
         return docs
+
+
+class Monitor:
+    """The caller's stop flag and progress report, consulted between batches.
+
+    Progress is a fraction: the entity pass fills the first 70 %, the parse of the
+    passages that need it the next 25 %, the rest is the caller's."""
+
+    _SHARE = {"entities": (0.0, 0.7), "syntax": (0.7, 0.95)}
+
+    def __init__(
+        self,
+        cancelled: Callable[[], bool] | None = None,
+        progress: Callable[[float], None] | None = None,
+    ) -> None:
+        self.cancelled = cancelled
+        self.progress = progress
+        self.totals = {"entities": 1, "syntax": 1}
+        self.done = {"entities": 0, "syntax": 0}
+
+    def check(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise Cancelled
+
+    def expect(self, phase: str, words: int) -> None:
+        self.totals[phase] = max(1, words)
+        self.done[phase] = 0
+
+    def advance(self, phase: str, words: int) -> None:
+        self.done[phase] += words
+        low, high = self._SHARE[phase]
+        self.report(low + (high - low) * min(1.0, self.done[phase] / self.totals[phase]))
+
+    def report(self, fraction: float) -> None:
+        if self.progress is not None:
+            self.progress(fraction)
+
+
+def _words(texts: Sequence[str]) -> int:
+    return sum(t.count(" ") + 1 for t in texts)
 
 
 def _listens(component: Any) -> bool:
@@ -116,11 +158,6 @@ def _batches(texts: Sequence[str]) -> Iterable[list[str]]:
             batch, words = [], 0
     if batch:
         yield batch
-
-
-def _check(cancelled: Callable[[], bool] | None) -> None:
-    if cancelled is not None and cancelled():
-        raise Cancelled
 
 
 def load(name: str = DEFAULT_MODEL) -> Pipeline:

@@ -200,3 +200,19 @@ def test_json_export_has_the_documented_shape(pipeline: nlp.Pipeline) -> None:
     assert by_text["the next several months"]["value"] == ["2025-04-13", "2025-10-13"]
     assert by_text["the next several months"]["granularity"] == "range"
     assert by_text["two days"]["kind"] == "duration" and by_text["two days"]["value"] is None
+
+
+def test_progress_rises_to_one(pipeline: nlp.Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(nlp, "BATCH_WORDS", 20)
+    seen: list[float] = []
+    long = article_from_paragraphs(
+        [f"On Friday, Ada Lovelace met Charles Babbage in London, part {n}." for n in range(30)],
+        published=PUBLISHED,
+    )
+    analyse(long, progress=seen.append)
+    assert len(seen) > 5
+    assert seen == sorted(seen)
+    assert 0 < seen[0] < 1 and seen[-1] == 1.0
+    reopened: list[float] = []
+    analyse(long, progress=reopened.append)
+    assert reopened == [1.0]
