@@ -4,6 +4,7 @@ the resolver."""
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date, timedelta
 
 MONTHS = {
@@ -113,6 +114,21 @@ HOLIDAYS = {
 }
 
 
+MONTH_PATTERN = (
+    r"(january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
+"""A month name or abbreviation in a lower-cased phrase (one group)."""
+WEEKDAY_PATTERN = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+UNIT_PATTERN = (
+    r"(seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?"
+    r"|century|centuries|quarters?)"
+)
+PERIOD_PATTERN = (
+    r"(week|weekend|month|year|decade|quarter|century|spring|summer|fall|autumn|winter)"
+)
+
+
 def word_set(words: str, *, lower: bool = True) -> frozenset[str]:
     """A set from a whitespace-separated word list (easier to read than a literal)."""
     return frozenset(w.lower() if lower else w for w in words.split())
@@ -192,3 +208,8 @@ def week_start(day: date) -> date:
 
 def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
+
+
+_COUNTS = sorted((k for k in NUMBER_WORDS if k not in ("a", "an")), key=len, reverse=True)
+NUMBER_PATTERN = r"(\d+|(?:" + "|".join(re.escape(k) for k in _COUNTS) + r")(?:-[a-z]+)?|an?)"
+"""A count in a lower-cased phrase: digits, a number word, "a few", "a"."""
