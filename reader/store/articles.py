@@ -40,16 +40,15 @@ if TYPE_CHECKING:
 TRASH_DAYS = 30
 """Deleted articles stay restorable this long, then are purged at start."""
 
+# Per-row counts through the highlights index: as fast as a join for the whole list,
+# and a single lookup does not count every highlight in the library.
 _ENTRY_COLUMNS = """a.id, a.source, a.title, a.site, a.byline, a.published, a.language,
     a.word_count, a.added_at, a.opened_at, a.progress,
-    coalesce(h.total, 0), coalesce(h.noted, 0)"""
-_NOTE_COUNTS = """LEFT JOIN (
-    SELECT article_id, count(*) AS total, sum(trim(note) != '') AS noted
-    FROM highlights GROUP BY article_id
-) AS h ON h.article_id = a.id"""
+    (SELECT count(*) FROM highlights AS h WHERE h.article_id = a.id),
+    (SELECT count(*) FROM highlights AS h WHERE h.article_id = a.id AND trim(h.note) != '')"""
 _STORED_SQL = f"""SELECT {_ENTRY_COLUMNS}, a.content_hash, a.raw_hash, a.model_version,
     a.deleted_at, {", ".join("a." + c.strip() for c in ANCHOR_COLUMNS.split(","))}
-    FROM articles AS a {_NOTE_COUNTS}"""
+    FROM articles AS a"""
 _ORDER = {
     SortOrder.RECENT: "coalesce(a.opened_at, a.added_at) DESC, a.id DESC",
     SortOrder.TITLE: "a.title COLLATE NOCASE, a.id",
@@ -201,7 +200,7 @@ class ArticleRepository:
     ) -> list[LibraryEntry]:
         """The library screen's rows (deleted articles excluded)."""
         sql = (
-            f"SELECT {_ENTRY_COLUMNS} FROM articles AS a {_NOTE_COUNTS} "
+            f"SELECT {_ENTRY_COLUMNS} FROM articles AS a "
             f"WHERE a.deleted_at IS NULL ORDER BY {_ORDER[SortOrder(sort)]} LIMIT ? OFFSET ?"
         )
         params = (-1 if limit is None else limit, offset)
@@ -311,7 +310,7 @@ class ArticleRepository:
     def deleted(self) -> list[LibraryEntry]:
         """The trash, most recently deleted first."""
         sql = (
-            f"SELECT {_ENTRY_COLUMNS} FROM articles AS a {_NOTE_COUNTS} "
+            f"SELECT {_ENTRY_COLUMNS} FROM articles AS a "
             "WHERE a.deleted_at IS NOT NULL ORDER BY a.deleted_at DESC"
         )
         return [_entry(row) for row in self._store.fetchall(sql)]
