@@ -52,6 +52,16 @@ def check_source(source: str) -> None:
         raise LoadError(f"cannot read {name}: permission denied")
 
 
+def check_theme(name: str, user_themes: bool) -> None:
+    """An unknown theme name is an error now; a known theme whose file is broken is
+    reported in the TUI, which falls back to the default theme."""
+    from reader.ui.themes import theme_directories, theme_names
+
+    names = theme_names(theme_directories(user_themes))
+    if name not in names:
+        raise ReaderError(f"unknown theme {name!r} (themes: {', '.join(sorted(names))})")
+
+
 def _attach_terminal_to_stdin() -> None:
     """After reading a page from a pipe, read keys from the terminal instead."""
     try:
@@ -78,6 +88,8 @@ def run(args: argparse.Namespace) -> int:
     pages: list[str | Article] = []
     for source in args.pages:
         check_source(source)
+    if args.theme:
+        check_theme(args.theme, settings.reading.user_themes)
     _require_terminal()
     for source in args.pages:
         if source == "-":
@@ -92,9 +104,6 @@ def run(args: argparse.Namespace) -> int:
     from reader.ui.app import make_app
 
     app = make_app(settings, pages, theme=args.theme)
-    if args.theme and args.theme not in app.known_theme_names():
-        names = ", ".join(sorted(app.available_themes))
-        raise ReaderError(f"unknown theme {args.theme!r} (themes: {names})")
     app.run()
     if app.failure:
         print(f"reader: {app.failure}", file=sys.stderr)

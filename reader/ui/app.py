@@ -10,14 +10,20 @@ from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES
 
 from reader.config import Settings
-from reader.locations import builtin_themes_dir, demo_page, user_themes_dir
+from reader.locations import demo_page
 from reader.sanitize import clean_line
 from reader.ui.commands import ReaderCommands
 from reader.ui.keys import active_key_help
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.reading import PageSource, ReadingScreen
 from reader.ui.state import load_state, save_state
-from reader.ui.themes import ThemeFailure, choose_theme, complete_variables, load_themes
+from reader.ui.themes import (
+    ThemeFailure,
+    choose_theme,
+    complete_variables,
+    load_themes,
+    theme_directories,
+)
 
 
 class ReaderApp(App[None]):
@@ -45,11 +51,7 @@ class ReaderApp(App[None]):
 
     def _load_themes(self, requested: str | None) -> None:
         reading = self.settings.reading
-        directories = [builtin_themes_dir()]
-        if reading.user_themes:
-            directories.append(user_themes_dir())
-        loaded, failed = load_themes(directories)
-        self.theme_failures = failed
+        loaded, failed = load_themes(theme_directories(reading.user_themes))
         for theme in loaded.values():
             self.register_theme(theme)
         # Only the reader's themes are offered: Textual's own have none of its colours.
@@ -63,10 +65,6 @@ class ReaderApp(App[None]):
         if name:
             self.theme = name
         self._startup_notices.extend(self._theme_notices(failed, warning))
-
-    def known_theme_names(self) -> set[str]:
-        """Themes that exist, loaded or not (a broken file still names a theme)."""
-        return set(self.available_themes) | {f.path.stem for f in self.theme_failures}
 
     @staticmethod
     def _theme_notices(failed: list[ThemeFailure], warning: str | None) -> list[str]:

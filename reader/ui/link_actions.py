@@ -31,7 +31,11 @@ class LinkOpener:
         canonical = screen.article.metadata.canonical_url if screen.article else None
         return classify(href, screen.source, canonical)
 
-    def open(self, href: str) -> None:
+    def open(self, href: str | None) -> None:
+        if not href or not href.strip():
+            # Text dumps and some saves keep a link's words but not where it went.
+            self.screen.notify("This link has no address in the saved page.", timeout=3)
+            return
         target = self.target(href)
         handler = {
             LinkKind.ANCHOR: self._anchor,

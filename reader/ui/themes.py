@@ -208,6 +208,19 @@ class ThemeFileError(ValueError):
     """A theme file that cannot be used; ``str()`` is a one-line reason."""
 
 
+def theme_directories(user_themes: bool) -> list[Path]:
+    """Where themes come from: the built-in folder, then the user's (when enabled)."""
+    from reader.locations import builtin_themes_dir, user_themes_dir
+
+    return [builtin_themes_dir(), *([user_themes_dir()] if user_themes else [])]
+
+
+def theme_names(directories: Iterable[Path]) -> set[str]:
+    """Every theme these folders name, including ones whose file is broken."""
+    loaded, failed = load_themes(directories)
+    return set(loaded) | {failure.path.stem for failure in failed}
+
+
 def load_theme_file(path: Path) -> ReaderTheme:
     try:
         with path.open("rb") as handle:

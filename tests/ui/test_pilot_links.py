@@ -179,6 +179,8 @@ async def test_links_that_are_not_pages(no_browser: list[str]) -> None:
         await pilot.pause()
         assert app.clipboard == "javascript:alert(1)"
         assert no_browser == ["https://example.org/north"], "nothing else reached a browser"
+        links.open(None)  # a text dump keeps a link's words, not its address
+        assert shown[-1] == "This link has no address in the saved page."
 
 
 @pilot_test

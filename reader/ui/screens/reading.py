@@ -267,7 +267,8 @@ class ReadingScreen(Screen[None]):
         self.source, self.article = source, article
         self.search.reset()
         self._close_hints()
-        page = f"{self.page_index + 1}/{len(self.pages)}" if len(self.pages) > 1 else ""
+        listed = len(self.pages) > 1 and source_name(self.pages[self.page_index]) == source
+        page = f"{self.page_index + 1}/{len(self.pages)}" if listed else ""
         self.query_one(ArticleHeader).show_article(article, page)
         self.view.show(article)
         self.sidebar.show_article(article)
@@ -303,8 +304,7 @@ class ReadingScreen(Screen[None]):
 
     @on(ArticleView.LinkActivated)
     def _link_clicked(self, event: ArticleView.LinkActivated) -> None:
-        if event.href:
-            self.links.open(event.href)
+        self.links.open(event.href)
 
     @on(ContentsPane.SectionSelected)
     def _section_selected(self, event: ContentsPane.SectionSelected) -> None:
@@ -380,8 +380,7 @@ class ReadingScreen(Screen[None]):
             )
             return
         self._close_hints()
-        if link.href:
-            self.links.open(link.href)
+        self.links.open(link.href)
 
     @on(LinkHintBar.Cancelled)
     def _hints_cancelled(self) -> None:
@@ -403,9 +402,8 @@ class ReadingScreen(Screen[None]):
             return
 
         def chosen(link: object) -> None:
-            href = getattr(link, "href", None)
-            if href:
-                self.links.open(href)
+            if link is not None:
+                self.links.open(getattr(link, "href", None))
 
         self.app.push_screen(
             LinkListScreen(links, cursor_blink=self.settings.reading.cursor_blink), chosen
