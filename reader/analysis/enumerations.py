@@ -30,6 +30,7 @@ _NOT_COUNTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 _OPENERS = {"including", "include", "includes", "included", "namely", "among"}
 _DASHES = {":", "—", "–", "--"}
 _SEPARATORS = {",", ";", "and", "or", "&"} | _DASHES
+_CLOSERS = {"—", "–", "--", ")"}
 _COPULAS = {"are", "were", "include", "included", "includes", "is", "was"}
 _PREFIX_TAGS = {"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "HYPH", "DT", "VBN"}
 _MAX_PREFIX = 6
@@ -206,7 +207,14 @@ def _opener(head: Token, sentence: Span) -> int | None:
     verb of "<group> are", or the comma of an apposition."""
     doc = head.doc
     following = doc[head.i + 1] if head.i + 1 < sentence.end else None
-    if following is not None and following.text == ",":
+    after_comma = doc[head.i + 2] if head.i + 2 < sentence.end else None
+    # "two journalists, Maria Lopez and …", but not "two men, identified as …".
+    if (
+        following is not None
+        and following.text == ","
+        and after_comma is not None
+        and after_comma.tag_ not in ("VBN", "VBG", "VBD")
+    ):
         return head.i + 2
     if following is not None and following.lower_ in ("are", "were", "include", "included"):
         return head.i + 2
@@ -285,9 +293,14 @@ def _tail_end(doc: Doc, name: Span, end: int) -> int:
     """Where the last member's words stop: before the verb that governs the list."""
     ancestors = {t.i for t in name.root.ancestors}
     for token in doc[name.end : end]:
-        if token.i in ancestors:
+        if token.i in ancestors or token.text in _CLOSERS:
             return token.i
-        if token.head.i in ancestors and token.head.i > name.end and token.dep_ != "punct":
+        governor = token.head
+        if (
+            governor.i in ancestors
+            and token.dep_ != "punct"
+            and (governor.i > name.end or governor.tag_.startswith("VB"))
+        ):
             return token.i
     return end
 

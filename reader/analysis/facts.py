@@ -238,6 +238,8 @@ def _noun_phrase(head: Token, count_token: Token) -> str:
 def _descriptor(head: Token, place: str | None) -> str:
     for child in head.rights:
         if child.dep_ in ("acl", "relcl") and child.tag_.startswith("VB"):
+            if any(t.ent_type_ == "PERSON" for t in child.subtree):
+                continue  # "identified as Omar Haddad and Peter Wu" names the members
             if child.lower_ in _REPORTING:
                 inner = [c for c in child.children if c.dep_ in ("xcomp", "ccomp", "oprd")]
                 if not inner:
@@ -246,11 +248,18 @@ def _descriptor(head: Token, place: str | None) -> str:
             text = _clause_text(child, place, drop_time=True)
             pronoun = [c for c in child.children if c.lower_ in _RELATIVE and c.i < child.i]
             return f"{pronoun[0].lower_} {text}" if pronoun and child.dep_ == "relcl" else text
-    if head.dep_ in ("nsubj", "nsubjpass") and head.head.tag_.startswith("VB"):
-        verb = head.head
-        if verb.lower_ not in ("are", "were", "is", "was", "include", "included", "includes"):
-            text = _clause_text(verb, place, drop_time=True)
-            return text if verb.tag_ == "VBN" else f"who {text}"
+    verb = head.head
+    copulas = ("are", "were", "is", "was", "include", "included", "includes")
+    if (
+        head.dep_ in ("nsubj", "nsubjpass")
+        and verb.tag_.startswith("VB")
+        and verb.lower_ not in copulas
+    ):
+        text = _clause_text(verb, place, drop_time=True)
+        return text if verb.tag_ == "VBN" else f"who {text}"
+    if head.dep_ == "dobj" and verb.tag_ in ("VBD", "VBN") and verb.lower_.endswith("ed"):
+        # "Police arrested three men" → "Men arrested": a regular past is a participle.
+        return verb.text
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in ("of", "from", "in", "at", "with", "on"):
             tokens = list(child.subtree)

@@ -167,3 +167,67 @@ def test_sections_of_a_bare_text_span_whole_lines(pipeline: nlp.Pipeline) -> Non
     (section,) = enumeration_sections(article, analyse(article, use_cache=False))
     assert article.text[section.start : section.end].startswith("Three hostages")
     assert article.text[section.start : section.end].endswith("72.")
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "title", "lines"),
+    [
+        (
+            [
+                "Police arrested three men — John Smith, 24, Paul Jones, 31, and Peter Brown, "
+                "45 — on Tuesday in Leeds."
+            ],
+            "Men arrested (3)",
+            ("John Smith, 24", "Paul Jones, 31", "Peter Brown, 45"),
+        ),
+        (
+            ["Two Americans, Jane Doe and John Roe, were killed in the attack."],
+            "Americans killed in the attack (2)",
+            ("Jane Doe", "John Roe"),
+        ),
+        (
+            ["The two men, identified as Omar Haddad and Peter Wu, were released on bail."],
+            "Men released on bail (2)",
+            ("Omar Haddad", "Peter Wu"),
+        ),
+        (
+            [
+                "Three board members resigned on Monday: chairwoman Susan Clarke, treasurer "
+                "Raj Patel and secretary Maria Gomez."
+            ],
+            "Board members who resigned (3)",
+            ("Susan Clarke, chairwoman", "Raj Patel, treasurer", "Maria Gomez, secretary"),
+        ),
+        (
+            [
+                "Four suspects appeared in court on Friday.",
+                "They are Liam Walsh, 19, Connor Byrne, 22, Sean Murphy, 20, and Aidan Kelly, "
+                "21, all from Dublin.",
+            ],
+            "Suspects who appeared in court (4)",
+            (
+                "Liam Walsh, 19",
+                "Connor Byrne, 22",
+                "Sean Murphy, 20",
+                "Aidan Kelly, 21, all from Dublin",
+            ),
+        ),
+    ],
+)
+def test_other_shapes_of_lists(
+    pipeline: nlp.Pipeline, paragraphs: list[str], title: str, lines: tuple[str, ...]
+) -> None:
+    article = article_from_paragraphs(paragraphs, published=PUBLISHED)
+    (section,) = enumeration_sections(article, analyse(article, use_cache=False))
+    assert (section.title, section.lines) == (title, lines)
+
+
+def test_a_count_that_the_names_do_not_match_is_no_list(pipeline: nlp.Pipeline) -> None:
+    article = article_from_paragraphs(
+        [
+            "Five firefighters were injured, including Captain Tom Hardy and Lieutenant Sarah "
+            "Klein, officials said."
+        ],
+        published=PUBLISHED,
+    )
+    assert analyse(article, use_cache=False).enumerations == ()
