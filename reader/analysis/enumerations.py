@@ -178,7 +178,7 @@ def _enumeration(
                 break
     if len(items) != count:
         return None
-    _close_tails(items, docs)
+    _close_tails(items)
     members = tuple(_member(units, docs, item) for item in items)
     if len({m.name for m in members}) != len(members):
         return None
@@ -305,7 +305,8 @@ def _tail_end(doc: Doc, name: Span, end: int) -> int:
     return end
 
 
-def _close_tails(items: list[_Item], docs: Sequence[Doc]) -> None:
+def _close_tails(items: list[_Item]) -> None:
+    """A member's words end no earlier than its name."""
     for item in items:
         if item.tail_end <= item.name.end:
             item.tail_end = item.name.end
