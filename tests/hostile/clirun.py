@@ -3,7 +3,10 @@ account for its time and memory the way ``/usr/bin/time -v`` does (``os.wait4``)
 
 from __future__ import annotations
 
+import base64
 import errno
+import fcntl
+import json
 import os
 import pty
 import re
@@ -14,7 +17,7 @@ import sys
 import tempfile
 import time
 import tty
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 HARD_KILL_SECONDS = 40.0
@@ -43,6 +46,9 @@ class CliResult:
     stdout: bytes
     stderr: bytes
     seconds: float
+    """Wall time, start to exit."""
+    cpu_seconds: float
+    """User + system CPU time of the child (``ru_utime + ru_stime``)."""
     max_rss_mb: float
     timed_out: bool
     network: tuple[str, ...]
@@ -60,7 +66,7 @@ class CliResult:
         tail = self.err[-2000:]
         return (
             f"reader {' '.join(map(repr, self.args))}: exit {self.status}, "
-            f"{self.seconds:.1f} s, {self.max_rss_mb:.0f} MB, timed out: {self.timed_out}"
+            f"{self.seconds:.1f} s ({self.cpu_seconds:.1f} s CPU), {self.max_rss_mb:.0f} MB, timed out: {self.timed_out}"
             f", network: {self.network}"
             f"\nstderr: {tail!r}"
         )
@@ -132,6 +138,7 @@ def run_cli(
         bytes(masters[out_fd]),
         bytes(masters[err_fd]),
         seconds,
+        usage.ru_utime + usage.ru_stime,
         usage.ru_maxrss / 1024,
         timed_out,
         tuple(network),
@@ -167,3 +174,48 @@ def _drain(buffers: dict[int, bytearray], deadline: float, pid: int) -> bool:
                 open_fds.discard(key.fd)
     selector.close()
     return timed_out
+
+
+def run_cli_once(
+    cache: Path, key: str, args: list[str], *, cwd: Path, tty_output: bool = False
+) -> CliResult:
+    """``run_cli``, run once per test session however many tests (in however many xdist
+    workers) ask for ``key``: the first runs it, the others wait for and read its result.
+    The heavy pages are extracted once and both the CLI and the TUI tests look at it."""
+    cache.mkdir(parents=True, exist_ok=True)
+    stored = cache / f"{key}.json"
+    with (cache / f"{key}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if stored.exists():
+            data = json.loads(stored.read_text(encoding="utf-8"))
+            return CliResult(
+                args=tuple(data["args"]),
+                status=data["status"],
+                stdout=base64.b64decode(data["stdout"]),
+                stderr=base64.b64decode(data["stderr"]),
+                seconds=data["seconds"],
+                cpu_seconds=data["cpu_seconds"],
+                max_rss_mb=data["max_rss_mb"],
+                timed_out=data["timed_out"],
+                network=tuple(data["network"]),
+            )
+        result = run_cli(args, cwd=cwd, tty_output=tty_output)
+        record = {
+            **asdict(result),
+            "stdout": base64.b64encode(result.stdout).decode(),
+            "stderr": base64.b64encode(result.stderr).decode(),
+        }
+        stored.write_text(json.dumps(record), encoding="utf-8")
+        return result
+
+
+def extract_json_once(path: Path, name: str) -> CliResult:
+    """``reader extract --format json -- FILE`` on a terminal, from the file's folder (so
+    odd names arrive exactly as typed), once per session for each page."""
+    return run_cli_once(
+        path.parent / ".runs",
+        f"json-{name}",
+        ["extract", "--format", "json", "--", os.path.basename(path)],
+        cwd=path.parent,
+        tty_output=True,
+    )

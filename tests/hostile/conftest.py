@@ -4,8 +4,9 @@ xdist workers through a lock), and every test here runs with the network cut off
 from __future__ import annotations
 
 import fcntl
+import os
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -19,10 +20,11 @@ HEAVY_NAMES = [name for name, spec in all_kinds().items() if spec.heavy]
 
 
 @pytest.fixture(scope="session")
-def hostile_dir(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The directory holding every generated page (about 180 MB, written in ~5 s)."""
     base = tmp_path_factory.getbasetemp()
-    root = base if worker_id == "master" else base.parent
+    # xdist workers each get a base below one shared parent: generate there, once.
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
     target = root / "hostile-pages"
     with (root / "hostile-pages.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -50,15 +52,20 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     even if the code under test swallowed the error."""
     attempts: list[str] = []
 
-    def refuse(what: str):
+    def refuse(what: str, original: Callable[..., object] | None = None):
         def blocked(*args: object, **kwargs: object) -> object:
-            attempts.append(f"{what}{args[1:] if what.startswith('socket.') else args}")
+            if original is not None and getattr(args[0], "family", None) == socket.AF_UNIX:
+                # Unix-domain sockets are inter-process plumbing, not network.
+                return original(*args, **kwargs)
+            attempts.append(f"{what}{args[1:] if original else args}")
             raise NetworkAttempt(f"network access during a hostile-page test: {what}{args}")
 
         return blocked
 
     for name in ("connect", "connect_ex", "sendto", "sendmsg"):
-        monkeypatch.setattr(socket.socket, name, refuse(f"socket.{name}"))
+        monkeypatch.setattr(
+            socket.socket, name, refuse(f"socket.{name}", getattr(socket.socket, name))
+        )
     for name in ("create_connection", "getaddrinfo", "gethostbyname", "gethostbyname_ex"):
         monkeypatch.setattr(socket, name, refuse(name))
     yield attempts

@@ -74,6 +74,7 @@ def png_named_html() -> bytes:
     "nul_bytes",
     "nul.html",
     "NUL bytes inside tags, attributes and text do not cut the page or crash the parser",
+    payload=True,
 )
 def nul_bytes() -> bytes:
     body = article_body(extra='<p class="a\0b">Before\0after the NUL byte\0.</p>')
@@ -115,6 +116,7 @@ def truncated_utf8() -> bytes:
     "UTF-8 text survives and no C1 control leaks",
     outcome="article",
     expect_words=_UTF8_WORDS,
+    payload=True,
 )
 def invalid_utf8() -> bytes:
     data = html_page("Invalid bytes", article_body(extra=f"<p>{_UTF8_TEXT}</p>")).encode()
@@ -126,6 +128,7 @@ def invalid_utf8() -> bytes:
     "surrogates.html",
     "character references to lone surrogates and non-characters (&#xD800;, &#xFFFF;) "
     "never break JSON output or the terminal",
+    payload=True,
 )
 def lone_surrogates() -> bytes:
     extra = "<p>Surrogates &#xD800; &#xDFFF; &#55357; nonchars &#xFFFF; &#x10FFFF; &#x110000; "
@@ -202,6 +205,7 @@ def comments_cdata_only() -> bytes:
     "plaintext_xmp",
     "plaintext.html",
     "obsolete raw-text elements (<plaintext>, <xmp>, <listing>) holding markup-like text",
+    payload=True,
 )
 def plaintext_xmp() -> bytes:
     raw = "<b>not bold</b> </plaintext> [bold]x[/] \x1b[2J"

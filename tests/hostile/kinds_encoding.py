@@ -72,6 +72,7 @@ def no_charset_cp1252() -> bytes:
     "no C1 control characters, the euro and quotes come out right",
     outcome="article",
     expect_words=CP1252_WORDS,
+    payload=True,
 )
 def meta_latin1_is_cp1252() -> bytes:
     return _page(CP1252, "Prices", _meta("iso-8859-1")).encode("cp1252")

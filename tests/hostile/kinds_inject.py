@@ -29,6 +29,7 @@ def _raw(text: str) -> str:
     "BEL, BS, CR, DEL and bidi overrides as raw bytes in paragraphs, headings, lists, "
     "code, tables and alt text",
     outcome="article",
+    payload=True,
 )
 def escapes_in_text() -> bytes:
     esc = _raw(ALL_ESCAPES)
@@ -47,6 +48,7 @@ def escapes_in_text() -> bytes:
     "the same controls written as character references (&#27; &#x9b; &#155; …), which "
     "only appear after parsing",
     outcome="article",
+    payload=True,
 )
 def escape_char_refs() -> bytes:
     extra = f"<p>References {ESCAPE_REFS} end.</p><h2>Refs {ESCAPE_REFS}</h2>"
@@ -62,6 +64,7 @@ def escape_char_refs() -> bytes:
     "escape sequences in <title>, og:title, og:site_name, author, keywords, description, "
     "JSON-LD headline and dates (header line, window title, JSON)",
     outcome="article",
+    payload=True,
 )
 def escapes_in_metadata() -> bytes:
     esc = _raw(ALL_ESCAPES)
@@ -89,6 +92,7 @@ def escapes_in_metadata() -> bytes:
     "escapes-urls.html",
     "escape sequences inside hrefs, image sources, link text and a Related link group",
     outcome="article",
+    payload=True,
 )
 def escapes_in_urls() -> bytes:
     esc = _raw(ALL_ESCAPES)
@@ -108,6 +112,7 @@ def escapes_in_urls() -> bytes:
     "escapes.txt",
     "escape sequences in a plain-text dump (title line, date line, paragraphs, lists)",
     outcome="article",
+    payload=True,
 )
 def escapes_in_text_dump() -> bytes:
     paras = "\n\n".join(f"{p} {ALL_ESCAPES}" for p in paragraphs(5))
@@ -123,6 +128,7 @@ def escapes_in_text_dump() -> bytes:
     "escapes.md",
     "escape sequences in Markdown headings, text, link text, link targets and code",
     outcome="article",
+    payload=True,
 )
 def escapes_in_markdown() -> bytes:
     paras = "\n\n".join(f"{p} {ALL_ESCAPES}" for p in paragraphs(5))
@@ -140,6 +146,7 @@ def escapes_in_markdown() -> bytes:
     "title, headings, text and links is shown literally and never acts",
     outcome="article",
     literal=(QUIT_MARKUP,),
+    payload=True,
 )
 def markup_injection() -> bytes:
     markup = html.escape(ALL_MARKUP)
@@ -165,6 +172,7 @@ def markup_injection() -> bytes:
     "markup injection in a plain-text dump",
     outcome="article",
     literal=(QUIT_MARKUP,),
+    payload=True,
 )
 def markup_injection_text() -> bytes:
     paras = "\n\n".join(f"{QUIT_MARKUP}Click here[/] {p} {ALL_MARKUP}" for p in paragraphs(5))
@@ -200,6 +208,7 @@ _BAD_HREFS = (
     "javascript:, data:, file:, vbscript:, UNC and 1 MB URLs in text and in a Related "
     "list: never opened without asking, never fetched, shown safely",
     outcome="article",
+    payload=True,
 )
 def hostile_links() -> bytes:
     items = "".join(
@@ -254,6 +263,7 @@ def remote_references_html() -> str:
     "images, srcset, scripts, stylesheets, preload/prefetch, @font-face, @import, "
     "iframes, meta refresh, base href, og:image, ping: opening it connects to nothing",
     outcome="article",
+    payload=True,
 )
 def remote_references() -> bytes:
     return remote_references_html().encode()
@@ -284,6 +294,7 @@ def remote_references_md() -> bytes:
         "complete save_files/evil.html": b"<p>\x1b]0;FRAME\x07</p>",
         "complete save_files/a.png": b"\x89PNG\r\n\x1a\n",
     },
+    payload=True,
 )
 def complete_save() -> bytes:
     extra = (
@@ -320,4 +331,5 @@ for _name, (_filename, _what) in _ODD_NAMES.items():
         _filename,
         f"odd file name: {_what}; shown safely in errors, titles and the library",
         outcome="article",
+        payload=_name in ("name_newline", "name_escapes", "name_markup", "name_not_utf8"),
     )(_untitled_page)

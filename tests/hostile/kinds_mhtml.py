@@ -156,6 +156,7 @@ def mhtml_deep_multipart() -> bytes:
     "escape sequences in the Subject header (raw and RFC 2047 encoded), the "
     "Content-Location and quoted-printable HTML (=1B]0;…)",
     outcome="article",
+    payload=True,
 )
 def mhtml_escapes() -> bytes:
     encoded = base64.b64encode(f"Encoded {ALL_ESCAPES}".encode()).decode()

@@ -276,6 +276,7 @@ def markdown_deep_nesting() -> bytes:
     "zalgo_combining",
     "zalgo.html",
     "thousands of combining marks on one letter and wide/RTL text keep the layout sane",
+    payload=True,
 )
 def zalgo_combining() -> bytes:
     zalgo = "Z" + "\u0336\u0337\u0338\u0489" * 2000 + "algo"

@@ -25,6 +25,9 @@ class Kind:
     """Strings the output must never contain (expanded entities, local file contents)."""
     literal: tuple[str, ...] = ()
     """Strings the article text must show exactly as written (markup shown as data)."""
+    payload: bool = False
+    """Carries terminal or markup payloads: the TUI test inspects every view of it (link
+    list, link hints, sidebar, help), not only the first screen."""
     heavy: bool = False
     """Large on purpose: the time and memory limits are the point."""
     extra_files: dict[str, bytes] = field(default_factory=dict)

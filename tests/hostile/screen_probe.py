@@ -75,13 +75,13 @@ def busy(app: App) -> bool:
     return any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers)
 
 
-async def settle(pilot: Pilot, until: float) -> bool:
-    """Let the app work until no worker runs (two quiet checks in a row); False when
-    ``until`` (a perf_counter time) passed first."""
+async def settle(pilot: Pilot, until: float, quiet_checks: int = 2) -> bool:
+    """Let the app work until no worker runs (``quiet_checks`` checks in a row); False
+    when ``until`` (a perf_counter time) passed first."""
     quiet = 0
     while time.perf_counter() < until:
         await pilot.pause(0.05)
         quiet = 0 if busy(pilot.app) else quiet + 1
-        if quiet >= 2:
+        if quiet >= quiet_checks:
             return True
     return False

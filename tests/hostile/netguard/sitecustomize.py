@@ -5,6 +5,7 @@ so the test fails even when the program swallowed the error."""
 from __future__ import annotations
 
 import os
+import socket
 import sys
 
 _LOG = os.environ.get("HOSTILE_NETWORK_LOG")
@@ -25,8 +26,14 @@ _EVENTS = frozenset(
 )
 
 
+def _local(args: tuple[object, ...]) -> bool:
+    """A Unix-domain socket is inter-process plumbing (multiprocessing), not network."""
+    family = getattr(args[0], "family", None) if args else None
+    return family is not None and family == getattr(socket, "AF_UNIX", object())
+
+
 def _refuse(event: str, args: tuple[object, ...]) -> None:
-    if event not in _EVENTS:
+    if event not in _EVENTS or (event.startswith("socket.") and _local(args)):
         return
     if _LOG:
         with open(_LOG, "a", encoding="utf-8", errors="backslashreplace") as log:
