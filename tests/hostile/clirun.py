@@ -66,7 +66,8 @@ class CliResult:
         tail = self.err[-2000:]
         return (
             f"reader {' '.join(map(repr, self.args))}: exit {self.status}, "
-            f"{self.seconds:.1f} s ({self.cpu_seconds:.1f} s CPU), {self.max_rss_mb:.0f} MB, timed out: {self.timed_out}"
+            f"{self.seconds:.1f} s ({self.cpu_seconds:.1f} s CPU), {self.max_rss_mb:.0f} MB, "
+            f"timed out: {self.timed_out}"
             f", network: {self.network}"
             f"\nstderr: {tail!r}"
         )
