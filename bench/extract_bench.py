@@ -8,9 +8,9 @@ means, F1 their harmonic mean. Bare readability-lxml (the text of
 ``Document(html).summary()``) is scored on the same pages in the same run, and titles
 are compared with ``Document.short_title()``.
 
-Time: whole-batch wall time of ``extract`` (everything: parse, metadata, link groups,
-blocks, Markdown) against ``Document(html).summary()``, runs interleaved, median of
-``--repeat`` batches each.
+Time: whole-batch time of ``extract`` (everything: parse, metadata, link groups,
+blocks, Markdown) against ``Document(html).summary()``, wall clock and CPU, the two
+interleaved page by page, median of ``--repeat`` batches.
 
     python bench/extract_bench.py [--corpus DIR] [--repeat N] [--json OUT] [--baseline OUT]
 """
@@ -25,7 +25,6 @@ import statistics
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,26 +130,35 @@ def score(pages: list[Page], limits: Limits) -> dict[str, dict[str, float | bool
 def time_batches(
     pages: list[Page], limits: Limits, repeat: int
 ) -> tuple[tuple[float, float], tuple[float, float]]:
-    """Median (wall, CPU) seconds per batch for ours and for bare readability."""
-    ours_times: list[tuple[float, float]] = []
-    bare_times: list[tuple[float, float]] = []
+    """Median (wall, CPU) seconds per whole batch, ours and bare readability.
 
-    def timed(work: Callable[[Page], object], into: list[tuple[float, float]]) -> None:
-        wall, cpu = time.perf_counter(), time.process_time()
-        for page in pages:
-            work(page)
-        into.append((time.perf_counter() - wall, time.process_time() - cpu))
+    The two are interleaved page by page (alternating which goes first), so a burst
+    of load on a shared machine hits both sides alike; a batch time is the sum over
+    its pages, and the median is taken over ``repeat`` batches."""
+    sides: list[list[list[float]]] = [[], []]  # side -> batch -> [wall, cpu]
+
+    def work(side: int, page: Page) -> None:
+        if side == 0:
+            ours(page, limits)
+        else:
+            bare(page)
 
     for index in range(repeat):
-        # Alternate which goes first so warm-up and drift favour neither.
-        runs = [(lambda p: ours(p, limits), ours_times), (bare, bare_times)]
-        for work, into in runs if index % 2 == 0 else reversed(runs):
-            timed(work, into)
+        totals = [[0.0, 0.0], [0.0, 0.0]]
+        for number, page in enumerate(pages):
+            order = (0, 1) if (index + number) % 2 == 0 else (1, 0)
+            for side in order:
+                wall, cpu = time.perf_counter(), time.process_time()
+                work(side, page)
+                totals[side][0] += time.perf_counter() - wall
+                totals[side][1] += time.process_time() - cpu
+        for side in (0, 1):
+            sides[side].append(totals[side])
 
-    def median(times: list[tuple[float, float]]) -> tuple[float, float]:
-        return statistics.median(t[0] for t in times), statistics.median(t[1] for t in times)
+    def median(batches: list[list[float]]) -> tuple[float, float]:
+        return statistics.median(b[0] for b in batches), statistics.median(b[1] for b in batches)
 
-    return median(ours_times), median(bare_times)
+    return median(sides[0]), median(sides[1])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -133,8 +133,11 @@ class Draft:
     alt: str = ""
 
 
-def build_drafts(article: lxml.html.HtmlElement, base: str | None) -> list[Draft]:
-    walker = _Walker(base)
+def build_drafts(
+    article: lxml.html.HtmlElement, base: str | None, max_links: int = 20_000
+) -> list[Draft]:
+    """The blocks of ``article``; past ``max_links`` links, link text stays plain."""
+    walker = _Walker(base, max_links)
     walker.container(article)
     walker.flush()
     return walker.drafts
@@ -146,8 +149,9 @@ def _tag(element: lxml.html.HtmlElement) -> str | None:
 
 
 class _Walker:
-    def __init__(self, base: str | None) -> None:
+    def __init__(self, base: str | None, max_links: int) -> None:
         self.base = base
+        self.links_left = max_links
         self.drafts: list[Draft] = []
         self.run = Inline()
         self.quote = 0
@@ -222,8 +226,13 @@ class _Walker:
     def href(self, anchor: lxml.html.HtmlElement) -> str | None:
         """Where a link leads, or None when nowhere useful (scripts, anchors, and the
         page itself, which is where a cleaned ``javascript:`` link ends up)."""
+        if self.links_left <= 0:
+            return None
         href = clean_url(anchor.get("href"), self.base)
-        return None if href is None or same_page(href, self.base) else href
+        if href is None or same_page(href, self.base):
+            return None
+        self.links_left -= 1
+        return href
 
     # --- flat content (headings, list items, cells, captions) ----------------------
 

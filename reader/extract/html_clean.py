@@ -78,7 +78,7 @@ def parse_html(text: str, limits: Limits) -> ParsedPage:
         raise ExtractError(f"the page cannot be parsed as HTML ({error})") from None
     truncated = _cap_nodes(root, limits.max_nodes)
     if limits.max_depth < _PARSER_DEPTH:
-        _flatten_deeper_than(root, limits.max_depth)
+        truncated = _flatten_deeper_than(root, limits.max_depth) or truncated
     jsonld: list[str] = []
     doomed = []
     for element in root.iter(*DROPPED_TAGS):
@@ -101,13 +101,16 @@ def _cap_nodes(root: lxml.html.HtmlElement, max_nodes: int) -> bool:
     return bool(rest)
 
 
-def _flatten_deeper_than(root: lxml.html.HtmlElement, max_depth: int) -> None:
-    """Replace the children of elements at ``max_depth`` with their text."""
-    for element in root.xpath("//*[count(ancestor::*) = $d][*]", d=max(max_depth - 1, 1)):
+def _flatten_deeper_than(root: lxml.html.HtmlElement, max_depth: int) -> bool:
+    """Replace the children of elements at ``max_depth`` with their text; True when
+    anything was flattened."""
+    deepest = root.xpath("//*[count(ancestor::*) = $d][*]", d=max(max_depth - 1, 1))
+    for element in deepest:
         text = element.text_content()
         for child in list(element):
             element.remove(child)
         element.text = text
+    return bool(deepest)
 
 
 def base_href(root: lxml.html.HtmlElement, base_url: str | None) -> str | None:

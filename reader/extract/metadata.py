@@ -129,12 +129,16 @@ def normalise_tags(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(tags)
 
 
-def _same_name(a: str, b: str) -> bool:
-    def squash(s: str) -> str:
-        return "".join(ch for ch in s.casefold() if ch.isalnum())
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
-    sa, sb = squash(a), squash(b)
-    return bool(sa) and (sa == sb or (len(sb) >= 4 and sa == sb.split(".")[0]))
+
+def _same_name(part: str, name: str) -> bool:
+    """True when a title part names the site: "Factorio" for "Factorio.com"."""
+    squashed = _squash(part)
+    if not squashed:
+        return False
+    return squashed in (_squash(name), _squash(name.split(".")[0]))
 
 
 def strip_site(title: str, site: str | None, host: str | None) -> str:
@@ -142,13 +146,15 @@ def strip_site(title: str, site: str | None, host: str | None) -> str:
     parts = _SEPARATORS.split(title)
     if len(parts) < 2:
         return title
-    names = [n for n in (site, host, host.split(".")[0] if host else None) if n]
+    names = [n for n in (site, host) if n]
+    if host:
+        # "en.wikipedia.org" names the site "Wikipedia"; skip the TLD and short labels.
+        names.extend(label for label in host.split(".")[:-1] if len(label) >= 4)
     if site:
         names.extend(_SEPARATORS.split(site)[:1])
     last, first = parts[-1], parts[0]
-    squashed_host = "".join(ch for ch in (host or "") if ch.isalnum())
     for name in names:
-        if _same_name(last, name) or (squashed_host and _same_name(last, squashed_host)):
+        if _same_name(last, name):
             match = list(_SEPARATORS.finditer(title))[-1]
             return title[: match.start()].strip()
         if _same_name(first, name):
@@ -172,7 +178,7 @@ def _title_suffix_site(title_tag: str) -> str | None:
     return None
 
 
-def _byline(
+def _find_byline(
     root: lxml.html.HtmlElement, meta: dict[str, list[str]], facts: jsonld.JsonLdFacts
 ) -> str | None:
     if facts.authors:
@@ -188,6 +194,15 @@ def _byline(
         if 0 < len(text) <= 100:
             return text
     return None
+
+
+def _byline(
+    root: lxml.html.HtmlElement, meta: dict[str, list[str]], facts: jsonld.JsonLdFacts
+) -> str | None:
+    found = _find_byline(root, meta, facts)
+    # Bylines are often written "Name —" or "Name |" before a date or a role.
+    found = found.strip(" -—–|,·:;") if found else None
+    return found or None
 
 
 def _published(

@@ -164,6 +164,14 @@ def test_depth_limit_flattens_deep_nesting_but_keeps_the_text() -> None:
     )
     article = extract(html_doc(deep), Limits(max_depth=20))
     assert "Deep text" in article.text
+    assert article.truncated
+
+
+def test_link_limit_leaves_further_links_as_plain_text() -> None:
+    links = "".join(f'<a href="/p{i}">link number {i}</a>, ' for i in range(20))
+    article = extract(html_doc(f"<article><p>{links}</p></article>"), Limits(max_links=5))
+    assert sum(len(b.marks) for b in article.blocks) == 5
+    assert "link number 19" in article.text
 
 
 def test_a_page_without_text_is_an_extract_error() -> None:
