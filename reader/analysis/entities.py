@@ -150,7 +150,7 @@ def build(text: str, mentions: list[Mention]) -> tuple[Entity, ...]:
             mention.label = "ORG"
     people = [m for m in mentions if m.label == "PERSON"]
     others = [m for m in mentions if m.label != "PERSON"]
-    entities = _people(text, people) + _others(others)
+    entities = _people(text, people) + _others(text, others)
     entities.sort(key=lambda e: (_GROUP_ORDER.index(e.group), -e.count, e.mentions[0].start))
     return tuple(entities)
 
@@ -226,7 +226,7 @@ def _nearest(
     return min(candidates, key=distance)
 
 
-def _others(mentions: list[Mention]) -> list[Entity]:
+def _others(text: str, mentions: list[Mention]) -> list[Entity]:
     groups: dict[str, list[Mention]] = defaultdict(list)
     keys = {names.key_of(m.name) for m in mentions}
     for mention in mentions:
@@ -235,7 +235,16 @@ def _others(mentions: list[Mention]) -> list[Entity]:
         if mention.label == "NORP" and key.endswith("s") and key[:-1] in keys:
             key = key[:-1]
         groups[key].append(mention)
-    return [_entity(group, None) for group in groups.values()]
+    entities = [_entity(group, None) for group in groups.values()]
+    # A single word also written in lower case is a common noun ("the Budget", "a
+    # Bill"), except for places and nationalities ("China", "Turkey").
+    return [
+        e
+        for e in entities
+        if e.group in (EntityGroup.PLACES, EntityGroup.GROUPS)
+        or " " in e.name
+        or not _in_lower_case(text, e.name)
+    ]
 
 
 def _entity(group: list[Mention], label: str | None, *, full_only: bool = False) -> Entity:

@@ -277,3 +277,12 @@ def test_articles_in_other_languages_get_no_entities(pipeline: nlp.Pipeline) -> 
     assert analysis.model is None
     assert analysis.notice is not None and "English" in analysis.notice
     assert [d.value for d in analysis.dates] == ["2023"]
+
+
+def test_single_common_words_are_not_organisations() -> None:
+    text = "The Budget passed. The budget was large. Turkey and turkey. Apple grew."
+    found = build(
+        text,
+        mentions(text, ("Budget", "ORG"), ("Turkey", "GPE"), ("Apple", "ORG")),
+    )
+    assert {e.name for e in found} == {"Turkey", "Apple"}
