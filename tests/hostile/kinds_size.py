@@ -16,8 +16,10 @@ MB = 1024 * 1024
 @kind(
     "nested_divs_100k",
     "nested-divs.html",
-    "100,000 nested <div>s around the text: no recursion error, depth limit applies",
+    "100,000 nested <div>s around the article: no recursion error, and the depth limit "
+    "flattens the nesting without losing the text",
     heavy=True,
+    outcome="article",
 )
 def nested_divs_100k() -> bytes:
     inner = article_body()
@@ -29,6 +31,7 @@ def nested_divs_100k() -> bytes:
     "nested-mixed.html",
     "100,000 nested lists, quotes, tables and inline tags (recursive Markdown conversion)",
     heavy=True,
+    outcome="article",
 )
 def nested_mixed_100k() -> bytes:
     openers = [
@@ -67,6 +70,7 @@ def nested_mixed_100k() -> bytes:
     "100,000 elements opened and never closed (the parser must not build a 100k-deep tree "
     "it then recurses over)",
     heavy=True,
+    outcome="article",
 )
 def unclosed_100k() -> bytes:
     return html_page("Unclosed", article_body() + "<div><p><span><em>x" * 25_000).encode()
@@ -77,6 +81,7 @@ def unclosed_100k() -> bytes:
     "wide.html",
     "500,000 sibling elements: past the node limit, truncated or refused, never slow",
     heavy=True,
+    outcome="article",
 )
 def nodes_500k() -> bytes:
     return html_page("Wide", article_body() + "<p>tide</p>" * 500_000).encode()
@@ -87,6 +92,7 @@ def nodes_500k() -> bytes:
     "huge.html",
     "a 30 MB page of real paragraphs finishes within the time and memory limits",
     heavy=True,
+    outcome="article",
 )
 def huge_page_30mb() -> bytes:
     block = "".join(
@@ -103,6 +109,7 @@ def huge_page_30mb() -> bytes:
     "one-line.txt",
     "a 10 MB plain-text dump on one line (no newline at all)",
     heavy=True,
+    outcome="article",
 )
 def single_line_text_10mb() -> bytes:
     return words(1_500_000).encode()[: 10 * MB]
@@ -113,6 +120,7 @@ def single_line_text_10mb() -> bytes:
     "long-word.html",
     "a 5 MB word with no break opportunity inside a paragraph (wrapping must not hang)",
     heavy=True,
+    outcome="article",
 )
 def single_word_html_5mb() -> bytes:
     return html_page("Long word", article_body(extra="<p>" + "x" * (5 * MB) + "</p>")).encode()
@@ -123,6 +131,7 @@ def single_word_html_5mb() -> bytes:
     "lines.txt",
     "a text dump of a million short list lines (structure recovery stays linear)",
     heavy=True,
+    outcome="article",
 )
 def text_dump_million_lines() -> bytes:
     header = "Tide tables\n\n" + "\n\n".join(paragraphs(3)) + "\n\nRelated\n"
@@ -134,6 +143,7 @@ def text_dump_million_lines() -> bytes:
     "huge-title.html",
     "a 5 MB <title> and og:title (header line, window title, JSON field)",
     heavy=True,
+    outcome="article",
 )
 def huge_title_5mb() -> bytes:
     title = "Tide " * (MB)
@@ -146,6 +156,7 @@ def huge_title_5mb() -> bytes:
     "huge-attr.html",
     "a 20 MB attribute value (inline data URI) on an image inside the article",
     heavy=True,
+    outcome="article",
 )
 def huge_attribute_20mb() -> bytes:
     uri = "data:image/png;base64," + "A" * (20 * MB)
@@ -163,6 +174,7 @@ def _links(count: int, prefix: str) -> str:
     "links_10k",
     "links-10k.html",
     "an article followed by a 10,000-link list (link groups, numbering, hints stay fast)",
+    outcome="article",
 )
 def links_10k() -> bytes:
     body = article_body() + "<h2>Related</h2><ul>" + _links(10_000, "r") + "</ul>"
@@ -174,6 +186,7 @@ def links_10k() -> bytes:
     "links-30k.html",
     "30,000 inline links inside paragraphs, past the default link limit",
     heavy=True,
+    outcome="article",
 )
 def links_in_text_30k() -> bytes:
     paras = "".join(
@@ -262,6 +275,7 @@ def gzip_members() -> bytes:
     "deep.md",
     "Markdown with 50,000 nested block quotes and list levels (parser recursion)",
     heavy=True,
+    outcome="article",
 )
 def markdown_deep_nesting() -> bytes:
     quotes = ">" * 50_000 + " deep quote\n\n"
@@ -277,6 +291,7 @@ def markdown_deep_nesting() -> bytes:
     "zalgo.html",
     "thousands of combining marks on one letter and wide/RTL text keep the layout sane",
     payload=True,
+    outcome="article",
 )
 def zalgo_combining() -> bytes:
     zalgo = "Z" + "\u0336\u0337\u0338\u0489" * 2000 + "algo"
