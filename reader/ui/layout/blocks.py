@@ -111,11 +111,11 @@ def _expand_tabs(runs: Sequence[Run]) -> list[Run]:
     return out
 
 
-def _code(ctx: LayoutContext, block: Block, width: int) -> list[WrappedRow]:
+def _code(ctx: LayoutContext, block: Block, width: int, load: bool = True) -> list[WrappedRow]:
     end = block.end
     while end > block.start and ctx.text[end - 1] == "\n":
         end -= 1
-    runs = _expand_tabs(code_runs(ctx.text, block.start, end, block.language))
+    runs = _expand_tabs(code_runs(ctx.text, block.start, end, block.language, load))
     pad = ((" " * CODE_INDENT, CODE_BASE, NO_OFFSET),)
     inner = max(1, width - 2 * CODE_INDENT)
     rows = wrap_hard(runs, inner + CODE_INDENT, pad, pad)
@@ -166,13 +166,19 @@ _LAYOUTS: dict[BlockKind, Callable[[LayoutContext, Block, int], list[WrappedRow]
 }
 
 
-def layout_block(ctx: LayoutContext, index: int, width: int) -> tuple[DisplayLine, ...]:
+def layout_block(
+    ctx: LayoutContext, index: int, width: int, load: bool = True
+) -> tuple[DisplayLine, ...]:
     """Display lines of block ``index`` at ``width`` cells. Rows without text get an
-    empty range at the position they stand for, so line starts never decrease."""
+    empty range at the position they stand for, so line starts never decrease.
+    Without ``load``, code whose lexer is not loaded yet comes out plain (same rows)."""
     block = ctx.article.blocks[index]
     ctx.link_numbers.through(index)
     try:
-        rows = _LAYOUTS.get(block.kind, _paragraph)(ctx, block, max(1, width))
+        if block.kind == BlockKind.CODE:
+            rows = _code(ctx, block, max(1, width), load)
+        else:
+            rows = _LAYOUTS.get(block.kind, _paragraph)(ctx, block, max(1, width))
     except Exception:  # a block the layout cannot handle still shows its text
         rows = wrap([(ctx.text[block.start : block.end], "", block.start)], max(1, width))
     lines: list[DisplayLine] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from typing import Any
 
@@ -25,16 +26,38 @@ _TOKEN_ROLES: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 
 
-@lru_cache(maxsize=64)
-def _lexer(language: str) -> Any | None:
-    from pygments.lexers import get_lexer_by_name
-    from pygments.util import ClassNotFound
+_LEXERS: dict[str, Any | None] = {}
+"""Lexer by language name (None: Pygments has none). Loading one (importing Pygments,
+compiling its patterns) can take a tenth of a second, so the event loop never does
+it: see ``lexer_ready``."""
+_LOADING = threading.Lock()
 
-    try:
-        # Keep the text exactly as given: offsets must line up with the article.
-        return get_lexer_by_name(language, stripnl=False, ensurenl=False, tabsize=0)
-    except (ClassNotFound, ValueError):
-        return None
+
+def _key(language: str | None) -> str:
+    return language.strip().lower() if language else ""
+
+
+def lexer_ready(language: str | None) -> bool:
+    """True when code in ``language`` can be highlighted without loading anything."""
+    key = _key(language)
+    return not key or key in _LEXERS
+
+
+def _lexer(key: str) -> Any | None:
+    if key in _LEXERS:
+        return _LEXERS[key]
+    with _LOADING:
+        if key not in _LEXERS:
+            from pygments.lexers import get_lexer_by_name
+            from pygments.util import ClassNotFound
+
+            try:
+                # Keep the text exactly as given: offsets must line up with the article.
+                lexer = get_lexer_by_name(key, stripnl=False, ensurenl=False, tabsize=0)
+            except (ClassNotFound, ValueError):
+                lexer = None
+            _LEXERS[key] = lexer
+    return _LEXERS[key]
 
 
 @lru_cache(maxsize=512)
@@ -45,10 +68,14 @@ def _role(token_type: tuple[str, ...]) -> str:
     return BASE
 
 
-def code_runs(text: str, start: int, end: int, language: str | None) -> list[Run]:
-    """Runs for the code ``text[start:end]``, highlighted when the language is known."""
+def code_runs(
+    text: str, start: int, end: int, language: str | None, load: bool = True
+) -> list[Run]:
+    """Runs for the code ``text[start:end]``, highlighted when the language is known
+    (and, unless ``load``, its lexer already loaded)."""
     source = text[start:end]
-    lexer = _lexer(language.strip().lower()) if language and language.strip() else None
+    key = _key(language)
+    lexer = _lexer(key) if key and (load or key in _LEXERS) else None
     if lexer is None:
         return [(source, BASE, start)] if source else []
     runs: list[Run] = []

@@ -13,9 +13,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 
-from reader.models import Article, Section
+from reader.models import Article, BlockKind, Section
 from reader.sanitize import clean_line
 from reader.ui.layout.blocks import BULLETS, layout_block
+from reader.ui.layout.code import lexer_ready
 from reader.ui.layout.context import LayoutContext, make_context
 from reader.ui.layout.lines import (
     BLOCK,
@@ -55,15 +56,42 @@ class ArticleLayout:
         self.width = max(1, width)
         self.collapsed: set[str] = set(collapsed)
         self.block_lines: list[tuple[DisplayLine, ...] | None] = [None] * len(ctx.article.blocks)
+        self.plain_code: list[int] = []
+        self.defer_highlighting = False
+        """Set on the event loop's layouts: never wait there for a lexer to load."""
         self._reset()
 
     # --- block layouts ---------------------------------------------------------------
 
     def lay_out(self, index: int) -> tuple[DisplayLine, ...]:
+        """Lay out a block here and now. With ``defer_highlighting``, code whose lexer
+        is not loaded comes out plain and is listed in ``plain_code`` for a worker."""
         lines = self.block_lines[index]
         if lines is None:
-            lines = self.block_lines[index] = layout_block(self.ctx, index, self.width)
+            block = self.ctx.article.blocks[index]
+            plain = (
+                self.defer_highlighting
+                and block.kind == BlockKind.CODE
+                and not lexer_ready(block.language)
+            )
+            lines = layout_block(self.ctx, index, self.width, load=not plain)
+            if plain:
+                self.plain_code.append(index)
+            self.block_lines[index] = lines
         return lines
+
+    def replace_block(self, index: int, lines: tuple[DisplayLine, ...]) -> range | None:
+        """Swap in a new layout of a block with the same rows (highlighted code);
+        return the composed rows that changed, or None if a recompose was needed."""
+        old = self.block_lines[index]
+        self.block_lines[index] = lines
+        first = self.block_line[index]
+        if old is not None and len(old) == len(lines) and first >= 0:
+            self.lines[first : first + len(lines)] = lines
+            return range(first, first + len(lines))
+        if first >= 0:
+            self.recompose()
+        return None
 
     def receive(self, first: int, layouts: Sequence[tuple[DisplayLine, ...]]) -> None:
         """Store block layouts computed elsewhere (a worker), keeping any present."""

@@ -11,6 +11,7 @@ width, overlay version); an overlay change repaints only the rows it touches.
 from __future__ import annotations
 
 import bisect
+import gc
 import time
 from collections.abc import Iterable, Sequence
 
@@ -107,6 +108,8 @@ CHUNK_SECONDS = 0.03
 """Work a layout worker does between hand-overs to the event loop."""
 SYNC_BLOCKS = 150
 """A jump this many blocks past the laid-out part is laid out at once, not awaited."""
+SIZE_SYNC_SECONDS = 0.25
+"""How long rows added below the view may wait before the scrollbar learns of them."""
 
 
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -218,6 +221,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         ),
     ]
     KEY_SEQUENCES = VIEW_SEQUENCES
+    FREEZE_HEAP = True
+    """Move everything alive when an article is shown (the article, the app) out of
+    the cyclic collector's sight (``gc.freeze``). A 5,000-block article is tens of
+    thousands of objects; every full collection would walk them all again, stalling
+    the UI for 50–80 ms, several times while a long page loads or reflows. They hold
+    no reference cycles (frozen dataclasses, tuples), so reference counting still
+    frees them when the article is replaced; only cyclic garbage that exists at that
+    moment stays until exit."""
     COMPONENT_CLASSES = {f"article-view--{role}" for role in ROLES}
     # Colours come from the app's CSS (each role is a component class, styled from theme
     # variables); the widget itself only carries the text styles in ROLE_STYLES, so it
@@ -299,7 +310,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._pending: ArticleLayout | None = None
         self._pending_anchor = 0
         self._paint_generation = 0
-        self._strips: LRUCache[tuple[int, int, int, int, bool, bool], Strip] = LRUCache(1024)
+        self._strips: LRUCache[tuple[int, int, int, int, bool, bool], Strip] = LRUCache(256)
         self._line_versions: dict[int, int] = {}
         self._overlay_version = 0
         self._overlays = Overlays()
@@ -308,6 +319,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._target: tuple[int, bool] | None = None
         self._follow_end = False
         self._cursor_line = 0
+        self._size_synced = 0.0
+        self._render_width: int | None = None
 
     # --- public API ------------------------------------------------------------------
 
@@ -319,6 +332,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """Lay out and show ``article`` from its top."""
         self.workers.cancel_group(self, "article-layout")
         self._article = article
+        if self.FREEZE_HEAP:
+            gc.freeze()
         self._ctx = make_context(article)
         self._outline = Outline(self._ctx.article)
         self._collapsed = self._outline.default_collapsed()
@@ -442,10 +457,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if self._ctx is None or self._outline is None or width <= 0:
             return
         layout = ArticleLayout(self._ctx, self._outline, width, self._collapsed)
+        layout.defer_highlighting = True
         layout.compose(compute=True, min_lines=self._view_height + 1)
         self._install(layout, anchor=None)
-        if not layout.complete:
-            self._run_layout_worker(layout)
+        if not layout.complete or layout.plain_code:
+            # After the first frame: a worker thread started now would compete with
+            # painting it for the interpreter lock.
+            self.call_after_refresh(self._run_layout_worker, layout)
         else:
             self._layout_finished(layout)
 
@@ -466,9 +484,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         self._pending_anchor = self.top_offset() if self._pending is None else self._pending_anchor
         self._pending = ArticleLayout(layout.ctx, layout.outline, width, self._collapsed)
+        self._pending.defer_highlighting = True
         self._run_layout_worker(self._pending)
 
     def _run_layout_worker(self, layout: ArticleLayout) -> None:
+        if layout is not self._layout and layout is not self._pending:
+            return  # replaced (another article, or a reflow) before it started
         self.run_worker(
             lambda: self._lay_out_in_background(layout),
             thread=True,
@@ -483,15 +504,20 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         count = len(layout.block_lines)
         index = layout.first_missing()
         try:
-            while index < count:
+            while True:
+                # Code laid out plain on the event loop gets its highlighting here.
+                while layout.plain_code:
+                    plain = layout.plain_code.pop()
+                    lines = layout_block(layout.ctx, plain, layout.width)
+                    self.app.call_from_thread(self._upgrade, layout, plain, lines)
+                if index >= count or worker.is_cancelled:
+                    break
                 first = index
                 chunk: list[tuple[DisplayLine, ...]] = []
                 deadline = time.perf_counter() + CHUNK_SECONDS
                 while index < count and time.perf_counter() < deadline:
                     done = layout.block_lines[index]
-                    chunk.append(
-                        done if done is not None else layout_block(layout.ctx, index, layout.width)
-                    )
+                    chunk.append(done or layout_block(layout.ctx, index, layout.width))
                     index += 1
                 if worker.is_cancelled:
                     return
@@ -500,6 +526,21 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 self.app.call_from_thread(self._layout_finished, layout)
         except RuntimeError:
             return  # the app is closing: nothing left to show the layout in
+
+    def _upgrade(self, layout: ArticleLayout, index: int, lines: tuple[DisplayLine, ...]) -> None:
+        rows = layout.replace_block(index, lines)
+        if layout is not self._layout:
+            return
+        if rows is None:
+            self._repaint_all()
+            self._lines_added()
+            return
+        self._overlay_version += 1
+        top = self.scroll_offset.y
+        for row in rows:
+            self._line_versions[row] = self._overlay_version
+            if top <= row < top + self._view_height:
+                self.refresh_line(row)
 
     def _receive(
         self, layout: ArticleLayout, first: int, chunk: list[tuple[DisplayLine, ...]]
@@ -535,11 +576,29 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._cursor_line = layout.line_of_offset(self.cursor)
         self._lines_added()
 
+    def _sync_size(self, force: bool = True) -> None:
+        """Make the scrollable height match the composed lines. Without ``force``,
+        rows added far below the view wait a little: every size change re-renders
+        the whole screen, which a background load would otherwise do many times."""
+        layout = self._layout
+        if layout is None:
+            return
+        size = Size(self._view_width, len(layout.lines))
+        if size == self.virtual_size:
+            return
+        if not force and not layout.complete:
+            needed = self.scroll_offset.y + 2 * self._view_height
+            recent = time.monotonic() - self._size_synced < SIZE_SYNC_SECONDS
+            if self.virtual_size.height > needed and recent:
+                return
+        self.virtual_size = size
+        self._size_synced = time.monotonic()
+
     def _lines_added(self) -> None:
         layout = self._layout
         if layout is None:
             return
-        self.virtual_size = Size(self._view_width, len(layout.lines))
+        self._sync_size(force=False)
         if self._target is not None:
             offset, center = self._target
             if layout.covers(offset):
@@ -684,12 +743,16 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         # the very first frame rather than the one after the first resize.
         if self._layout is None and self._ctx is not None:
             self._start_layout()
-        return super().render_lines(crop)
+        self._render_width = self._view_width
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._render_width = None
 
     def render_line(self, y: int) -> Strip:
         layout = self._layout
         index = self.scroll_offset.y + y
-        width = self._view_width
+        width = self._render_width or self._view_width
         if layout is None or index >= len(layout.lines):
             return Strip.blank(width, self.rich_style)
         is_cursor = index == self._cursor_line
@@ -737,6 +800,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     # --- scrolling and the cursor -------------------------------------------------------
 
     def _scroll_to_line(self, line: int, center: bool) -> None:
+        self._sync_size()
         y = line - self._view_height // 2 if center else line
         self.scroll_to(y=max(0, y), animate=False, immediate=True)
 
@@ -771,6 +835,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     # --- actions -----------------------------------------------------------------------
 
     def _scroll_by(self, rows: int) -> None:
+        self._sync_size()
         self.scroll_to(y=max(0, self.scroll_offset.y + rows), animate=False, immediate=True)
 
     def action_line_down(self) -> None:
@@ -798,6 +863,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def action_bottom(self) -> None:
         layout = self._layout
         self._follow_end = layout is not None and not layout.complete
+        self._sync_size()
         self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
 
     def _jump(self, rows: list[int], forward: bool) -> None:
