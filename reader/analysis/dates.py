@@ -65,7 +65,7 @@ def candidates(text: str, units: Sequence[Unit], docs: Sequence[Doc] | None) -> 
                 start, end = unit.start + ent.start_char, unit.start + ent.end_char
                 taken.append((start, end))
                 if ent.label_ in _LABELS:
-                    found.append(Candidate(start, end, ent.text, index, ent))
+                    found.append(Candidate(start, end, text[start:end], index, ent))
         for start, end in datefind.find(text, unit.start, unit.end):
             if any(start < e and s < end for s, e in taken):
                 continue
