@@ -179,7 +179,7 @@ def markup_injection_text() -> bytes:
     return f"{QUIT_MARKUP} Dump title {ALL_MARKUP}\n\n{paras}\n".encode()
 
 
-_BAD_HREFS = (
+BAD_HREFS = (
     "javascript:alert(document.cookie)",
     "JaVaScRiPt:alert(1)",
     " java\tscript:alert(2)",
@@ -213,10 +213,10 @@ _BAD_HREFS = (
 def hostile_links() -> bytes:
     items = "".join(
         f'<li><a href="{html.escape(h, quote=True)}">Link {i}: {html.escape(h[:60])}</a></li>'
-        for i, h in enumerate(_BAD_HREFS)
+        for i, h in enumerate(BAD_HREFS)
     )
     inline = " ".join(
-        f'<a href="{html.escape(h, quote=True)}">inline {i}</a>' for i, h in enumerate(_BAD_HREFS)
+        f'<a href="{html.escape(h, quote=True)}">inline {i}</a>' for i, h in enumerate(BAD_HREFS)
     )
     body = article_body(extra=f"<p>Links in the text: {inline}.</p>")
     return html_page("Hostile links", body + f"<h2>Related</h2><ul>{items}</ul>").encode()
