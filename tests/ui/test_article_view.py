@@ -268,7 +268,7 @@ async def test_resize_reflows_and_keeps_the_reading_position() -> None:
         assert view._layout is not None and view._layout.width == 46
         # The text that was at the top is still on the top row.
         line = view._layout.lines[view.scroll_offset.y]
-        assert line[START] <= top < max(line[END], line[START] + 1) or abs(line[START] - top) < 80
+        assert line[START] <= top < max(line[END], line[START] + 1)
         assert all(len(r.rstrip()) <= 46 for r in rows(view))
 
 
@@ -372,3 +372,19 @@ async def test_add_sections_makes_a_passage_collapsible() -> None:
         shown = [r.strip() for r in rows(view)]
         assert f"{COLLAPSED_MARKER}A group of 2" in shown
         assert not any(r.startswith("Paragraph 1 of part 1") for r in shown)
+
+
+async def test_code_on_the_first_screen_is_highlighted_in_the_background() -> None:
+    b = ArticleBuilder()
+    b.code("def double(x):\n    return x * 2  # twice\n", "python")
+    b.paragraph("After the code.")
+    app = Host(b.build())
+    async with app.run_test(size=(80, 20)) as pilot:
+        view = app.query_one(ArticleView)
+        await ready(pilot, view)
+        layout = view._layout
+        assert layout is not None and not layout.plain_code
+        roles = {run[1] for run in layout.lines[1][0]}
+        assert "code-block code-keyword" in roles
+        keyword = view._style("code-block code-keyword", ())
+        assert any(s.text == "def" and s.style == keyword for s in view.render_line(1))

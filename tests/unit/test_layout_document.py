@@ -316,3 +316,19 @@ def test_incremental_composition_matches_a_full_one() -> None:
     assert partial.complete
     assert texts(partial) == texts(full)
     assert partial.header_lines == full.header_lines
+
+
+def test_a_link_cut_across_rows_keeps_its_number_on_every_part() -> None:
+    from reader.ui.layout.lines import split_role
+
+    b = ArticleBuilder()
+    b.paragraph("See ", ("https://example.org/a/very/long/address/indeed", "link", "https://x"))
+    layout = lay_out_article(b.build(), 12)
+    parts = [run for line in layout.lines for run in line[RUNS] if "link" in run[1]]
+    assert len(parts) > 3
+    assert {split_role(run[1])[1] for run in parts} == {1}
+    assert line_text(layout.lines[-1]) == "[1]"  # the number is never cut
+    # The link's row is the first one it appears on.
+    assert layout.link_line[1] == next(
+        i for i, line in enumerate(layout.lines) if "https" in line_text(line)
+    )

@@ -153,3 +153,30 @@ def test_hard_wrap_properties(source: str, width: int) -> None:
         spans, _ = split_graphemes(text)
         assert "".join(text[a:b] for a, b, _ in spans) == text
     assert "".join(rows_text(rows)) == source.replace("\n", "")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.text(alphabet="abcdefgh日本 ", min_size=1, max_size=30), st.booleans()),
+        min_size=1,
+        max_size=8,
+    ),
+    st.integers(min_value=5, max_value=20),
+)
+def test_decoration_is_never_cut(parts: list[tuple[str, bool]], width: int) -> None:
+    """Link numbers and other added marks stay whole when a long word is broken."""
+    runs = []
+    position = 0
+    for text, decoration in parts:
+        if decoration:
+            runs.append((f"[{len(runs)}]", "link-number", NO_OFFSET))
+        else:
+            runs.append((text, "", position))
+            position += len(text)
+    source = "".join(r[0] for r in runs if r[2] != NO_OFFSET)
+    rows = wrap(runs, width)
+    check_runs(rows, source)
+    shown = [r for row_runs, _, _ in rows for r in row_runs if r[2] == NO_OFFSET]
+    expected = [r for r in runs if r[2] == NO_OFFSET]
+    assert shown == expected

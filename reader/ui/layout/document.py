@@ -140,20 +140,20 @@ class ArticleLayout:
         first = len(self.lines)
         self.block_line[index] = first
         self.block_starts.append(first)
-        if marker is None:
-            for line in lines:
-                self._emit(line)
-            return
-        self.header_lines.append(first)
-        head = lines[0]
-        runs = head[RUNS]
-        if runs and runs[0][1] == "section-marker":
-            marker_text = marker if marker else NO_MARKER
-            runs = ((marker_text, "section-marker", NO_OFFSET), *runs[1:])
-        section = self._heading_section_id(index)
-        self._emit((runs, head[START], head[END], head[BLOCK], section, head[LINKS]))
-        for line in lines[1:]:
-            self._emit(line)
+        if marker is not None:
+            # A heading: its first row gets the section's marker and id.
+            self.header_lines.append(first)
+            head = lines[0]
+            runs = head[RUNS]
+            if runs and runs[0][1] == "section-marker":
+                runs = ((marker or NO_MARKER, "section-marker", NO_OFFSET), *runs[1:])
+            section = self._heading_section_id(index)
+            lines = ((runs, head[START], head[END], head[BLOCK], section, head[LINKS]), *lines[1:])
+        self.lines.extend(lines)
+        self.starts.extend([line[START] for line in lines])
+        for row, line in enumerate(lines, first):
+            for number in line[LINKS]:
+                self.link_line.setdefault(number, row)
 
     def _heading_section_id(self, block: int) -> str | None:
         for span in self.outline.starting.get(block, ()):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from rich.cells import cell_len, split_graphemes
 
@@ -82,8 +83,27 @@ def _hard_break(text: str, a: int, b: int, first: int, avail: int) -> list[tuple
     return out
 
 
-def _break_ranges(text: str, first_avail: int, avail: int) -> list[tuple[int, int]]:
-    """Row ranges ``[a, b)`` over ``text`` for word wrapping."""
+def _keep_whole(
+    slices: list[tuple[int, int]], whole: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Move cuts that fall inside a ``whole`` span (a link number) to its start."""
+    if not whole or len(slices) < 2:
+        return slices
+    cuts = [end for _, end in slices[:-1]]
+    for position, cut in enumerate(cuts):
+        for a, b in whole:
+            floor = cuts[position - 1] if position else slices[0][0]
+            if a < cut < b and a > floor:
+                cuts[position] = a
+    bounds = [slices[0][0], *cuts, slices[-1][1]]
+    return [(x, y) for x, y in pairwise(bounds) if y > x]
+
+
+def _break_ranges(
+    text: str, first_avail: int, avail: int, whole: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
+    """Row ranges ``[a, b)`` over ``text`` for word wrapping; a word too long for a
+    row is cut, but never inside a ``whole`` span."""
     rows: list[tuple[int, int]] = []
     row_start = -1
     row_end = 0
@@ -122,7 +142,7 @@ def _break_ranges(text: str, first_avail: int, avail: int) -> list[tuple[int, in
                 flush()
                 gap = 0
             if p_width > limit:
-                slices = _hard_break(text, p_start, p_end, limit - width, avail)
+                slices = _keep_whole(_hard_break(text, p_start, p_end, limit - width, avail), whole)
                 for s_start, s_end in slices[:-1]:
                     if row_start < 0:
                         row_start = s_start
@@ -191,8 +211,13 @@ def wrap(
     text, bounds = _join(runs)
     first_avail = max(1, width - runs_cells(first_prefix))
     avail = max(1, width - runs_cells(rest_prefix))
+    whole = [
+        (bound, bound + len(run[0]))
+        for bound, run in zip(bounds, runs, strict=True)
+        if run[2] == NO_OFFSET and len(run[0]) > 1
+    ]
     rows: list[WrappedRow] = []
-    for index, (a, b) in enumerate(_break_ranges(text, first_avail, avail)):
+    for index, (a, b) in enumerate(_break_ranges(text, first_avail, avail, whole)):
         sliced, lo, hi = _slice_runs(runs, bounds, a, b, skip_newlines=False)
         prefix = first_prefix if index == 0 else rest_prefix
         rows.append(((*prefix, *sliced), lo, hi))
