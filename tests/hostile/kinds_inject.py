@@ -59,6 +59,22 @@ def escape_char_refs() -> bytes:
 
 
 @kind(
+    "escape_refs_after_removed",
+    "escape-refs-tail.html",
+    "control-character references in the text right after elements the cleaner removes "
+    "(script, style, iframe, form): lxml refuses such text when the element is dropped",
+    outcome="article",
+    payload=True,
+)
+def escape_refs_after_removed() -> bytes:
+    removed = "".join(
+        f"<div><{tag}></{tag}>{ESCAPE_REFS} after {tag}.</div>"
+        for tag in ("script", "style", "iframe", "form", "noscript", "object")
+    )
+    return html_page("Removed elements", article_body(extra=removed)).encode()
+
+
+@kind(
     "escapes_in_metadata",
     "escapes-meta.html",
     "escape sequences in <title>, og:title, og:site_name, author, keywords, description, "
