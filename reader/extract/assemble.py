@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from html import escape
 
 from reader.config import Limits
@@ -73,6 +74,24 @@ def refine(drafts: list[Draft], title: str) -> list[Draft]:
     return kept
 
 
+def _cut(draft: Draft, room: int) -> Draft | None:
+    """The start of a running-text block that does not fit, cut at a word boundary;
+    None for blocks that cannot be cut (lists, tables, figures) or no room at all."""
+    if draft.kind not in (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.CODE) or room < 1:
+        return None
+    text = draft.text[:room]
+    space = max(text.rfind(" "), text.rfind("\n"))
+    text = (text[:space] if space > 0 else text).rstrip()
+    if not text:
+        return None
+    marks = [
+        Mark(m.kind, m.start, min(m.end, len(text)), m.href)
+        for m in draft.marks
+        if m.start < len(text)
+    ]
+    return replace(draft, text=text, marks=marks)
+
+
 def _block_id(draft: Draft, used: dict[str, int]) -> str:
     key = draft.text or draft.src or ""
     digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
@@ -123,13 +142,16 @@ def build_article(
     truncated: bool,
 ) -> Article:
     kept: list[Draft] = []
-    total = 0
+    room = limits.max_text_chars
     for draft in drafts:
-        total += len(draft.text) + 2
-        if total > limits.max_text_chars + 2:
+        if len(draft.text) > room:
+            cut = _cut(draft, room)
+            if cut is not None:
+                kept.append(cut)
             truncated = True
             break
         kept.append(draft)
+        room -= len(draft.text) + 2
 
     fragments = [
         f"<h1>{escape(metadata.title)}</h1>" if metadata.title else "",

@@ -1,9 +1,13 @@
 """Parse untrusted HTML once, safely, and cut it down to what extraction needs.
 
-lxml's HTML parser never fetches anything and never expands entities beyond HTML's own;
-libxml2 also caps nesting at 255 levels. On top of that the configured limits apply:
-pages with more than ``max_nodes`` elements are cut (and marked truncated), deeper
-nesting than ``max_depth`` is flattened into text.
+lxml's HTML parser never fetches anything and never expands entities beyond HTML's own.
+It runs in libxml2's "huge" mode, so that a 5 MB title or a long data URI does not end
+the parse early; the size of the input is bounded by the loader. Nesting is the one
+thing libxml2 still caps (2048 levels), silently dropping whatever lies deeper, so a
+page that reaches the cap is parsed again with its runs of bare opening tags shortened.
+Then the configured limits apply: pages with more than ``max_nodes`` elements are cut,
+nesting deeper than ``max_depth`` (or than the walkers downstream can recurse into) is
+flattened into text, and either marks the page truncated.
 """
 
 from __future__ import annotations
@@ -32,8 +36,15 @@ DROPPED_TAGS = (
     "embed",
     "applet",
 )
-_PARSER_DEPTH = 255
+_PARSER_DEPTH = 2048
+# The block walker recurses once per level; real articles nest a few dozen deep.
+WALKABLE_DEPTH = 160
+_VOID = "area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr"
+_OPENING_TAG = rf"<(?!/|(?:{_VOID})\b)[a-zA-Z][^<>]*+>"
+_OPENING_RUN = re.compile(rf"(?:{_OPENING_TAG}\s*+){{64,}}+")
+_OPENING_TAGS = re.compile(_OPENING_TAG)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CHAR_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]++)|([0-9]++));?")
 _local = threading.local()
 
 
@@ -48,6 +59,7 @@ def _parser() -> lxml.html.HTMLParser:
             no_network=True,
             collect_ids=False,
             default_doctype=False,
+            huge_tree=True,
         )
         _local.parser = parser
     return parser
@@ -67,18 +79,18 @@ def parse_html(text: str, limits: Limits) -> ParsedPage:
     # Characters XML cannot hold: libxml2 parses them, but lxml refuses them as soon
     # as anything (readability included) writes a text node back.
     text = _NOT_XML.sub("", text)
-    # Bytes with a fixed encoding: a str carrying an XML encoding declaration would be
-    # refused, and lone surrogates from a lenient decoder must not reach libxml2.
-    data = text.encode("utf-8", "replace")
-    if not data.strip():
-        raise ExtractError("the page is empty")
-    try:
-        root = lxml.html.document_fromstring(data, parser=_parser())
-    except (etree.ParserError, ValueError) as error:
-        raise ExtractError(f"the page cannot be parsed as HTML ({error})") from None
-    truncated = _cap_nodes(root, limits.max_nodes)
-    if limits.max_depth < _PARSER_DEPTH:
-        truncated = _flatten_deeper_than(root, limits.max_depth) or truncated
+    if "&#" in text:
+        text = _CHAR_REFERENCE.sub(_safe_reference, text)
+    root = _parse(text)
+    truncated = False
+    max_depth = min(limits.max_depth, WALKABLE_DEPTH)
+    deep = _deeper_than(root, max_depth)
+    if deep and _deeper_than(root, _PARSER_DEPTH - 1):
+        root = _parse(_OPENING_RUN.sub(_shorten_run, text))
+        truncated = True
+    truncated = _cap_nodes(root, limits.max_nodes) or truncated
+    if deep:
+        truncated = _flatten_deeper_than(root, max_depth) or truncated
     jsonld: list[str] = []
     doomed = []
     for element in root.iter(*DROPPED_TAGS):
@@ -89,6 +101,46 @@ def parse_html(text: str, limits: Limits) -> ParsedPage:
         if element.getparent() is not None:
             element.drop_tree()
     return ParsedPage(root=root, jsonld=tuple(jsonld), truncated=truncated)
+
+
+def _safe_reference(match: re.Match[str]) -> str:
+    """A numeric character reference, or U+FFFD when it names a character XML cannot
+    hold (NUL, C0 controls, surrogates, U+FFFE/U+FFFF, beyond U+10FFFF)."""
+    hex_digits, decimal = match.groups()
+    digits = (hex_digits or decimal).lstrip("0")
+    if len(digits) > 8:
+        return "\ufffd"
+    code = int(digits or "0", 16 if hex_digits else 10)
+    if (
+        code > 0x10FFFF
+        or 0xD800 <= code <= 0xDFFF
+        or code in (0xFFFE, 0xFFFF)
+        or (code < 0x20 and code not in (0x9, 0xA, 0xD))
+    ):
+        return "\ufffd"
+    return match.group(0)
+
+
+def _parse(text: str) -> lxml.html.HtmlElement:
+    # Bytes with a fixed encoding: a str carrying an XML encoding declaration would be
+    # refused, and lone surrogates from a lenient decoder must not reach libxml2.
+    data = text.encode("utf-8", "replace")
+    if not data.strip():
+        raise ExtractError("the page is empty")
+    try:
+        return lxml.html.document_fromstring(data, parser=_parser())
+    except (etree.ParserError, ValueError) as error:
+        raise ExtractError(f"the page cannot be parsed as HTML ({error})") from None
+
+
+def _shorten_run(match: re.Match[str]) -> str:
+    """The first few tags of a run of thousands of opening tags (whose closing tags,
+    left without partners, the parser then ignores)."""
+    return "".join(_OPENING_TAGS.findall(match.group(0), 0, 4096)[:32])
+
+
+def _deeper_than(root: lxml.html.HtmlElement, depth: int) -> bool:
+    return bool(root.xpath("boolean(//*[count(ancestor::*) >= $d])", d=depth))
 
 
 def _cap_nodes(root: lxml.html.HtmlElement, max_nodes: int) -> bool:

@@ -62,6 +62,20 @@ _ISO_PREFIX = re.compile(
 )
 
 
+MAX_TITLE = 300
+MAX_NAME = 120
+MAX_DESCRIPTION = 1000
+
+
+def shorten(text: str | None, limit: int) -> str:
+    """``text`` cut to ``limit`` characters at a word boundary, marked with "…"."""
+    if not text or len(text) <= limit:
+        return text or ""
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip() + "…"
+
+
 def meta_values(root: lxml.html.HtmlElement) -> dict[str, list[str]]:
     """``<meta>`` contents by lower-cased ``property``/``name``/``itemprop``/
     ``http-equiv`` (a property attribute may list several names)."""
@@ -285,5 +299,5 @@ def html_metadata(
         tags=tags,
         language=language,
         canonical_url=canonical,
-        description=description[:1000] if description else None,
+        description=shorten(description, MAX_DESCRIPTION) or None,
     )

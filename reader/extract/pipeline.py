@@ -9,6 +9,7 @@ the optional date search is skipped when the budget runs low.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 from reader.config import Limits
 from reader.errors import ExtractError, LimitExceeded
@@ -19,7 +20,7 @@ from reader.extract.html_clean import base_href, parse_html
 from reader.extract.language import guess_language
 from reader.extract.link_groups import find_html_groups, finish_groups, split_from_article
 from reader.extract.markdown_input import parse_markdown
-from reader.extract.metadata import html_metadata
+from reader.extract.metadata import MAX_NAME, MAX_TITLE, html_metadata, shorten
 from reader.extract.page import PageParts
 from reader.extract.readability_step import isolate_article
 from reader.extract.textdump import parse_text_dump
@@ -65,8 +66,6 @@ def _html_parts(doc: RawDocument, limits: Limits, deadline: Deadline) -> PagePar
     if metadata.language is None:
         language = guess_language(article.text_content())
         if language:
-            from dataclasses import replace
-
             metadata = replace(metadata, language=language)
     return PageParts(metadata, article, groups, base, page.truncated)
 
@@ -87,12 +86,17 @@ def extract(doc: RawDocument, limits: Limits) -> Article:
         deadline.check("reading the body")
         if not any(d.text for d in drafts):
             raise ExtractError("no article text found")
-        if not metadata.title:
-            from dataclasses import replace
-
-            first = next((d for d in drafts if d.kind is BlockKind.HEADING), None)
-            fallback = first.text if first else drafts[0].text.split("\n")[0]
-            metadata = replace(metadata, title=fallback[:120].strip())
+        title = metadata.title
+        if not title:
+            first = next((d for d in drafts if d.kind is BlockKind.HEADING and d.text), None)
+            title = first.text if first else next(d.text for d in drafts if d.text)
+            title = title.split("\n")[0]
+        metadata = replace(
+            metadata,
+            title=shorten(title, MAX_TITLE),
+            site=shorten(metadata.site, MAX_NAME) or None,
+            byline=shorten(metadata.byline, MAX_NAME) or None,
+        )
         groups = finish_groups(parts.groups, limits.max_links)
         return build_article(
             doc.source,

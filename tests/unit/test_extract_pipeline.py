@@ -204,3 +204,26 @@ def test_language_is_guessed_when_the_page_does_not_say() -> None:
     )
     article = extract(html_doc(body + "</p></article>"), Limits())
     assert article.metadata.language == "de"
+
+
+def test_references_to_characters_xml_cannot_hold_become_replacement_characters() -> None:
+    body = "<article><p>" + "Body words here. " * 10 + "&#0;a&#x1b;b&#xFFFF;c&#55296;d"
+    body += "&#x110000;e&#99999999999;f&#65;</p></article>"
+    article = extract(html_doc(body), Limits())
+    assert article.text.endswith("\ufffda\ufffdb\ufffdc\ufffdd\ufffde\ufffdfA")
+
+
+def test_nesting_beyond_the_parsers_cap_keeps_the_article() -> None:
+    paragraphs = "".join(f"<p>Paragraph {i} of the deeply buried article.</p>" for i in range(5))
+    article = extract(html_doc("<div>" * 100_000 + paragraphs + "</div>" * 100_000), Limits())
+    assert article.text.count("deeply buried") == 5
+    assert article.truncated
+
+
+def test_a_huge_attribute_does_not_end_the_parse() -> None:
+    image = '<img src="data:image/png;base64,' + "A" * 10_500_000 + '">'
+    body = (
+        "<article><p>" + "Text before the image. " * 10 + f"</p>{image}<p>After it.</p></article>"
+    )
+    article = extract(html_doc(body), Limits())
+    assert article.text.endswith("After it.")
