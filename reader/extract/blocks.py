@@ -6,112 +6,16 @@ A draft holds one block's canonical text with offsets relative to that text;
 
 from __future__ import annotations
 
-import re
-import textwrap
 from dataclasses import dataclass, field
 
 import lxml.html
 
-from reader.extract.inline import Inline, collapse, scrub
+from reader.extract.code_text import code_language, code_text
+from reader.extract.inline import Inline, collapse
+from reader.extract.tags import BLOCK_TAGS, HEADING_LEVELS, MARK_TAGS, SKIPPED_TAGS
 from reader.extract.urls import clean_url, same_page
 from reader.models import BlockKind, ListItem, Mark, MarkKind, Span
 
-HEADING_LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-MARK_TAGS = {
-    "a": MarkKind.LINK,
-    "em": MarkKind.EMPHASIS,
-    "i": MarkKind.EMPHASIS,
-    "cite": MarkKind.EMPHASIS,
-    "dfn": MarkKind.EMPHASIS,
-    "var": MarkKind.EMPHASIS,
-    "strong": MarkKind.STRONG,
-    "b": MarkKind.STRONG,
-    "code": MarkKind.CODE,
-    "kbd": MarkKind.CODE,
-    "samp": MarkKind.CODE,
-    "tt": MarkKind.CODE,
-}
-# Nothing a reader reads: controls, media players, vector drawings, document head.
-SKIPPED_TAGS = frozenset(
-    {
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "svg",
-        "button",
-        "input",
-        "select",
-        "option",
-        "textarea",
-        "form",
-        "iframe",
-        "frame",
-        "object",
-        "embed",
-        "video",
-        "audio",
-        "canvas",
-        "map",
-        "area",
-        "head",
-        "title",
-        "meta",
-        "link",
-        "base",
-        "source",
-        "track",
-        "param",
-        "dialog",
-    }
-)
-BLOCK_TAGS = frozenset(
-    {
-        "p",
-        "div",
-        "section",
-        "article",
-        "main",
-        "header",
-        "footer",
-        "aside",
-        "nav",
-        "address",
-        "center",
-        "details",
-        "summary",
-        "fieldset",
-        "legend",
-        "hgroup",
-        "body",
-        "html",
-        "li",
-        "dd",
-        "dt",
-        "tr",
-        "td",
-        "th",
-        "tbody",
-        "thead",
-        "tfoot",
-        "caption",
-        "figcaption",
-        "ul",
-        "ol",
-        "dl",
-        "pre",
-        "blockquote",
-        "table",
-        "figure",
-        "hr",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-    }
-)
 MAX_LIST_DEPTH = 8
 EMPTY_CELL = "—"
 _IMAGE_ATTRS = ("src", "data-src", "data-original", "data-lazy-src", "data-url", "data-hi-res-src")
@@ -358,11 +262,9 @@ class _Walker:
         self.drafts.append(Draft(BlockKind.LIST, "\n".join(parts), marks, items=items))
 
     def code(self, element: lxml.html.HtmlElement) -> None:
-        pieces: list[str] = []
-        _pre_text(element, pieces)
-        text = _tidy_code("".join(pieces))
+        text = code_text(element)
         if text:
-            self.drafts.append(Draft(BlockKind.CODE, text, language=_code_language(element)))
+            self.drafts.append(Draft(BlockKind.CODE, text, language=code_language(element)))
 
     def table(self, element: lxml.html.HtmlElement) -> None:
         rows = [
@@ -511,64 +413,3 @@ def _is_data_table(table: lxml.html.HtmlElement, rows: list) -> bool:
 _CELL_BLOCKS = frozenset(
     {"p", "div", "ul", "ol", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6"}
 )
-
-
-def _pre_text(element: lxml.html.HtmlElement, out: list[str]) -> None:
-    if element.text:
-        out.append(element.text)
-    for child in element:
-        tag = _tag(child)
-        if tag == "br":
-            out.append("\n")
-        elif tag is not None and tag not in SKIPPED_TAGS:
-            _pre_text(child, out)
-        if child.tail:
-            out.append(child.tail)
-
-
-def _tidy_code(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.isprintable():
-        text = "\n".join(scrub(line) for line in text.split("\n"))
-    lines = [line.rstrip() for line in textwrap.dedent(text).split("\n")]
-    while lines and not lines[0]:
-        lines.pop(0)
-    while lines and not lines[-1]:
-        lines.pop()
-    if not lines:
-        return ""
-    lines[0] = lines[0].lstrip()
-    return "\n".join(lines)
-
-
-_LANGUAGE_PREFIXES = ("language-", "lang-", "highlight-source-", "highlight-")
-_BRUSH = re.compile(r"\bbrush:\s*([\w+#.-]+)", re.IGNORECASE)
-
-
-def _code_language(pre: lxml.html.HtmlElement) -> str | None:
-    candidates = [pre, *pre.iter("code")]
-    for element in candidates:
-        declared = element.get("data-lang") or element.get("data-language")
-        if declared:
-            return _language_name(declared)
-        classes = element.get("class") or ""
-        brush = _BRUSH.search(classes)
-        if brush:
-            return _language_name(brush.group(1))
-        for token in classes.split():
-            lowered = token.lower()
-            for prefix in _LANGUAGE_PREFIXES:
-                if lowered.startswith(prefix) and len(lowered) > len(prefix):
-                    return _language_name(lowered[len(prefix) :])
-    parent = pre.getparent()
-    if parent is not None:
-        for token in (parent.get("class") or "").split():
-            lowered = token.lower()
-            if lowered.startswith(("highlight-source-", "language-")):
-                return _language_name(lowered.split("-", 2)[-1])
-    return None
-
-
-def _language_name(value: str) -> str | None:
-    name = "".join(ch for ch in value.strip().lower() if ch.isalnum() or ch in "+#-_.")
-    return name[:30] or None

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 import lxml.html
 
-from reader.extract.blocks import HEADING_LEVELS
 from reader.extract.furniture import is_furniture_text
 from reader.extract.inline import collapse
+from reader.extract.tags import HEADING_LEVELS
 from reader.extract.urls import clean_url, same_page
 from reader.models import Link, LinkGroup
 

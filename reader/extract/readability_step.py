@@ -24,9 +24,10 @@ from readability import Document
 
 from reader.errors import ExtractError
 
-# readability logs every decision at debug level and formats the message first.
-logging.getLogger("readability").setLevel(logging.WARNING)
-logging.getLogger("readability.readability").setLevel(logging.WARNING)
+# readability logs its failures with a traceback; with no logging configured Python
+# would print that to stderr. Its failure reaches the user as one ExtractError line.
+for _name in ("readability", "readability.readability", "htmldate"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
 
 # Attributes readability strips from its result (cleaners.bad_attrs); stripping them in
 # the tree keeps its retry-on-short-result length test close to the original.
