@@ -37,6 +37,12 @@ _TAG_LEAD = re.compile(
 )
 _BYLINE = re.compile(r"^(?:by|written\s+by|author)\s*[:：]?\s+(.{2,80})$", re.IGNORECASE)
 _TITLE_SEPARATORS = " -|–—:·•»"
+_BYLINE_SEPARATOR = re.compile(r"\s+[|·•—–]\s+|,\s+(?=(?:published|updated|posted)\b)", re.I)
+_NAMED_MONTH_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s.*\b\d{4}\b"
+    r"|\b\d{4}\b.*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -101,16 +107,28 @@ def _is_heading_like(line: _Line) -> bool:
 
 
 def _parse_date_line(text: str) -> datetime | None:
+    """The date a header line gives: "Date:2025-04-13 22:32:16", "Published: 3 March
+    2024", "2024-03-03", "March 3, 2024"; None for anything else."""
     labelled = _DATE_LABEL.match(text)
     value = labelled.group(1) if labelled else text
     if len(value) > 40 or not re.search(r"\d", value):
         return None
     found = parse_date(value)
-    if found or not labelled:
+    if found or not (labelled or _NAMED_MONTH_DATE.search(value)):
         return found
     import dateparser
 
     return dateparser.parse(value, settings={"RETURN_AS_TIMEZONE_AWARE": False})
+
+
+def _byline_parts(text: str) -> tuple[str, datetime | None]:
+    """A byline and the date written beside it ("Jane Doe | March 3, 2024")."""
+    name, *rest = _BYLINE_SEPARATOR.split(text)
+    for part in rest:
+        found = _parse_date_line(part)
+        if found:
+            return name, found
+    return name if rest else text, None
 
 
 @dataclass(slots=True)
@@ -145,7 +163,8 @@ def _read_header(lines: list[_Line]) -> tuple[_Header, list[_Line]]:
             header.published = date
             continue
         if header.byline is None and (byline := _BYLINE.match(text)):
-            header.byline = byline.group(1)
+            header.byline, date = _byline_parts(byline.group(1))
+            header.published = header.published or date
             continue
         if is_furniture_text(text) or is_breadcrumb(text):
             continue

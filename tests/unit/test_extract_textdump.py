@@ -160,3 +160,13 @@ def test_empty_and_blank_dumps_hold_no_article() -> None:
 def test_control_characters_and_surrogates_are_survived() -> None:
     article = dump("Title\x1b[31m here\n" + PARAGRAPHS[0] + "\ud800\x00 and more text here.")
     assert "\x1b" not in article.text and "\ud800" not in article.text
+
+
+def test_a_byline_with_a_date_beside_it_and_an_unlabelled_date_line() -> None:
+    article = dump("The wall\nBy Jane Doe | March 3, 2024\n" + "\n".join(PARAGRAPHS))
+    assert (article.metadata.byline, article.metadata.published) == (
+        "Jane Doe",
+        datetime(2024, 3, 3),
+    )
+    article = dump("The wall\n3 March 2024\n" + "\n".join(PARAGRAPHS))
+    assert article.metadata.published == datetime(2024, 3, 3)
