@@ -386,5 +386,32 @@ async def test_code_on_the_first_screen_is_highlighted_in_the_background() -> No
         assert layout is not None and not layout.plain_code
         roles = {run[1] for run in layout.lines[1][0]}
         assert "code-block code-keyword" in roles
-        keyword = view._style("code-block code-keyword", ())
-        assert any(s.text == "def" and s.style == keyword for s in view.render_line(1))
+        keyword = view._painter.style("code-block code-keyword")
+        [painted] = [s.style for s in view.render_line(1) if s.text == "def"]
+        assert (painted.color, painted.bgcolor, painted.bold) == (
+            keyword.color,
+            keyword.bgcolor,
+            keyword.bold,
+        )
+
+
+async def test_mouse_selection_copies_the_article_text() -> None:
+    article = sectioned()
+    app = Host(article)
+    async with app.run_test(size=(80, 20)) as pilot:
+        view = app.query_one(ArticleView)
+        await ready(pilot, view)
+        screen = [view.render_line(y).text for y in range(20)]
+        y = next(i for i, r in enumerate(screen) if "Paragraph 0 of part 1" in r)
+        x = screen[y].index("Paragraph 0")
+        await pilot.mouse_down(view, offset=(x, y))
+        await pilot.hover(view, offset=(x + 9, y + 1))
+        await pilot.mouse_up(view, offset=(x + 9, y + 1))
+        await pilot.pause()
+        selected = app.screen.get_selected_text()
+        start = article.text.index("Paragraph 0 of part 1")
+        assert selected is not None and selected.startswith("Paragraph 0 of part 1.")
+        assert article.text[start:].startswith(selected)
+        # The selected cells are painted as selected.
+        row = [s for s in view.render_line(y) if "Paragraph" in s.text]
+        assert row and row[0].style.bgcolor != view.rich_style.bgcolor

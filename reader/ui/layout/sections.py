@@ -97,6 +97,11 @@ class Outline:
             heading = first
         return SectionSpan(section, first, end, heading)
 
+    def block_index(self, offset: int) -> int:
+        """The block containing ``offset`` (or the next one, between blocks)."""
+        index = bisect.bisect_right(self._block_ends, offset)
+        return min(index, max(0, len(self._block_ends) - 1))
+
     def sections(self) -> list[Section]:
         return [span.section for span in self.spans.values()]
 

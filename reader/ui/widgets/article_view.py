@@ -16,16 +16,14 @@ import time
 from collections.abc import Iterable, Sequence
 
 from rich.segment import Segment
-from rich.style import Style
 from textual import events
-from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Region, Size
+from textual.geometry import Offset, Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
-from textual.worker import get_current_worker
 
 from reader.models import Article, Section
 from reader.ui.keyseq import (
@@ -36,7 +34,6 @@ from reader.ui.keyseq import (
     SequencePending,
     key_char,
 )
-from reader.ui.layout.blocks import layout_block
 from reader.ui.layout.context import LayoutContext, make_context
 from reader.ui.layout.document import ArticleLayout
 from reader.ui.layout.lines import (
@@ -44,182 +41,36 @@ from reader.ui.layout.lines import (
     LINKS,
     NO_OFFSET,
     ROLES,
-    RUNS,
     SECTION,
     START,
     DisplayLine,
     NumberedLink,
     split_role,
 )
-from reader.ui.layout.overlays import Overlays, OverlaySpan, apply_overlays, changed_spans
-from reader.ui.layout.safe import safe_section
+from reader.ui.layout.overlays import Overlays, OverlaySpan, changed_spans
+from reader.ui.layout.safe import safe_section, visible
 from reader.ui.layout.sections import Outline
-from reader.ui.layout.wrap import cells
+from reader.ui.widgets.article_keys import ARTICLE_BINDINGS
+from reader.ui.widgets.article_loading import BackgroundLayout
+from reader.ui.widgets.article_paint import (
+    GUTTER,
+    RowPainter,
+    column_left,
+    offset_at_char,
+    run_at,
+)
 
-ROLE_STYLES: dict[str, str] = {
-    "heading-1": "bold underline",
-    "heading-2": "bold",
-    "heading-3": "bold",
-    "heading-4": "bold italic",
-    "heading-5": "bold",
-    "heading-6": "bold dim",
-    "heading-rule": "dim",
-    "emphasis": "italic",
-    "strong": "bold",
-    "code": "bold",
-    "link": "underline",
-    "link-number": "dim",
-    "link-hint": "bold reverse",
-    "link-url": "dim",
-    "bullet": "bold",
-    "quote": "italic",
-    "quote-bar": "dim",
-    "code-keyword": "bold",
-    "code-comment": "italic dim",
-    "table-border": "dim",
-    "table-header": "bold",
-    "figure": "italic dim",
-    "rule": "dim",
-    "section-marker": "bold",
-    "section-title": "bold",
-    "section-summary": "italic dim",
-    "search-hit": "reverse",
-    "search-current": "bold reverse",
-    "entity-person": "underline",
-    "entity-org": "underline",
-    "entity-place": "underline",
-    "entity-other": "underline",
-    "date": "underline",
-    "highlight-yellow": "reverse",
-    "highlight-green": "reverse",
-    "highlight-blue": "reverse",
-    "highlight-pink": "reverse",
-    "mention-current": "bold reverse",
-    "selection": "reverse",
-    "cursor": "bold",
-}
-"""Text styles each role has before CSS adds colours (and may override them)."""
-_ROLE_STYLES = {role: Style.parse(style) for role, style in ROLE_STYLES.items()}
-
-GUTTER = 2
-"""Cells left of the text column: the cursor marker and a space."""
-CURSOR_MARK = "▎"
-CHUNK_SECONDS = 0.03
-"""Work a layout worker does between hand-overs to the event loop."""
 SYNC_BLOCKS = 150
 """A jump this many blocks past the laid-out part is laid out at once, not awaited."""
 SIZE_SYNC_SECONDS = 0.25
 """How long rows added below the view may wait before the scrollbar learns of them."""
 
 
-class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleView(BackgroundLayout, ScrollView, can_focus=True, inherit_bindings=False):
     """The article, laid out for reading, with collapsible sections and overlays."""
 
     BINDING_GROUP_TITLE = "Article"
-    BINDINGS = [
-        Binding(
-            "j,down",
-            "line_down",
-            "Line down",
-            show=False,
-            id="view.line-down",
-            tooltip="Scroll one line down",
-        ),
-        Binding(
-            "k,up",
-            "line_up",
-            "Line up",
-            show=False,
-            id="view.line-up",
-            tooltip="Scroll one line up",
-        ),
-        Binding(
-            "space,pagedown",
-            "page_down",
-            "Page down",
-            show=False,
-            id="view.page-down",
-            tooltip="Scroll one page down",
-        ),
-        Binding(
-            "b,pageup",
-            "page_up",
-            "Page up",
-            show=False,
-            id="view.page-up",
-            tooltip="Scroll one page up",
-        ),
-        Binding(
-            "d",
-            "half_page_down",
-            "Half page down",
-            show=False,
-            id="view.half-down",
-            tooltip="Scroll half a page down",
-        ),
-        Binding(
-            "u",
-            "half_page_up",
-            "Half page up",
-            show=False,
-            id="view.half-up",
-            tooltip="Scroll half a page up",
-        ),
-        Binding(
-            "g,home",
-            "top",
-            "Top",
-            show=False,
-            id="view.top",
-            tooltip="Go to the start of the article",
-        ),
-        Binding(
-            "G,end",
-            "bottom",
-            "Bottom",
-            show=False,
-            id="view.bottom",
-            tooltip="Go to the end of the article",
-        ),
-        Binding(
-            "right_square_bracket",
-            "next_heading",
-            "Next heading",
-            id="view.next-heading",
-            tooltip="Go to the next heading or section",
-        ),
-        Binding(
-            "left_square_bracket",
-            "previous_heading",
-            "Previous heading",
-            show=False,
-            id="view.previous-heading",
-            tooltip="Go to the previous heading or section",
-        ),
-        Binding(
-            "right_curly_bracket",
-            "next_paragraph",
-            "Next paragraph",
-            show=False,
-            id="view.next-paragraph",
-            tooltip="Go to the next paragraph",
-        ),
-        Binding(
-            "left_curly_bracket",
-            "previous_paragraph",
-            "Previous paragraph",
-            show=False,
-            id="view.previous-paragraph",
-            tooltip="Go to the previous paragraph",
-        ),
-        Binding(
-            "enter",
-            "toggle_section",
-            "Fold",
-            id="view.toggle-section",
-            tooltip="Collapse or expand the section under the cursor",
-        ),
-    ]
+    BINDINGS = ARTICLE_BINDINGS
     KEY_SEQUENCES = VIEW_SEQUENCES
     FREEZE_HEAP = True
     """Move everything alive when an article is shown (the article, the app) out of
@@ -230,9 +81,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     frees them when the article is replaced; only cyclic garbage that exists at that
     moment stays until exit."""
     COMPONENT_CLASSES = {f"article-view--{role}" for role in ROLES}
-    # Colours come from the app's CSS (each role is a component class, styled from theme
-    # variables); the widget itself only carries the text styles in ROLE_STYLES, so it
-    # reads well alone and its CSS costs nothing to parse at start-up.
+    # Each role's look comes from the theme's colours in Python (article_paint.ROLE_LOOKS)
+    # rather than ~45 CSS rules, which would be parsed at every start and re-applied on
+    # every restyle; the app's CSS may still restyle any role's component class.
     DEFAULT_CSS = """
     ArticleView {
         scrollbar-gutter: stable;
@@ -314,7 +165,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._line_versions: dict[int, int] = {}
         self._overlay_version = 0
         self._overlays = Overlays()
-        self._styles: dict[tuple[str, tuple[str, ...]], Style] = {}
+        self._painter = RowPainter(
+            lambda: self.rich_style,
+            lambda role: self.get_component_rich_style(f"article-view--{role}", partial=True),
+            lambda: self.app.get_css_variables(),
+        )
         self._keys = KeySequences(self.KEY_SEQUENCES)
         self._target: tuple[int, bool] | None = None
         self._follow_end = False
@@ -372,7 +227,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._target = (offset, center)
             return
         offset = max(0, min(offset, len(self._ctx.text)))
-        block = self._block_index(offset)
+        block = self._outline.block_index(offset)
         hidden = {s.id for s in self._outline.enclosing(block) if s.id in self._collapsed}
         if hidden:
             self._apply_collapsed(self._collapsed - hidden, keep=None)
@@ -451,121 +306,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _column_width(self) -> int:
         return max(0, min(self.measure, self._view_width - GUTTER))
 
-    def _start_layout(self) -> None:
-        """Lay out the first screenful now and the rest in the background."""
-        width = self._column_width()
-        if self._ctx is None or self._outline is None or width <= 0:
-            return
-        layout = ArticleLayout(self._ctx, self._outline, width, self._collapsed)
-        layout.defer_highlighting = True
-        layout.compose(compute=True, min_lines=self._view_height + 1)
-        self._install(layout, anchor=None)
-        if not layout.complete or layout.plain_code:
-            # After the first frame: a worker thread started now would compete with
-            # painting it for the interpreter lock.
-            self.call_after_refresh(self._run_layout_worker, layout)
-        else:
-            self._layout_finished(layout)
-
-    def _reflow(self) -> None:
-        """The column width changed: lay the article out again in the background,
-        keeping the current lines on screen until the new ones reach the top row."""
-        layout = self._layout
-        width = self._column_width()
-        if layout is None or width <= 0:
-            if layout is None and self._ctx is not None:
-                self._start_layout()
-            return
-        if layout.width == width:
-            if self._pending is not None:
-                self._pending = None
-                if not layout.complete:
-                    self._run_layout_worker(layout)
-            return
-        self._pending_anchor = self.top_offset() if self._pending is None else self._pending_anchor
-        self._pending = ArticleLayout(layout.ctx, layout.outline, width, self._collapsed)
-        self._pending.defer_highlighting = True
-        self._run_layout_worker(self._pending)
-
-    def _run_layout_worker(self, layout: ArticleLayout) -> None:
-        if layout is not self._layout and layout is not self._pending:
-            return  # replaced (another article, or a reflow) before it started
-        self.run_worker(
-            lambda: self._lay_out_in_background(layout),
-            thread=True,
-            exclusive=True,
-            group="article-layout",
-            exit_on_error=False,
-            name="article layout",
-        )
-
-    def _lay_out_in_background(self, layout: ArticleLayout) -> None:
-        worker = get_current_worker()
-        count = len(layout.block_lines)
-        index = layout.first_missing()
-        try:
-            while True:
-                # Code laid out plain on the event loop gets its highlighting here.
-                while layout.plain_code:
-                    plain = layout.plain_code.pop()
-                    lines = layout_block(layout.ctx, plain, layout.width)
-                    self.app.call_from_thread(self._upgrade, layout, plain, lines)
-                if index >= count or worker.is_cancelled:
-                    break
-                first = index
-                chunk: list[tuple[DisplayLine, ...]] = []
-                deadline = time.perf_counter() + CHUNK_SECONDS
-                while index < count and time.perf_counter() < deadline:
-                    done = layout.block_lines[index]
-                    chunk.append(done or layout_block(layout.ctx, index, layout.width))
-                    index += 1
-                if worker.is_cancelled:
-                    return
-                self.app.call_from_thread(self._receive, layout, first, chunk)
-            if not worker.is_cancelled:
-                self.app.call_from_thread(self._layout_finished, layout)
-        except RuntimeError:
-            return  # the app is closing: nothing left to show the layout in
-
-    def _upgrade(self, layout: ArticleLayout, index: int, lines: tuple[DisplayLine, ...]) -> None:
-        rows = layout.replace_block(index, lines)
-        if layout is not self._layout:
-            return
-        if rows is None:
-            self._repaint_all()
-            self._lines_added()
-            return
-        self._overlay_version += 1
-        top = self.scroll_offset.y
-        for row in rows:
-            self._line_versions[row] = self._overlay_version
-            if top <= row < top + self._view_height:
-                self.refresh_line(row)
-
-    def _receive(
-        self, layout: ArticleLayout, first: int, chunk: list[tuple[DisplayLine, ...]]
-    ) -> None:
-        layout.receive(first, chunk)
-        if layout is self._layout:
-            if layout.compose():
-                self._lines_added()
-        elif layout is self._pending:
-            layout.compose()
-            anchor_line = layout.line_of_offset(self._pending_anchor)
-            if layout.covers(self._pending_anchor) and (
-                len(layout.lines) >= anchor_line + self._view_height
-            ):
-                self._install(layout, anchor=self._pending_anchor)
-
-    def _layout_finished(self, layout: ArticleLayout) -> None:
-        if layout is self._pending:
-            layout.compose()
-            self._install(layout, anchor=self._pending_anchor)
-        if layout is self._layout:
-            if layout.compose():
-                self._lines_added()
-            self.post_message(self.LayoutReady(self))
-
     def _install(self, layout: ArticleLayout, anchor: int | None) -> None:
         self._layout = layout
         if layout is self._pending:
@@ -621,18 +361,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         layout.compose(compute=True, min_lines=layout.line_of_offset(offset) + self._view_height)
         self._lines_added()
         return True
-
-    def _block_index(self, offset: int) -> int:
-        assert self._ctx is not None
-        blocks = self._ctx.article.blocks
-        lo, hi = 0, len(blocks)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if blocks[mid].end <= offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return min(lo, max(0, len(blocks) - 1))
 
     # --- sections --------------------------------------------------------------------
 
@@ -710,7 +438,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self.refresh_line(index)
 
     def notify_style_update(self) -> None:
-        self._styles.clear()
+        self._painter.clear()
         self._strips.clear()
         super().notify_style_update()
 
@@ -724,19 +452,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def on_resize(self, event: events.Resize) -> None:
         self._strips.clear()
         self._reflow()
-
-    def _style(self, role: str, overlays: tuple[str, ...]) -> Style:
-        key = (role, overlays)
-        style = self._styles.get(key)
-        if style is None:
-            style = self.rich_style
-            for name in (*role.split(), *overlays):
-                fallback = _ROLE_STYLES.get(name)
-                if fallback is not None:
-                    style += fallback
-                style += self.get_component_rich_style(f"article-view--{name}", partial=True)
-            self._styles[key] = style
-        return style
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # Lay out on the first render, when the size is known, so the article is in
@@ -766,36 +481,55 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         )
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._paint(layout.lines[index], layout.width, width, is_cursor)
+            line = layout.lines[index]
+            spans = self._overlays.spans_in(line[START], line[END])
+            strip = self._painter.paint(line, spans, layout.width, width, is_cursor, self.hints)
             self._strips[key] = strip
+        # Offsets let Textual's mouse selection address characters of this row.
+        strip = strip.apply_offsets(0, index)
+        selection = self.text_selection
+        if selection is not None and (span := selection.get_span(index)) is not None:
+            strip = self._select(strip, *span)
         return strip
 
-    def _paint(self, line: DisplayLine, column: int, width: int, is_cursor: bool) -> Strip:
-        base = self.rich_style
-        left = max(0, (width - column - GUTTER) // 2)
-        segments = [Segment(" " * left, base)] if left else []
-        if is_cursor:
-            segments.append(Segment(CURSOR_MARK, self._style("cursor", ())))
-            segments.append(Segment(" ", base))
-        else:
-            segments.append(Segment(" " * GUTTER, base))
-        used = left + GUTTER
-        hints = self.hints
-        painted = apply_overlays(line[RUNS], self._overlays.spans_in(line[START], line[END]))
-        for text, role, overlays in painted:
-            if not text:
-                continue
-            if "\t" in text:
-                text = text.replace("\t", " ")
-            role = split_role(role)[0]
-            if hints and role == "link-number":
-                role = "link-number link-hint"
-            segments.append(Segment(text, self._style(role, overlays)))
-            used += cells(text)
-        if used < width:
-            segments.append(Segment(" " * (width - used), base))
-        strip = Strip(segments, max(used, width))
-        return strip.crop(0, width) if used > width else strip
+    def _select(self, strip: Strip, start: int, end: int) -> Strip:
+        """Paint characters ``[start, end)`` of a row (end -1: to the row's end) as
+        selected."""
+        text_length = len(strip.text)
+        end = text_length if end == -1 else min(end, text_length)
+        if end <= start:
+            return strip
+        cuts = [strip.index_to_cell_position(start), strip.index_to_cell_position(end)]
+        before, chosen, after = strip.divide([*cuts, strip.cell_length])
+        look = self._painter.selection()
+        chosen = Strip(
+            [Segment(text, (style or look) + look, control) for text, style, control in chosen],
+            chosen.cell_length,
+        )
+        return Strip.join([before, chosen, after])
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The article text between the selection's ends (without the bullets, link
+        numbers and margins the view adds)."""
+        layout = self._layout
+        if layout is None or self._ctx is None or not layout.lines:
+            return None
+        start = self._offset_at_point(selection.start) if selection.start else 0
+        end = self._offset_at_point(selection.end) if selection.end else len(self._ctx.text)
+        if end <= start:
+            return None
+        return visible(self._ctx.text[start:end]), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self.refresh()
+
+    def _offset_at_point(self, point: Offset) -> int:
+        layout = self._layout
+        assert layout is not None
+        row = min(max(0, point.y), len(layout.lines) - 1)
+        line = layout.lines[row]
+        left = column_left(self._view_width, layout.width)
+        return offset_at_char(line, point.x - left, line[END])
 
     # --- scrolling and the cursor -------------------------------------------------------
 
@@ -944,9 +678,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if not 0 <= index < len(layout.lines):
             return
         line = layout.lines[index]
-        left = max(0, (self._view_width - layout.width - GUTTER) // 2) + GUTTER
-        column = offset.x - left
-        hit = _run_at(line, column)
+        column = offset.x - column_left(self._view_width, layout.width)
+        hit = run_at(line, column)
         if hit is not None:
             number = self._link_number(line, hit[1])
             if number is not None:
@@ -966,16 +699,3 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if number is None and "link" in styles.split() and len(line[LINKS]) == 1:
             number = line[LINKS][0]
         return number
-
-
-def _run_at(line: DisplayLine, column: int) -> tuple[str, str, int] | None:
-    """The run under cell ``column`` of the text column, if any."""
-    if column < 0:
-        return None
-    position = 0
-    for run in line[RUNS]:
-        width = cells(run[0])
-        if position <= column < position + width:
-            return run
-        position += width
-    return None

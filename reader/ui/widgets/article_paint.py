@@ -1,0 +1,225 @@
+"""Painting ArticleView rows: display lines + overlays → styled Strips.
+
+Each role of a run is a component class of the view (``article-view--<role>``): its
+look comes from the theme's semantic colours (``ROLE_LOOKS``), and the app's CSS for
+that class, if any, goes on top.
+Page text reaches the terminal only as Segment text, never as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.color import Color as RichColor
+from rich.segment import Segment
+from rich.style import Style
+from textual.color import Color, ColorParseError
+from textual.strip import Strip
+
+from reader.ui.layout.lines import NO_OFFSET, RUNS, DisplayLine, Run, split_role
+from reader.ui.layout.overlays import OverlaySpan, apply_overlays
+from reader.ui.layout.wrap import cells
+
+GUTTER = 2
+"""Cells left of the text column: the cursor marker and a space."""
+CURSOR_MARK = "▎"
+
+ROLE_LOOKS: dict[str, tuple[str, str, str]] = {
+    # role: (text style, colour, background); colours name theme variables, with an
+    # optional opacity ("primary 40%") blended over the view's background.
+    "heading-1": ("bold", "text-primary", ""),
+    "heading-2": ("bold", "text-primary", ""),
+    "heading-3": ("bold", "text-secondary", ""),
+    "heading-4": ("bold italic", "text-secondary", ""),
+    "heading-5": ("bold", "", ""),
+    "heading-6": ("bold", "text-muted", ""),
+    "heading-rule": ("", "primary 50%", ""),
+    "emphasis": ("italic", "", ""),
+    "strong": ("bold", "", ""),
+    "code": ("", "", "surface"),
+    "link": ("underline", "text-primary", ""),
+    "link-number": ("", "text-accent", ""),
+    "link-hint": ("bold", "background", "accent"),
+    "link-url": ("", "text-muted", ""),
+    "bullet": ("", "text-accent", ""),
+    "quote": ("italic", "text-muted", ""),
+    "quote-bar": ("", "accent", ""),
+    "code-block": ("", "", "surface"),
+    "code-keyword": ("bold", "text-secondary", ""),
+    "code-string": ("", "text-success", ""),
+    "code-number": ("", "text-accent", ""),
+    "code-comment": ("italic", "text-muted", ""),
+    "code-name": ("", "text-primary", ""),
+    "code-builtin": ("", "text-primary", ""),
+    "code-operator": ("", "text-warning", ""),
+    "table-border": ("", "text-muted", ""),
+    "table-header": ("bold", "", ""),
+    "figure": ("italic", "text-muted", ""),
+    "rule": ("", "text-muted", ""),
+    "section-marker": ("", "text-accent", ""),
+    "section-title": ("bold", "", ""),
+    "section-summary": ("italic", "text-muted", ""),
+    "search-hit": ("", "", "warning 40%"),
+    "search-current": ("bold", "background", "accent"),
+    "entity-person": ("underline", "text-accent", ""),
+    "entity-org": ("underline", "text-secondary", ""),
+    "entity-place": ("underline", "text-success", ""),
+    "entity-other": ("underline", "text-primary", ""),
+    "date": ("underline", "text-warning", ""),
+    "highlight-yellow": ("", "", "warning 35%"),
+    "highlight-green": ("", "", "success 35%"),
+    "highlight-blue": ("", "", "primary 35%"),
+    "highlight-pink": ("", "", "error 35%"),
+    "mention-current": ("bold reverse", "", ""),
+    "selection": ("", "", "primary 35%"),
+    "cursor": ("bold", "accent", ""),
+}
+"""How each role looks from the theme's semantic colours. The app's CSS for the
+role's component class goes on top (its colours and text styles win), so themes
+restyle any role; this costs nothing at start-up, unlike as many CSS rules."""
+
+
+class _Palette:
+    """Theme variables resolved to Rich colours over a background."""
+
+    def __init__(self, variables: dict[str, str], background: Color) -> None:
+        self._variables = variables
+        self._background = background
+
+    def colour(self, spec: str) -> RichColor | None:
+        if not spec:
+            return None
+        name, _, alpha = spec.partition(" ")
+        value = self._variables.get(name, "")
+        opacity = float(alpha.rstrip("%")) / 100 if alpha else 1.0
+        if value.startswith("auto"):
+            # Contrast text ("auto 60%"): the foreground at that strength.
+            parts = value.split()
+            opacity *= float(parts[1].rstrip("%")) / 100 if len(parts) > 1 else 1.0
+            value = self._variables.get("foreground", "")
+        try:
+            colour = Color.parse(value)
+        except ColorParseError:
+            return None
+        colour = colour.multiply_alpha(opacity)
+        return self._background.blend(colour, colour.a).rich_color
+
+    def look(self, role: str) -> Style:
+        text, colour, background = ROLE_LOOKS.get(role, ("", "", ""))
+        style = Style.parse(text) if text else Style()
+        return style + Style(color=self.colour(colour), bgcolor=self.colour(background))
+
+
+def column_left(width: int, column: int) -> int:
+    """Where the text column starts in a view ``width`` cells wide (it is centred)."""
+    return max(0, (width - column - GUTTER) // 2) + GUTTER
+
+
+class RowPainter:
+    """Styles by (role, overlays), cached until the theme changes, and the rows they
+    paint. ``component`` reads a component class's style from the widget's CSS."""
+
+    def __init__(
+        self,
+        base: Callable[[], Style],
+        component: Callable[[str], Style],
+        variables: Callable[[], dict[str, str]],
+    ) -> None:
+        self._base = base
+        self._component = component
+        self._variables = variables
+        self._styles: dict[tuple[str, tuple[str, ...]], Style] = {}
+        self._looks: dict[str, Style] = {}
+        self._palette: _Palette | None = None
+
+    def clear(self) -> None:
+        self._styles.clear()
+        self._looks.clear()
+        self._palette = None
+
+    def _look(self, role: str) -> Style:
+        look = self._looks.get(role)
+        if look is None:
+            if self._palette is None:
+                base = self._base().bgcolor
+                background = Color.from_rich_color(base) if base else Color(0, 0, 0)
+                self._palette = _Palette(self._variables(), background)
+            look = self._looks[role] = self._palette.look(role)
+        return look
+
+    def style(self, role: str, overlays: tuple[str, ...] = ()) -> Style:
+        key = (role, overlays)
+        style = self._styles.get(key)
+        if style is None:
+            style = self._base()
+            for name in (*role.split(), *overlays):
+                style += self._look(name)
+                style += self._component(name)
+            self._styles[key] = style
+        return style
+
+    def selection(self) -> Style:
+        """What mouse-selected text gets on top of its own style."""
+        return self._look("selection") + self._component("selection")
+
+    def paint(
+        self,
+        line: DisplayLine,
+        spans: list[OverlaySpan],
+        column: int,
+        width: int,
+        cursor: bool,
+        hints: bool,
+    ) -> Strip:
+        """One row, ``width`` cells wide, its text column centred."""
+        base = self._base()
+        left = column_left(width, column) - GUTTER
+        if cursor:
+            segments = [Segment(" " * left, base)] if left else []
+            segments.append(Segment(CURSOR_MARK, self.style("cursor")))
+            segments.append(Segment(" ", base))
+        else:
+            segments = [Segment(" " * (left + GUTTER), base)]
+        used = left + GUTTER
+        for text, role, overlays in apply_overlays(line[RUNS], spans):
+            if not text:
+                continue
+            if "\t" in text:
+                text = text.replace("\t", " ")
+            role = split_role(role)[0]
+            if hints and role == "link-number":
+                role = "link-number link-hint"
+            segments.append(Segment(text, self.style(role, overlays)))
+            used += cells(text)
+        if used < width:
+            segments.append(Segment(" " * (width - used), base))
+        strip = Strip(segments, max(used, width))
+        return strip.crop(0, width) if used > width else strip
+
+
+def run_at(line: DisplayLine, column: int) -> Run | None:
+    """The run under cell ``column`` of the text column, if any."""
+    if column < 0:
+        return None
+    position = 0
+    for run in line[RUNS]:
+        width = cells(run[0])
+        if position <= column < position + width:
+            return run
+        position += width
+    return None
+
+
+def offset_at_char(line: DisplayLine, index: int, end: int) -> int:
+    """The text offset of character ``index`` of the text column's row (decoration
+    maps to the text after it; past the last run, to ``end``)."""
+    position = 0
+    pending = False
+    for text, _, start in line[RUNS]:
+        if start == NO_OFFSET:
+            if position + len(text) > index:
+                pending = True
+        elif pending or index < position + len(text):
+            return start + max(0, index - position) if not pending else start
+        position += len(text)
+    return end
