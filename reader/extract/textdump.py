@@ -106,6 +106,12 @@ def _is_heading_like(line: _Line) -> bool:
     )
 
 
+def _is_title_like(line: _Line) -> bool:
+    """A headline: a few words on one line, maybe a question, not a sentence."""
+    words = len(line.text.split())
+    return not line.item and 2 <= words <= 25 and not line.text.endswith((".", ",", ";", ":"))
+
+
 def _parse_date_line(text: str) -> datetime | None:
     """The date a header line gives: "Date:2025-04-13 22:32:16", "Published: 3 March
     2024", "2024-03-03", "March 3, 2024"; None for anything else."""
@@ -168,7 +174,7 @@ def _read_header(lines: list[_Line]) -> tuple[_Header, list[_Line]]:
             continue
         if is_furniture_text(text) or is_breadcrumb(text):
             continue
-        if not header.title and _is_heading_like(line) and len(text.split()) >= 2:
+        if not header.title and _is_title_like(line):
             header.title = text
             continue
         if len(text.split()) >= 6:
@@ -260,6 +266,10 @@ def parse_text_dump(text: str) -> PageParts:
     # Lone surrogates from a lenient decoder cannot go into a tree.
     lines = _lines(text.encode("utf-8", "replace").decode("utf-8"))
     paragraphs = [i for i, line in enumerate(lines) if _is_paragraph(line)]
+    if len(paragraphs) > 1 and paragraphs[0] == 0 and _is_title_like(lines[0]):
+        # A question or an exclamation on the first line is a headline, not a paragraph.
+        if len(lines[0].text.split()) <= 15:
+            paragraphs.pop(0)
     if paragraphs:
         start, end = paragraphs[0], paragraphs[-1]
     else:

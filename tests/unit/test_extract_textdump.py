@@ -170,3 +170,9 @@ def test_a_byline_with_a_date_beside_it_and_an_unlabelled_date_line() -> None:
     )
     article = dump("The wall\n3 March 2024\n" + "\n".join(PARAGRAPHS))
     assert article.metadata.published == datetime(2024, 3, 3)
+
+
+def test_a_question_can_be_the_title() -> None:
+    article = dump("Is the harbour wall finished at last?\n" + "\n".join(PARAGRAPHS))
+    assert article.metadata.title == "Is the harbour wall finished at last?"
+    assert article.text == "\n\n".join(PARAGRAPHS)
