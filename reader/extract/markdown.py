@@ -22,6 +22,7 @@ from reader.models import BlockKind, Mark, MarkKind
 _LINE_START_HAZARD = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[-+*](?=\s)|>)")
 _LIST_NUMBER_HAZARD = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)")
 _FENCE = re.compile(r"`{3,}")
+_ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 
 
 class ArticleMarkdownConverter(MarkdownConverter):
@@ -39,7 +40,9 @@ class ArticleMarkdownConverter(MarkdownConverter):
 
     def escape(self, text: str, parent_tags: set[str]) -> str:
         text = super().escape(text, parent_tags)
-        text = text.replace("`", r"\`")
+        # Page text is never markup: no raw HTML, autolinks or entities in the output.
+        text = text.replace("`", r"\`").replace("<", r"\<")
+        text = _ENTITY_LIKE.sub(r"\\&", text)
         # A text node that starts a line could otherwise turn into a heading, a list
         # item or a quote; escaping it mid-line is harmless.
         text = _LINE_START_HAZARD.sub(r"\1\\\2", text, count=1)

@@ -266,10 +266,10 @@ def parse_text_dump(text: str) -> PageParts:
     # Lone surrogates from a lenient decoder cannot go into a tree.
     lines = _lines(text.encode("utf-8", "replace").decode("utf-8"))
     paragraphs = [i for i, line in enumerate(lines) if _is_paragraph(line)]
-    if len(paragraphs) > 1 and paragraphs[0] == 0 and _is_title_like(lines[0]):
-        # A question or an exclamation on the first line is a headline, not a paragraph.
-        if len(lines[0].text.split()) <= 15:
-            paragraphs.pop(0)
+    # A question or an exclamation on the first line is a headline, not a paragraph.
+    first_is_title = paragraphs[:1] == [0] and _is_title_like(lines[0])
+    if first_is_title and len(paragraphs) > 1 and len(lines[0].text.split()) <= 15:
+        paragraphs.pop(0)
     if paragraphs:
         start, end = paragraphs[0], paragraphs[-1]
     else:

@@ -256,3 +256,9 @@ def test_markdown_escapes_text_that_would_become_markup() -> None:
     article = body("<p># not a heading, *stars* and _under_</p><p>1. not a list</p>")
     assert article.blocks[0].markdown == "\\# not a heading, \\*stars\\* and \\_under\\_"
     assert article.blocks[1].markdown == "1\\. not a list"
+
+
+def test_page_text_never_becomes_html_or_entities_in_markdown() -> None:
+    article = body("<p>&lt;script&gt;x&lt;/script&gt; &amp;copy; fish &amp; chips</p>")
+    assert article.text == "<script>x</script> &copy; fish & chips"
+    assert article.blocks[0].markdown == "\\<script>x\\</script> \\&copy; fish & chips"
