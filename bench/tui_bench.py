@@ -387,10 +387,12 @@ def paint_table(names: dict[str, str], args: argparse.Namespace) -> list[str]:
             ours.append(result["paint"])
             stalls.append(result["stall"] or 0.0)
         ratio = statistics.median(ours) / statistics.median(bare)
+        best = min(ours) / min(bare)
         lines.append(
-            f"first paint, {label:<28} {statistics.median(ours) * 1000:7.1f} ms  "
-            f"bare {statistics.median(bare) * 1000:6.1f} ms  ratio {ratio:4.2f}  "
-            f"(≤ 1.50: {verdict(ratio <= 1.5)})"
+            f"first paint, {label:<28} {statistics.median(ours) * 1000:6.1f} ms "
+            f"(best {min(ours) * 1000:5.1f})  bare label {statistics.median(bare) * 1000:5.1f} ms "
+            f"(best {min(bare) * 1000:5.1f})  ratio {ratio:4.2f} (best {best:4.2f}; "
+            f"≤ 1.50: {verdict(ratio <= 1.5)})"
         )
         lines.append(
             f"  background layout, worst loop stall   {statistics.median(stalls) * 1000:7.1f} ms "

@@ -9,6 +9,7 @@ the widget runs on the event loop through ``call_from_thread``.
 
 from __future__ import annotations
 
+import gc
 import time
 from typing import TYPE_CHECKING
 
@@ -144,4 +145,6 @@ class BackgroundLayout:
         if layout is self._layout:
             if layout.compose():
                 self._lines_added()
+            if self.FREEZE_HEAP:
+                gc.freeze()
             self.post_message(self.LayoutReady(self))

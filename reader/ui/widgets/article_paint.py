@@ -170,16 +170,22 @@ class RowPainter:
         width: int,
         cursor: bool,
         hints: bool,
+        row: int,
     ) -> Strip:
-        """One row, ``width`` cells wide, its text column centred."""
+        """Row ``row``, ``width`` cells wide, its text column centred. Each segment
+        carries its position (Textual's ``offset`` meta) for mouse selection; set
+        here rather than by ``Strip.apply_offsets``, which would make a second Strip
+        per row (Strips become cyclic garbage, and the collector pauses the UI)."""
         base = self._base()
         left = column_left(width, column) - GUTTER
+        parts: list[tuple[str, Style]] = []
         if cursor:
-            segments = [Segment(" " * left, base)] if left else []
-            segments.append(Segment(CURSOR_MARK, self.style("cursor")))
-            segments.append(Segment(" ", base))
+            if left:
+                parts.append((" " * left, base))
+            parts.append((CURSOR_MARK, self.style("cursor")))
+            parts.append((" ", base))
         else:
-            segments = [Segment(" " * (left + GUTTER), base)]
+            parts.append((" " * (left + GUTTER), base))
         used = left + GUTTER
         for text, role, overlays in apply_overlays(line[RUNS], spans):
             if not text:
@@ -189,10 +195,15 @@ class RowPainter:
             role = split_role(role)[0]
             if hints and role == "link-number":
                 role = "link-number link-hint"
-            segments.append(Segment(text, self.style(role, overlays)))
+            parts.append((text, self.style(role, overlays)))
             used += cells(text)
         if used < width:
-            segments.append(Segment(" " * (width - used), base))
+            parts.append((" " * (width - used), base))
+        segments = []
+        x = 0
+        for text, style in parts:
+            segments.append(Segment(text, style + Style.from_meta({"offset": (x, row)})))
+            x += len(text)
         strip = Strip(segments, max(used, width))
         return strip.crop(0, width) if used > width else strip
 

@@ -73,13 +73,13 @@ class ArticleView(BackgroundLayout, ScrollView, can_focus=True, inherit_bindings
     BINDINGS = ARTICLE_BINDINGS
     KEY_SEQUENCES = VIEW_SEQUENCES
     FREEZE_HEAP = True
-    """Move everything alive when an article is shown (the article, the app) out of
-    the cyclic collector's sight (``gc.freeze``). A 5,000-block article is tens of
-    thousands of objects; every full collection would walk them all again, stalling
-    the UI for 50–80 ms, several times while a long page loads or reflows. They hold
-    no reference cycles (frozen dataclasses, tuples), so reference counting still
-    frees them when the article is replaced; only cyclic garbage that exists at that
-    moment stays until exit."""
+    """Move everything alive when an article is shown, and again when its layout is
+    complete, out of the cyclic collector's sight (``gc.freeze``). A 5,000-block
+    article and its layout are tens of thousands of objects; every full collection
+    would walk them all again, stalling the UI for 50–80 ms, several times while a
+    long page loads, reflows or is read. They hold no reference cycles (frozen
+    dataclasses, tuples), so reference counting still frees them when the article is
+    replaced; only cyclic garbage that exists at those moments stays until exit."""
     COMPONENT_CLASSES = {f"article-view--{role}" for role in ROLES}
     # Each role's look comes from the theme's colours in Python (article_paint.ROLE_LOOKS)
     # rather than ~45 CSS rules, which would be parsed at every start and re-applied on
@@ -483,10 +483,10 @@ class ArticleView(BackgroundLayout, ScrollView, can_focus=True, inherit_bindings
         if strip is None:
             line = layout.lines[index]
             spans = self._overlays.spans_in(line[START], line[END])
-            strip = self._painter.paint(line, spans, layout.width, width, is_cursor, self.hints)
+            strip = self._painter.paint(
+                line, spans, layout.width, width, is_cursor, self.hints, index
+            )
             self._strips[key] = strip
-        # Offsets let Textual's mouse selection address characters of this row.
-        strip = strip.apply_offsets(0, index)
         selection = self.text_selection
         if selection is not None and (span := selection.get_span(index)) is not None:
             strip = self._select(strip, *span)
