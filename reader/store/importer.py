@@ -8,8 +8,10 @@ one that crashes or hangs its worker — is reported and the batch goes on.
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
@@ -146,8 +148,14 @@ def _pool(jobs: int) -> Executor:
     if jobs <= 1:
         return _InlineExecutor()
     methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        # A single-threaded process (the command line) forks safely and at once, and
+        # the workers inherit the extractor imported here: no start-up cost at all.
+        for module in _PRELOAD:
+            importlib.import_module(module)
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
     # forkserver: workers fork from a clean, preloaded process, which is safe even when
-    # the caller has threads (the UI) and cheap per worker.
+    # the caller has threads (the UI).
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(_PRELOAD)
