@@ -41,9 +41,27 @@ def _squash(text: str) -> str:
     return _SQUASH.sub("", text.casefold())
 
 
-def refine(drafts: list[Draft], title: str) -> list[Draft]:
-    """Drop furniture blocks and the body's copy of the title; shift heading levels so
-    the body's top level is 2 (the title is the article's only level 1)."""
+# What may stand around a byline on its own line: "By", separators, dates and times.
+_BYLINE_FILLER = re.compile(
+    r"\b(?:by|and|updated|published|posted|on|at|am|pm|utc|gmt)\b|[\d:,./|·•–—-]+"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?",
+    re.IGNORECASE,
+)
+
+
+def is_byline_line(text: str, byline: str | None) -> bool:
+    """A short paragraph that only restates the byline (and a date): the header shows
+    that already, so it is not part of the article."""
+    if not byline or len(text) > 160 or byline.casefold() not in text.casefold():
+        return False
+    rest = re.sub(re.escape(byline), " ", text, flags=re.IGNORECASE)
+    return not _BYLINE_FILLER.sub(" ", rest).split()
+
+
+def refine(drafts: list[Draft], title: str, byline: str | None = None) -> list[Draft]:
+    """Drop furniture blocks, the body's copy of the title and a leading byline line;
+    shift heading levels so the body's top level is 2 (the title is the article's only
+    level 1)."""
     kept = [
         d
         for d in drafts
@@ -61,6 +79,10 @@ def refine(drafts: list[Draft], title: str) -> list[Draft]:
             ):
                 del kept[index]
                 break
+    for index, draft in enumerate(kept[:3]):
+        if draft.kind is BlockKind.PARAGRAPH and is_byline_line(draft.text, byline):
+            del kept[index]
+            break
     levels = [d.level for d in kept if d.kind is BlockKind.HEADING]
     if levels:
         shift = 2 - min(levels)

@@ -82,7 +82,9 @@ def extract(doc: RawDocument, limits: Limits) -> Article:
         else:
             parts = _html_parts(doc, limits, deadline)
         metadata = parts.metadata
-        drafts = refine(build_drafts(parts.body, parts.base, limits.max_links), metadata.title)
+        drafts = refine(
+            build_drafts(parts.body, parts.base, limits.max_links), metadata.title, metadata.byline
+        )
         deadline.check("reading the body")
         if not any(d.text for d in drafts):
             raise ExtractError("no article text found")

@@ -136,3 +136,13 @@ def test_collapse_and_tidy() -> None:
     assert collapse(" a\xa0 b\u3000c\x00\x1b[2J ") == "a b c"
     assert tidy(" a\xa0 b \n c ") == "a\xa0 b c"
     assert collapse(None) == tidy(None) == ""
+
+
+def test_a_line_restating_the_byline_and_date_is_not_article() -> None:
+    from reader.extract.assemble import is_byline_line
+
+    assert is_byline_line("By Maren Holt · March 15, 2026", "Maren Holt")
+    assert is_byline_line("Maren Holt | Updated 10:32 am, 3 Apr 2025", "Maren Holt")
+    # A sentence that names the author is article text.
+    assert not is_byline_line("Maren Holt spent a year on the tide clock.", "Maren Holt")
+    assert not is_byline_line("By Maren Holt · March 15, 2026", None)
