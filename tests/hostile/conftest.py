@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .generate import all_kinds, generate
+from .generate import all_kinds, generate, pages_in
 from .registry import Page
 
 KIND_NAMES = list(all_kinds())
@@ -37,8 +37,6 @@ def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def hostile_pages(hostile_dir: Path) -> dict[str, Page]:
-    from .generate import pages_in
-
     return pages_in(hostile_dir)
 
 
@@ -52,7 +50,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     even if the code under test swallowed the error."""
     attempts: list[str] = []
 
-    def refuse(what: str, original: Callable[..., object] | None = None):
+    def refuse(what: str, original: Callable[..., object] | None = None) -> Callable[..., object]:
         def blocked(*args: object, **kwargs: object) -> object:
             if original is not None and getattr(args[0], "family", None) == socket.AF_UNIX:
                 # Unix-domain sockets are inter-process plumbing, not network.

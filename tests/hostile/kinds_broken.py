@@ -112,15 +112,18 @@ def truncated_utf8() -> bytes:
 @kind(
     "invalid_utf8",
     "invalid-utf8.html",
-    "a page declared UTF-8 with a few stray invalid bytes (0x80-0x9f, 0xff): its real "
-    "UTF-8 text survives and no C1 control leaks",
+    "a UTF-8 article (declared) with five stray invalid bytes (0x80-0x9f, 0xff) in it: "
+    "its real UTF-8 text survives and no C1 control leaks",
     outcome="article",
     expect_words=_UTF8_WORDS,
     payload=True,
 )
 def invalid_utf8() -> bytes:
-    data = html_page("Invalid bytes", article_body(extra=f"<p>{_UTF8_TEXT}</p>")).encode()
-    return data.replace(b"repairs", b"rep\x9b2J\x80airs\xff\xfe").replace(b"clock", b"cl\x85ock")
+    extra = f"<p>{_UTF8_TEXT}</p>" * 6
+    data = html_page("Invalid bytes", article_body(extra=extra)).encode()
+    return data.replace(b"repairs", b"rep\x9b2J\x80airs\xff\xfe", 1).replace(
+        b"clock", b"cl\x85ock", 1
+    )
 
 
 @kind(
