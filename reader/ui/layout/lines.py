@@ -64,6 +64,8 @@ OVERLAY_ROLES = (
     "highlight-green",
     "highlight-blue",
     "highlight-pink",
+    "highlight-purple",
+    "note-sign",
     "mention-current",
     "selection",
     "cursor",

@@ -70,6 +70,8 @@ ROLE_LOOKS: dict[str, tuple[str, str, str]] = {
     "highlight-green": ("", "", "success 35%"),
     "highlight-blue": ("", "", "primary 35%"),
     "highlight-pink": ("", "", "error 35%"),
+    "highlight-purple": ("", "", "secondary 35%"),
+    "note-sign": ("bold", "text-accent", ""),
     "mention-current": ("bold reverse", "", ""),
     "selection": ("", "", "primary 35%"),
     "cursor": ("bold", "accent", ""),
@@ -131,17 +133,25 @@ class RowPainter:
         self._styles: dict[tuple[str, tuple[str, ...]], Style] = {}
         self._looks: dict[str, Style] = {}
         self._palette: _Palette | None = None
+        self._base_style: Style | None = None
 
     def clear(self) -> None:
         self._styles.clear()
         self._looks.clear()
         self._palette = None
+        self._base_style = None
+
+    def base(self) -> Style:
+        """The view's own style (computing it walks the DOM: cached until cleared)."""
+        if self._base_style is None:
+            self._base_style = self._base()
+        return self._base_style
 
     def _look(self, role: str) -> Style:
         look = self._looks.get(role)
         if look is None:
             if self._palette is None:
-                base = self._base().bgcolor
+                base = self.base().bgcolor
                 background = Color.from_rich_color(base) if base else Color(0, 0, 0)
                 self._palette = _Palette(self._variables(), background)
             look = self._looks[role] = self._palette.look(role)
@@ -151,7 +161,7 @@ class RowPainter:
         key = (role, overlays)
         style = self._styles.get(key)
         if style is None:
-            style = self._base()
+            style = self.base()
             for name in (*role.split(), *overlays):
                 style += self._look(name)
                 style += self._component(name)
@@ -171,19 +181,27 @@ class RowPainter:
         cursor: bool,
         hints: bool,
         row: int,
+        sign: tuple[str, str] | None = None,
     ) -> Strip:
         """Row ``row``, ``width`` cells wide, its text column centred. Each segment
         carries its position (Textual's ``offset`` meta) for mouse selection; set
         here rather than by ``Strip.apply_offsets``, which would make a second Strip
-        per row (Strips become cyclic garbage, and the collector pauses the UI)."""
-        base = self._base()
+        per row (Strips become cyclic garbage, and the collector pauses the UI).
+        ``sign`` (glyph, role) goes one cell right of the column, or, when the view
+        has no room there, into the gutter beside the cursor marker."""
+        base = self.base()
         left = column_left(width, column) - GUTTER
+        sign_at = left + GUTTER + column + 1
+        in_margin = sign is not None and sign_at + cells(sign[0]) <= width
         parts: list[tuple[str, Style]] = []
-        if cursor:
+        if cursor or (sign is not None and not in_margin):
             if left:
                 parts.append((" " * left, base))
-            parts.append((CURSOR_MARK, self.style("cursor")))
-            parts.append((" ", base))
+            parts.append((CURSOR_MARK, self.style("cursor")) if cursor else (" ", base))
+            if sign is not None and not in_margin and cells(sign[0]) == 1:
+                parts.append((sign[0], self.style(sign[1])))
+            else:
+                parts.append((" ", base))
         else:
             parts.append((" " * (left + GUTTER), base))
         used = left + GUTTER
@@ -197,6 +215,10 @@ class RowPainter:
                 role = "link-number link-hint"
             parts.append((text, self.style(role, overlays)))
             used += cells(text)
+        if sign is not None and in_margin and used <= sign_at:
+            parts.append((" " * (sign_at - used), base))
+            parts.append((sign[0], self.style(sign[1])))
+            used = sign_at + cells(sign[0])
         if used < width:
             parts.append((" " * (width - used), base))
         segments = []

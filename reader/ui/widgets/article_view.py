@@ -165,6 +165,8 @@ class ArticleView(BackgroundLayout, ScrollView, can_focus=True, inherit_bindings
         self._line_versions: dict[int, int] = {}
         self._overlay_version = 0
         self._overlays = Overlays()
+        self._signs: list[tuple[int, str, str]] = []
+        self._sign_offsets: list[int] = []
         self._painter = RowPainter(
             lambda: self.rich_style,
             lambda role: self.get_component_rich_style(f"article-view--{role}", partial=True),
@@ -176,6 +178,7 @@ class ArticleView(BackgroundLayout, ScrollView, can_focus=True, inherit_bindings
         self._cursor_line = 0
         self._size_synced = 0.0
         self._render_width: int | None = None
+        self._render_selection: Selection | None = None
 
     # --- public API ------------------------------------------------------------------
 
@@ -196,6 +199,7 @@ class ArticleView(BackgroundLayout, ScrollView, can_focus=True, inherit_bindings
         self._target = None
         self._follow_end = False
         self._overlays.reset()
+        self._signs, self._sign_offsets = [], []
         self._line_versions.clear()
         self.set_reactive(ArticleView.cursor, 0)
         self._cursor_line = 0
@@ -292,6 +296,20 @@ class ArticleView(BackgroundLayout, ScrollView, can_focus=True, inherit_bindings
     def clear_overlay(self, layer: str) -> None:
         old = self._overlays.clear(layer)
         self._repaint_spans(changed_spans(old, None))
+
+    def set_signs(self, signs: Sequence[tuple[int, str, str]]) -> None:
+        """Glyphs beside the text, ``(offset, glyph, role)``: each on the row showing
+        ``offset``, one cell right of the text column (a note's mark at the end of
+        its passage). Replaces the previous signs; only changed rows repaint."""
+        old = set(self._signs)
+        self._signs = sorted(set(signs))
+        self._sign_offsets = [sign[0] for sign in self._signs]
+        self._repaint_spans((at, at + 1, role) for at, _, role in old ^ set(self._signs))
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The text range selected with the mouse in this view, if any."""
+        selection = self.text_selection
+        return self._selection_range(selection) if selection is not None else None
 
     # --- layout lifecycle --------------------------------------------------------------
 
@@ -458,7 +476,9 @@ class ArticleView(BackgroundLayout, ScrollView, can_focus=True, inherit_bindings
         # the very first frame rather than the one after the first resize.
         if self._layout is None and self._ctx is not None:
             self._start_layout()
+        # Looked up once per pass: each is a walk of the DOM.
         self._render_width = self._view_width
+        self._render_selection = self.text_selection
         try:
             return super().render_lines(crop)
         finally:
@@ -484,13 +504,22 @@ class ArticleView(BackgroundLayout, ScrollView, can_focus=True, inherit_bindings
             line = layout.lines[index]
             spans = self._overlays.spans_in(line[START], line[END])
             strip = self._painter.paint(
-                line, spans, layout.width, width, is_cursor, self.hints, index
+                line, spans, layout.width, width, is_cursor, self.hints, index, self._sign(line)
             )
             self._strips[key] = strip
-        selection = self.text_selection
+        selection = self._render_selection if self._render_width else self.text_selection
         if selection is not None and (span := selection.get_span(index)) is not None:
             strip = self._select(strip, *span)
         return strip
+
+    def _sign(self, line: DisplayLine) -> tuple[str, str] | None:
+        if not self._signs or line[END] <= line[START]:
+            return None
+        position = bisect.bisect_left(self._sign_offsets, line[START])
+        if position < len(self._signs) and self._sign_offsets[position] < line[END]:
+            _, glyph, role = self._signs[position]
+            return glyph, role
+        return None
 
     def _select(self, strip: Strip, start: int, end: int) -> Strip:
         """Paint characters ``[start, end)`` of a row (end -1: to the row's end) as
@@ -511,14 +540,18 @@ class ArticleView(BackgroundLayout, ScrollView, can_focus=True, inherit_bindings
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         """The article text between the selection's ends (without the bullets, link
         numbers and margins the view adds)."""
+        found = self._selection_range(selection)
+        if found is None or self._ctx is None:
+            return None
+        return visible(self._ctx.text[found[0] : found[1]]), "\n"
+
+    def _selection_range(self, selection: Selection) -> tuple[int, int] | None:
         layout = self._layout
         if layout is None or self._ctx is None or not layout.lines:
             return None
         start = self._offset_at_point(selection.start) if selection.start else 0
         end = self._offset_at_point(selection.end) if selection.end else len(self._ctx.text)
-        if end <= start:
-            return None
-        return visible(self._ctx.text[start:end]), "\n"
+        return (start, end) if end > start else None
 
     def selection_updated(self, selection: Selection | None) -> None:
         self.refresh()
@@ -605,6 +638,9 @@ class ArticleView(BackgroundLayout, ScrollView, can_focus=True, inherit_bindings
         if layout is None:
             return
         top = self.scroll_offset.y
+        # From the cursor when it is on screen (moved there by sentence, or a click).
+        if top <= self._cursor_line < top + self._view_height:
+            top = self._cursor_line
         if forward:
             position = bisect.bisect_right(rows, top)
             if position >= len(rows) and not layout.complete:
