@@ -31,8 +31,8 @@ from reader.anchoring import range_anchor  # noqa: E402
 from reader.models import MODEL_VERSION, Article, Block, BlockKind, Metadata  # noqa: E402
 from reader.service import open_article, read_article  # noqa: E402
 from reader.store import SortOrder, Store, open_store  # noqa: E402
-from reader.store.articles import pack_article  # noqa: E402
 from reader.store.importer import collect_pages, import_pages  # noqa: E402
+from reader.store.packed import pack_article  # noqa: E402
 from reader.store.rows import anchor_values, now  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "mozilla"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import re
 import sqlite3
 import zlib
 from datetime import UTC, datetime, timedelta
@@ -14,6 +12,7 @@ from reader.anchoring import TextAnchor
 from reader.errors import StoreError
 from reader.models import MODEL_VERSION, Article
 from reader.store import search as fts
+from reader.store.packed import PackedArticle, storable, unpack_article
 from reader.store.reanchor import reanchor_article
 from reader.store.records import (
     AddResult,
@@ -83,46 +82,6 @@ def _stored(row: tuple[Any, ...]) -> StoredArticle:
         deleted=row[16] is not None,
         position=anchor_from(row, 17),
     )
-
-
-def pack_article(article: Article) -> bytes:
-    """The cached Article: its JSON without the text (stored once, in its own column)."""
-    data = article.to_dict()
-    data.pop("text", None)
-    encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return zlib.compress(encoded.encode("utf-8", "surrogatepass"))
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def storable(text: str | None) -> str | None:
-    """SQLite text must be valid UTF-8: lone surrogates (from broken pages) become
-    U+FFFD, one for one, so offsets into the text are unchanged."""
-    if text is None or text.isascii():
-        return text
-    return _SURROGATE.sub("\ufffd", text)
-
-
-def unpack_article(blob: bytes, text: str) -> Article:
-    data = json.loads(zlib.decompress(blob).decode("utf-8", "surrogatepass"))
-    data["text"] = text
-    return Article.from_dict(data)
-
-
-def _article_values(article: Article) -> dict[str, Any]:
-    meta = article.metadata
-    return {
-        "title": storable(meta.title or ""),
-        "site": storable(meta.site),
-        "byline": storable(meta.byline),
-        "published": meta.published.isoformat() if meta.published else None,
-        "language": storable(meta.language),
-        "word_count": article.word_count(),
-        "text": storable(article.text),
-        "article": pack_article(article),
-        "model_version": MODEL_VERSION,
-    }
 
 
 class ArticleRepository:
@@ -217,14 +176,18 @@ class ArticleRepository:
     # --- adding ------------------------------------------------------------------
 
     def add(
-        self, article: Article, source: str | None = None, raw_hash: str | None = None
+        self,
+        article: Article | PackedArticle,
+        source: str | None = None,
+        raw_hash: str | None = None,
     ) -> AddResult:
         """Record an extracted page. The same source with new text updates the entry
         and re-anchors its notes; the same text under another source is a duplicate,
         and that source then leads to the existing entry."""
-        key = storable(normalize_source(source if source is not None else article.source)) or ""
-        values = _article_values(article)
-        content_hash = article.content_hash
+        packed = article if isinstance(article, PackedArticle) else PackedArticle.of(article)
+        key = storable(normalize_source(source if source is not None else packed.source)) or ""
+        values = packed.columns()
+        content_hash = packed.content_hash
 
         def work(conn: sqlite3.Connection) -> AddResult:
             same_text = conn.execute(
@@ -253,7 +216,7 @@ class ArticleRepository:
                 return AddResult(same_text[0], AddStatus.DUPLICATE)
             if current is not None:
                 _update(conn, current[0], values, content_hash, raw_hash)
-                report = reanchor_article(conn, current[0], current[1], article.text)
+                report = reanchor_article(conn, current[0], current[1], packed.text)
                 return AddResult(current[0], AddStatus.UPDATED, report)
             conn.execute("DELETE FROM article_sources WHERE source = ?", (key,))
             cursor = conn.execute(

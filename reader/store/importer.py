@@ -23,8 +23,8 @@ from pathlib import Path
 
 from reader.config import Limits
 from reader.errors import ReaderError
-from reader.models import Article
 from reader.store.db import Store
+from reader.store.packed import PackedArticle
 from reader.store.records import AddStatus
 from reader.store.sources import STDIN, is_url, normalize_source, raw_hash
 
@@ -116,12 +116,13 @@ def _walk(top: Path) -> Iterable[Path]:
 # --- extraction in workers -------------------------------------------------------
 
 
-def extract_page(source: str, limits: Limits) -> tuple[Article | None, str]:
-    """Runs in a worker: the article, or None and one line saying why not."""
+def extract_page(source: str, limits: Limits) -> tuple[PackedArticle | None, str]:
+    """Runs in a worker: the article packed for storing, or None and one line saying
+    why not."""
     from reader.service import read_article
 
     try:
-        return read_article(source, limits), ""
+        return PackedArticle.of(read_article(source, limits)), ""
     except ReaderError as error:
         return None, str(error)
     except RecursionError:
@@ -175,7 +176,8 @@ def _kill(executor: Executor) -> None:
 # --- the batch ---------------------------------------------------------------------
 
 
-Extract = Callable[[str, Limits], tuple[Article | None, str]]
+Extracted = tuple[PackedArticle | None, str]
+Extract = Callable[[str, Limits], Extracted]
 """A picklable, module-level function run in the workers (``extract_page``)."""
 
 
@@ -218,7 +220,7 @@ class _Batch:
             source, Outcome.SKIPPED, stored.id, stored.entry.title, "already in the library"
         )
 
-    def record(self, source: str, digest: str | None, article: Article) -> PageResult:
+    def record(self, source: str, digest: str | None, article: PackedArticle) -> PageResult:
         try:
             added = self.store.articles.add(article, source=source, raw_hash=digest)
         except ReaderError as error:
@@ -237,27 +239,37 @@ class _Batch:
 
     def run(self, pages: Sequence[str]) -> ImportReport:
         self.total += len(pages)
-        queue: deque[tuple[str, str | None]] = deque()
-        for source in pages:
-            digest, skipped = self.known(source)
-            if skipped is not None:
-                self.finish(skipped)
-            else:
-                queue.append((source, digest))
+        # Pages are hashed (and skipped when known) as their turn comes, while the
+        # workers are already extracting.
+        queue: deque[str] = deque(pages)
+        ready: deque[tuple[str, str | None]] = deque()
         suspects: deque[tuple[str, str | None]] = deque()
         executor = _pool(self.jobs)
-        running: dict[Future[tuple[Article | None, str]], tuple[str, str | None, float]] = {}
+        running: dict[Future[Extracted], tuple[str, str | None, float]] = {}
         try:
-            while queue or suspects or running:
+            while queue or ready or suspects or running:
                 # After a worker crash, pages that were in flight run one at a time so
-                # the one that crashes is known.
-                # One page queued behind each running one keeps every worker busy
-                # while this process stores the last result.
+                # the one that crashes is known. Otherwise one page waits behind each
+                # running one, so workers stay busy while this process stores results.
                 limit = 1 if suspects else (self.jobs * 2 if self.jobs > 1 else 1)
-                source_queue = suspects if suspects else queue
-                while source_queue and len(running) < limit:
-                    source, digest = source_queue.popleft()
-                    future = executor.submit(self.extract, source, self.limits)
+                pool_broken = False
+                while len(running) < limit and (suspects or ready or queue):
+                    if suspects:
+                        source, digest = suspects.popleft()
+                    elif ready:
+                        source, digest = ready.popleft()
+                    else:
+                        source = queue.popleft()
+                        digest, skipped = self.known(source)
+                        if skipped is not None:
+                            self.finish(skipped)
+                            continue
+                    try:
+                        future = executor.submit(self.extract, source, self.limits)
+                    except BrokenProcessPool:  # a worker just died: this page never ran
+                        (suspects if suspects else ready).appendleft((source, digest))
+                        pool_broken = True
+                        break
                     running[future] = (source, digest, time.monotonic())
                 done, _ = wait(list(running), timeout=1.0, return_when=FIRST_COMPLETED)
                 broken: list[tuple[str, str | None]] = []
@@ -277,7 +289,7 @@ class _Batch:
                     for f, (_, _, start) in running.items()
                     if time.monotonic() - start > self.deadline
                 ]
-                if broken or overdue:
+                if broken or overdue or pool_broken:
                     executor, broken = self._restart(executor, running, broken, overdue, suspects)
                     for source, _ in broken:
                         self.finish(
@@ -293,9 +305,9 @@ class _Batch:
     def _restart(
         self,
         executor: Executor,
-        running: dict[Future[tuple[Article | None, str]], tuple[str, str | None, float]],
+        running: dict[Future[Extracted], tuple[str, str | None, float]],
         broken: list[tuple[str, str | None]],
-        overdue: list[Future[tuple[Article | None, str]]],
+        overdue: list[Future[Extracted]],
         suspects: deque[tuple[str, str | None]],
     ) -> tuple[Executor, list[tuple[str, str | None]]]:
         """Replace a broken or stuck pool. Returns the new pool and the pages known to

@@ -13,7 +13,6 @@ import pytest
 from reader.__main__ import main
 from reader.commands.import_pages import ProgressLine, summary
 from reader.config import Limits
-from reader.models import Article
 from reader.store import Store, open_library
 from reader.store.importer import (
     Outcome,
@@ -22,6 +21,7 @@ from reader.store.importer import (
     extract_page,
     import_pages,
 )
+from reader.store.packed import PackedArticle
 
 
 def html(title: str, body: str) -> str:
@@ -142,14 +142,14 @@ def test_read_only_library_refuses_to_import(
     assert "read-only" in capsys.readouterr().err
 
 
-def crash_or_extract(source: str, limits: Limits) -> tuple[Article | None, str]:
+def crash_or_extract(source: str, limits: Limits) -> tuple[PackedArticle | None, str]:
     """Kills its worker process on one page: what a segfault in a parser looks like."""
     if Path(source).name == "crash.html":
         os._exit(1)
     return extract_page(source, limits)
 
 
-def hang_or_extract(source: str, limits: Limits) -> tuple[Article | None, str]:
+def hang_or_extract(source: str, limits: Limits) -> tuple[PackedArticle | None, str]:
     if Path(source).name == "hang.html":
         time.sleep(600)
     return extract_page(source, limits)
