@@ -159,6 +159,10 @@ VIEW_SEQUENCES: tuple[KeySequence, ...] = (
     KeySequence("zc", "close_section", "Close the section under the cursor", "view.zc"),
     KeySequence("zR", "open_all", "Open every section", "view.zR"),
     KeySequence("zM", "close_all", "Close every section", "view.zM"),
+    # Marks (less/vim): run by the reading screen, which keeps them in the library.
+    KeySequence("m{letter}", "screen.set_mark('{letter}')", "Set a mark here", "view.mark"),
+    KeySequence("''", "screen.jump_back", "Back to where the last jump started", "view.back"),
+    KeySequence("'{letter}", "screen.jump_to_mark('{letter}')", "Go to a mark", "view.goto-mark"),
 )
 
 
