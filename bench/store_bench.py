@@ -246,6 +246,42 @@ def bench_import(corpus_dir: Path, jobs: int, rounds: int) -> None:
         f"[target >= 1.6x: {verdict(ratio >= 1.6)}]"
     )
     print(f"  at the same moment, pure CPU work gains {control:.2f}x with {jobs} processes")
+    serial, parallel = import_cpu(corpus_dir, 1), import_cpu(corpus_dir, jobs)
+    busiest = max(parallel["parent"], parallel["workers"] / jobs)
+    print(
+        f"  CPU seconds: one process {serial['parent'] + serial['workers']:.2f}; "
+        f"--jobs {jobs}: writer {parallel['parent']:.2f} + workers {parallel['workers']:.2f}"
+        f" -> on {jobs} idle cores the busiest process needs {busiest:.2f} s, "
+        f"{(serial['parent'] + serial['workers']) / busiest:.2f}x less than one process"
+    )
+
+
+_CPU_PROBE = """
+import json, resource, sys, tempfile
+from pathlib import Path
+from reader.store import open_store
+from reader.store.importer import import_pages
+with tempfile.TemporaryDirectory() as folder, open_store(Path(folder)) as store:
+    import_pages(store, [sys.argv[1]], jobs=int(sys.argv[2]))
+me = resource.getrusage(resource.RUSAGE_SELF)
+kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"parent": me.ru_utime + me.ru_stime, "workers": kids.ru_utime + kids.ru_stime}))
+"""
+
+
+def import_cpu(corpus_dir: Path, jobs: int) -> dict[str, float]:
+    """CPU time of the importing process and of its workers (a contention-free view)."""
+    import json
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, "-c", _CPU_PROBE, str(corpus_dir), str(jobs)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def bench_reopen(corpus_dir: Path) -> None:
