@@ -415,3 +415,23 @@ async def test_mouse_selection_copies_the_article_text() -> None:
         # The selected cells are painted as selected.
         row = [s for s in view.render_line(y) if "Paragraph" in s.text]
         assert row and row[0].style.bgcolor != view.rich_style.bgcolor
+
+
+@pytest.mark.parametrize("kind", ["empty", "links only", "one long word"])
+async def test_degenerate_articles_show_and_navigate(kind: str) -> None:
+    b = ArticleBuilder()
+    if kind == "links only":
+        b.link_group("Related", [("Elsewhere", "https://example.org/x")])
+    elif kind == "one long word":
+        b.paragraph("x" * 20_000)
+    app = Host(b.build())
+    async with app.run_test(size=(60, 12)) as pilot:
+        view = app.query_one(ArticleView)
+        await ready(pilot, view)
+        await pilot.press("j", "space", "G", "g", "right_square_bracket", "right_curly_bracket")
+        await pilot.press("enter", "z", "R", "z", "M", "left_square_bracket")
+        view.scroll_to_offset(10**9)
+        view.set_overlay("search", [(0, 5, "search-hit")])
+        await pilot.pause()
+        assert view.top_offset() >= 0
+        assert all(len(view.render_line(y).text) == 58 for y in range(12))
