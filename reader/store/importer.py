@@ -95,8 +95,10 @@ def collect_pages(arguments: Sequence[str]) -> tuple[list[str], list[PageResult]
         if path.is_dir():
             for found in _walk(path):
                 take(str(found))
-        elif path.exists():
+        elif path.is_file():
             take(str(path))
+        elif path.exists():  # a pipe or a device would block the reader
+            missing.append(PageResult(argument, Outcome.FAILED, reason="not a regular file"))
         else:
             missing.append(PageResult(argument, Outcome.FAILED, reason="no such file or directory"))
     return pages, missing
@@ -106,10 +108,15 @@ def _walk(top: Path) -> Iterable[Path]:
     for folder, dirs, files in os.walk(top, onerror=None):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         if TEST_CASE_PAGE in files:
-            yield Path(folder) / TEST_CASE_PAGE
-            continue
-        for name in sorted(files):
-            if not name.startswith(".") and name.lower().endswith(PAGE_SUFFIXES):
+            names = [TEST_CASE_PAGE]
+        else:
+            names = [
+                name
+                for name in sorted(files)
+                if not name.startswith(".") and name.lower().endswith(PAGE_SUFFIXES)
+            ]
+        for name in names:
+            if (Path(folder) / name).is_file():
                 yield Path(folder) / name
 
 

@@ -68,6 +68,13 @@ def test_collect_walks_folders_for_pages(pages: Path, tmp_path: Path) -> None:
     assert [(m.source, m.outcome) for m in missing] == [(str(tmp_path / "nope"), Outcome.FAILED)]
 
 
+def test_collect_refuses_pipes_that_would_block(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.html")
+    found, refused = collect_pages([str(tmp_path), str(tmp_path / "pipe.html")])
+    assert found == []
+    assert [r.reason for r in refused] == ["not a regular file"]
+
+
 def test_collect_takes_only_source_pages_from_test_cases(tmp_path: Path) -> None:
     case = tmp_path / "corpus" / "001"
     case.mkdir(parents=True)
