@@ -141,6 +141,7 @@ def pages_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[d
 
 
 def register(articles: dict[str, Article], path: Path, article: Article) -> str:
-    path.write_text("<html><body><p>saved page</p></body></html>", encoding="utf-8")
+    # Distinct bytes per page: the library takes files with the same bytes for one page.
+    path.write_text(f"<html><body><p>saved page {path.name}</p></body></html>", encoding="utf-8")
     articles[str(path.resolve())] = article
     return str(path)

@@ -1,0 +1,90 @@
+"""Moving between the library and the reading screen.
+
+The screen stack stays shallow: the library is at most once in it, and a page opened
+from the library is read on a screen of its own right above it, so going back (or
+``L``) returns to the library as it was left.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.screen import Screen
+
+from reader.errors import StoreError
+
+if TYPE_CHECKING:
+    from reader.ui.library_session import LibrarySession
+    from reader.ui.screens.library import LibraryScreen
+
+
+def _library_index(app: App[object]) -> int | None:
+    from reader.ui.screens.library import LibraryScreen
+
+    for index, screen in enumerate(app.screen_stack):
+        if isinstance(screen, LibraryScreen):
+            return index
+    return None
+
+
+def library_below(app: App[object], screen: Screen[object]) -> bool:
+    """Is there a library under ``screen`` to go back to?"""
+    stack = app.screen_stack
+    index = _library_index(app)
+    return index is not None and screen in stack and index < stack.index(screen)
+
+
+def reading_below(app: App[object], library: LibraryScreen) -> bool:
+    """Was the library opened from a page (which it can go back to)?"""
+    from reader.ui.screens.reading import ReadingScreen
+
+    stack = app.screen_stack
+    if library not in stack:
+        return False
+    below = stack[: stack.index(library)]
+    return any(isinstance(screen, ReadingScreen) for screen in below)
+
+
+def library_has_articles(session: LibrarySession) -> bool:
+    """Worth opening at start: the library can be used and holds an article."""
+    store = session.store
+    if store is None:
+        return False
+    try:
+        return store.articles.count() > 0
+    except StoreError:
+        return False
+
+
+def library_hidden(app: App[object]) -> bool:
+    """The library key means nothing here (already in it)."""
+    from reader.ui.screens.library import LibraryScreen
+
+    return isinstance(app.screen, LibraryScreen)
+
+
+def show_library(app: App[object]) -> None:
+    """The library: the one under the current page, else a new one on top."""
+    from reader.ui.screens.library import LibraryScreen
+
+    index = _library_index(app)
+    if index is not None:
+        while len(app.screen_stack) > index + 1:
+            app.pop_screen()
+        return
+    session = getattr(app, "library", None)
+    settings = getattr(app, "settings", None)
+    if session is None or settings is None:
+        return
+    app.push_screen(LibraryScreen(settings, session))
+
+
+def read_from_library(app: App[object], source: str) -> None:
+    """Read a library article on a new reading screen above the library."""
+    from reader.ui.screens.reading import ReadingScreen
+
+    settings = getattr(app, "settings", None)
+    if settings is None:
+        return
+    app.push_screen(ReadingScreen([source], settings))

@@ -1,0 +1,129 @@
+"""The library list's columns: which fit a width, and each entry's cells (plain Python).
+
+Cells hold page data made safe to show (one line, no control sequences); the widget
+draws them as plain text, never markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from urllib.parse import urlsplit
+
+from rich.cells import cell_len, set_cell_size
+
+from reader.sanitize import clean_line
+from reader.store.records import LibraryEntry, SortOrder
+
+GAP = 2
+"""Blank cells between two columns."""
+MIN_TITLE = 16
+"""The title column never gets narrower than this; other columns go first."""
+SORT_LABELS: dict[SortOrder, str] = {
+    SortOrder.RECENT: "recently read",
+    SortOrder.TITLE: "title",
+    SortOrder.DATE: "date",
+}
+
+
+class Align(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    title: str
+    width: int
+    align: Align = Align.LEFT
+    muted: bool = True
+
+
+# Left to right; the ones dropped first on a narrow screen come last in DROP_ORDER.
+_FIXED: tuple[Column, ...] = (
+    Column("site", "Site", 20),
+    Column("date", "Date", 11, Align.RIGHT),
+    Column("read", "Read", 4, Align.RIGHT),
+    Column("highlights", "Highl.", 6, Align.RIGHT),
+    Column("notes", "Notes", 5, Align.RIGHT),
+)
+DROP_ORDER = ("highlights", "site", "date", "notes")
+"""Columns given up, in this order, when the title would get too narrow."""
+
+
+def columns_for(width: int) -> list[Column]:
+    """The columns shown in ``width`` cells: the title takes what the others leave."""
+    shown = list(_FIXED)
+    for key in (None, *DROP_ORDER):
+        if key is not None:
+            shown = [column for column in shown if column.key != key]
+        used = sum(column.width + GAP for column in shown)
+        if width - used >= MIN_TITLE:
+            break
+    title = Column("title", "Title", max(1, width - sum(c.width + GAP for c in shown)))
+    return [
+        Column(title.key, title.title, title.width, muted=False),
+        *shown,
+    ]
+
+
+def format_date(when: datetime | None) -> str:
+    return f"{when.day} {when:%b %Y}" if when else "—"
+
+
+def site_of(entry: LibraryEntry) -> str:
+    """The site's name, else a URL's host; saved files without one show nothing."""
+    if entry.site and entry.site.strip():
+        return clean_line(entry.site).strip()
+    if entry.source.lower().startswith(("http://", "https://")):
+        try:
+            return clean_line(urlsplit(entry.source).hostname or "")
+        except ValueError:
+            return ""
+    return ""
+
+
+def format_progress(progress: float) -> str:
+    if progress <= 0:
+        return ""
+    return f"{min(100, max(1, round(progress * 100)))}%"
+
+
+def _count(value: int) -> str:
+    return str(value) if value else ""
+
+
+def cells(entry: LibraryEntry) -> dict[str, str]:
+    """Every column's text for ``entry``."""
+    return {
+        "title": entry.display_title,
+        "site": site_of(entry),
+        "date": format_date(entry.published),
+        "read": format_progress(entry.progress),
+        "highlights": _count(entry.highlight_count),
+        "notes": _count(entry.note_count),
+    }
+
+
+def fit(text: str, width: int, align: Align = Align.LEFT) -> str:
+    """``text`` in exactly ``width`` cells: cut with an ellipsis, padded to align."""
+    if width <= 0:
+        return ""
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…" if width > 1 else "…"
+    pad = " " * (width - cell_len(text))
+    return pad + text if align is Align.RIGHT else text + pad
+
+
+def row_text(values: dict[str, str], columns: list[Column]) -> list[tuple[Column, str]]:
+    """Each column with its fitted text, in order (the gap goes before each column but
+    the first)."""
+    return [
+        (column, fit(values.get(column.key, ""), column.width, column.align)) for column in columns
+    ]
+
+
+def count_label(count: int) -> str:
+    return f"{count:,} article{'s' if count != 1 else ''}"

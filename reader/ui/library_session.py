@@ -1,0 +1,56 @@
+"""The app's one library (``reader.store``): opened on first use, from any thread, and
+closed when the app ends. A library that cannot be written still works for the session
+(the store says why); one that cannot be opened at all leaves the reader working
+without it. Either way the reader is told once."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from reader.config import Settings
+from reader.errors import ReaderError
+from reader.sanitize import clean_line
+from reader.store import Store, open_library
+
+
+class LibrarySession:
+    def __init__(self, settings: Settings, notice: Callable[[str], None] | None = None) -> None:
+        self._settings = settings
+        self._notice = notice
+        self._lock = threading.Lock()
+        self._store: Store | None = None
+        self._tried = False
+        self.problem: str | None = None
+        """Why the library is read-only or missing (None when all is well)."""
+
+    @property
+    def store(self) -> Store | None:
+        """The library, opened now if it was not yet; None when it cannot be used."""
+        with self._lock:
+            if self._tried:
+                return self._store
+            self._tried = True
+            try:
+                self._store = open_library(self._settings)
+            except ReaderError as error:
+                self.problem = f"The library cannot be used: {clean_line(str(error))}"
+            else:
+                if self._store.read_only:
+                    reason = clean_line(self._store.read_only_reason or "unknown reason")
+                    self.problem = f"The library is read-only ({reason}): nothing is saved."
+            problem = self.problem
+        if problem and self._notice is not None:
+            self._notice(problem)
+        return self._store
+
+    @property
+    def available(self) -> bool:
+        return self.store is not None
+
+    def close(self) -> None:
+        with self._lock:
+            store, self._store = self._store, None
+            self._tried = True
+        if store is not None:
+            store.close()

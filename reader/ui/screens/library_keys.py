@@ -1,0 +1,81 @@
+"""The library screen's keys (each with an id for the keymap, and a tooltip), and its
+key sequence ``dd``."""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+from reader.ui.keyseq import KeySequence
+
+LIBRARY_BINDINGS: list[BindingType] = [
+    # A priority binding, as in the reading screen: the words typed right after "/"
+    # must land in the search input.
+    Binding(
+        "slash",
+        "search",
+        "Search",
+        id="library.search",
+        priority=True,
+        tooltip="Search the text of every article in the library",
+    ),
+    Binding("a", "add", "Add", id="library.add", tooltip="Add a saved page or a URL"),
+    Binding(
+        "delete",
+        "delete",
+        "Delete",
+        id="library.delete",
+        tooltip="Delete the article under the cursor (also dd; u brings it back)",
+    ),
+    Binding("u", "undo", "Undo", id="library.undo", tooltip="Bring back the last deleted article"),
+    Binding(
+        "s",
+        "cycle_sort",
+        "Sort",
+        id="library.sort",
+        tooltip="Sort by recently read, title or date, in turn",
+    ),
+    Binding(
+        "R",
+        "sort('recent')",
+        "Sort by recently read",
+        show=False,
+        id="library.sort-recent",
+        tooltip="Last read (or added) first",
+    ),
+    Binding(
+        "T",
+        "sort('title')",
+        "Sort by title",
+        show=False,
+        id="library.sort-title",
+        tooltip="Titles from A to Z",
+    ),
+    Binding(
+        "D",
+        "sort('date')",
+        "Sort by date",
+        show=False,
+        id="library.sort-date",
+        tooltip="Newest publication date first; undated pages last",
+    ),
+    Binding(
+        "backspace,ctrl+o",
+        "back",
+        "Back to the page",
+        show=False,
+        id="library.back",
+        tooltip="Back to the page you were reading",
+    ),
+    Binding(
+        "escape",
+        "escape",
+        "Close search",
+        show=False,
+        id="library.escape",
+        tooltip="Close the search and show every article",
+    ),
+]
+
+LIBRARY_SEQUENCES: tuple[KeySequence, ...] = (
+    KeySequence("dd", "delete", "Delete the article under the cursor", "library.dd"),
+)
