@@ -293,6 +293,11 @@ class ArticleView(BackgroundLayout, ScrollView, can_focus=True, inherit_bindings
         old, new = self._overlays.set(layer, spans)
         self._repaint_spans(changed_spans(old, new))
 
+    def overlay(self, layer: str) -> list[tuple[int, int, str]]:
+        """The spans of layer ``layer`` (none when it is not set), in start order."""
+        found = self._overlays.layers.get(layer)
+        return list(found.spans) if found is not None else []
+
     def clear_overlay(self, layer: str) -> None:
         old = self._overlays.clear(layer)
         self._repaint_spans(changed_spans(old, None))
