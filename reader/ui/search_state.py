@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 
 from reader.models import Span
 from reader.search import find
@@ -27,8 +28,12 @@ class SearchMatches:
         return bool(self.spans)
 
     def search(self, text: str, query: str) -> None:
+        self.use(query, find(text, query) if query else ())
+
+    def use(self, query: str, spans: Iterable[Span]) -> None:
+        """Step through ``spans`` (found some other way, e.g. an entity's mentions)."""
         self.query = query
-        self.spans = list(find(text, query)) if query else []
+        self.spans = sorted(spans, key=lambda span: span.start)
         self._starts = [span.start for span in self.spans]
         self.current = -1
 

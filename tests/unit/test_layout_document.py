@@ -169,7 +169,8 @@ def test_enumeration_passage_shows_its_members_and_collapses() -> None:
     opened = texts(lay_out_article(article, 50, collapsed=[], extra_sections=[extra]))
     at = opened.index(f"{EXPANDED_MARKER}Three people freed")
     assert opened[at + 1 : at + 4] == ["• Ann — 48", "• Bob", "• Cy"]
-    assert opened[at + 4].startswith("Three people were freed")
+    assert opened[at + 4] == ""
+    assert opened[at + 5].startswith("Three people were freed")
     closed = texts(lay_out_article(article, 50, collapsed=["enum-1"], extra_sections=[extra]))
     assert f"{COLLAPSED_MARKER}Three people freed" in closed
     assert "  3 members" in closed

@@ -248,6 +248,9 @@ class ArticleLayout:
                 rest = ((" " * MARKER_WIDTH, "", NO_OFFSET),)
                 for row, _, _ in wrap(runs, self.width, first, rest):
                     self._furniture(row, at, None)
+            if span.section.lines:
+                # The list stands apart from the original paragraphs it summarises.
+                self._emit(blank_line(at))
         self._emit_block(index, lines, marker)
         return index + 1
 
