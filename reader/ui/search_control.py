@@ -33,8 +33,8 @@ class SearchController:
         screen = self.screen
         if screen.article is None:
             return
-        self._origin = screen.top_offset()
-        screen.search_bar.open()
+        if screen.search_bar.open():
+            self._origin = screen.top_offset()
 
     def changed(self, query: str) -> None:
         article = self.screen.article

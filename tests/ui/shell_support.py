@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 from textual.worker import WorkerState
 
-from reader.config import Reading, Settings
+from reader.config import AnalysisSettings, Reading, Settings
 from reader.models import Article
 from reader.ui.app import ReaderApp, make_app
 from reader.ui.screens.reading import PageSource, ReadingScreen
@@ -34,10 +34,14 @@ def pilot_test(test: Callable[..., Awaitable[None]]) -> Callable[..., None]:
     return run
 
 
-def test_settings(**reading: object) -> Settings:
-    """No cursor blink, no user themes: what every UI test runs with."""
+def test_settings(*, analysis: bool = False, **reading: object) -> Settings:
+    """No cursor blink, no user themes, no entity analysis unless ``analysis``: what
+    every UI test runs with."""
     options = {"cursor_blink": False, "user_themes": False, **reading}
-    return Settings(reading=Reading(**options))  # type: ignore[arg-type]
+    return Settings(
+        reading=Reading(**options),  # type: ignore[arg-type]
+        analysis=AnalysisSettings(enabled=analysis),
+    )
 
 
 def app_for(*pages: PageSource, theme: str | None = None, **settings: object) -> ReaderApp:
@@ -64,7 +68,11 @@ async def settle(pilot: Pilot, rounds: int = 50) -> None:
     for _ in range(rounds):
         await pilot.pause()
         busy = [w for w in pilot.app.workers if w.state in _BUSY]
-        if not busy:
+        screens = [s for s in pilot.app.screen_stack if isinstance(s, ReadingScreen)]
+        if not busy and all(screen.fully_mounted for screen in screens):
+            # The footer fills in its keys a refresh after it mounts.
+            await pilot.wait_for_scheduled_animations()
+            await pilot.pause()
             return
         for worker in busy:
             with contextlib.suppress(Exception):

@@ -10,6 +10,7 @@ from textual.widgets import OptionList
 from reader.ui.screens.confirm import ConfirmScreen
 from reader.ui.screens.link_list import LinkListScreen
 from reader.ui.screens.message import MessageScreen
+from reader.ui.widgets.header import ArticleHeader
 from reader.ui.widgets.link_hint_bar import LinkHintBar
 
 from .built_articles import field_guide, long_article, page_article
@@ -312,7 +313,7 @@ async def test_greater_and_less_than_switch_between_pages() -> None:
         await pilot.press("greater_than_sign")
         await settle(pilot)
         assert screen.article is second
-        assert "2/2" in str(app.screen.query_one("#header-details").content)
+        assert app.screen.query_one(ArticleHeader).details.endswith("· 2/2")
         await pilot.press("less_than_sign")
         await settle(pilot)
         assert screen.article is first

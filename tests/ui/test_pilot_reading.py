@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from hostile.screen_probe import capture
 from textual import events
 from textual.widgets import Input, Tree
 
 from reader.search import find
 from reader.ui.widgets.contents_pane import ContentsPane
+from reader.ui.widgets.header import ArticleHeader
 from reader.ui.widgets.search_bar import SearchBar
 
-from .built_articles import field_guide, long_article
+from .built_articles import field_guide, long_article, with_source
 from .shell_support import (
     SIZE,
     app_for,
@@ -27,10 +29,23 @@ async def test_header_shows_title_site_byline_date_and_reading_time() -> None:
     app = app_for(field_guide())
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert static_text(app, "#header-title") == "A Field Guide to Tidal Pools"
-        details = static_text(app, "#header-details")
-        assert details == "Coastal Notes · Mara Quint · 17 May 2024 · 1 min read"
-        assert static_text(app, "#header-progress") == "100%"
+        header = app.screen.query_one(ArticleHeader)
+        assert header.title_text == "A Field Guide to Tidal Pools"
+        assert header.details == "Coastal Notes · Mara Quint · 17 May 2024 · 1 min read"
+        assert header.progress == "100%"
+        line = capture(app).lines[0]
+        assert line.startswith(" A Field Guide to Tidal Pools ")
+        assert line.rstrip().endswith("Coastal Notes · Mara Quint · 17 May 2024 · 1 min read  100%")
+
+
+@pilot_test
+async def test_a_long_title_is_cut_with_an_ellipsis() -> None:
+    app = app_for(with_source(field_guide(), "x.html", title="A very long title " * 10))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        line = capture(app).lines[0]
+        assert "…" in line and len(line) == 60
+        assert line.rstrip().endswith("1 min read  100%") or "…" in line.split("A very")[-1]
 
 
 @pilot_test
@@ -260,7 +275,7 @@ async def test_contents_pane_plugs_into_the_sidebar_and_new_panes_can_join() -> 
         def __init__(self) -> None:
             super().__init__("Notes", id="notes")
 
-        def show_article(self, article: object) -> None:
+        def show_article(self, article: object, sections: object) -> None:
             self.seen.append(getattr(article, "title", ""))
 
     app = app_for(field_guide(), sidebar=True)

@@ -10,13 +10,15 @@ from collections.abc import Sequence
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import MountError
 from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from reader import service
 from reader.config import Settings
 from reader.errors import ReaderError
 from reader.models import Article, SectionKind
@@ -24,11 +26,11 @@ from reader.sanitize import clean_line
 from reader.ui.history import History, Visit
 from reader.ui.keys import KeyHelp, node_key_help, sequence_key_help
 from reader.ui.keyseq import VIEW_SEQUENCES, SequencePending
-from reader.ui.library_control import LibraryControl
 from reader.ui.link_actions import LinkOpener
 from reader.ui.messages import ArticleReady
 from reader.ui.screens.link_list import LinkListScreen
 from reader.ui.screens.message import MessageScreen
+from reader.ui.screens.reading_keys import READING_BINDINGS
 from reader.ui.search_control import SearchController
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.contents_pane import ContentsPane
@@ -49,93 +51,7 @@ class ReadingScreen(Screen[None]):
     BINDING_GROUP_TITLE = "Reading"
     AUTO_FOCUS = "ArticleView"
 
-    # "/" and "f" are priority bindings so that they run before the keys typed right after
-    # them are handed to the article (Textual forwards each key to the widget focused when
-    # it arrives); an input with focus still gets them as text.
-    BINDINGS = [
-        Binding(
-            "slash",
-            "search",
-            "Search",
-            id="search",
-            priority=True,
-            tooltip="Search the article",
-        ),
-        Binding(
-            "n",
-            "next_match",
-            "Next match",
-            id="next-match",
-            show=False,
-            tooltip="Go to the next search match",
-        ),
-        Binding(
-            "N",
-            "previous_match",
-            "Previous match",
-            id="previous-match",
-            show=False,
-            tooltip="Go to the previous search match",
-        ),
-        Binding(
-            "f",
-            "link_hints",
-            "Links",
-            id="link-hints",
-            priority=True,
-            tooltip="Number the links; type a number to open one",
-        ),
-        Binding(
-            "o",
-            "link_list",
-            "Link list",
-            id="link-list",
-            show=False,
-            tooltip="List every link of the page",
-        ),
-        Binding(
-            "t", "contents", "Contents", id="contents", tooltip="Table of contents in the sidebar"
-        ),
-        Binding(
-            "s",
-            "toggle_sidebar",
-            "Sidebar",
-            id="toggle-sidebar",
-            tooltip="Show or hide the sidebar",
-        ),
-        Binding(
-            "backspace,ctrl+o",
-            "back",
-            "Back",
-            id="back",
-            show=False,
-            tooltip="Back to the page you came from",
-        ),
-        Binding(
-            "greater_than_sign",
-            "next_page",
-            "Next page",
-            id="next-page",
-            show=False,
-            tooltip="Next page named on the command line",
-        ),
-        Binding(
-            "less_than_sign",
-            "previous_page",
-            "Previous page",
-            id="previous-page",
-            show=False,
-            tooltip="Previous page named on the command line",
-        ),
-        Binding(
-            "escape",
-            "escape",
-            "Clear search",
-            id="clear-search",
-            show=False,
-            tooltip="Clear the search highlights, or leave the sidebar",
-        ),
-    ]
+    BINDINGS = READING_BINDINGS
 
     sidebar_open: reactive[bool] = reactive(False, init=False)
 
@@ -150,47 +66,46 @@ class ReadingScreen(Screen[None]):
         self.history = History()
         self.search = SearchController(self)
         self.links = LinkOpener(self)
-        self.library = LibraryControl(self)
-        """Pages open through the library, which keeps their reading position."""
         self._loading: tuple[str, bool] | None = None
+        self.fully_mounted = False
+        """True once the parts mounted after the first paint are in place."""
+        reading = settings.reading
+        self.view = ArticleView(id="article")
+        self.view.measure = reading.measure
+        self.sidebar = Sidebar(ContentsPane(), id="sidebar")
+        self.sidebar.styles.width = reading.sidebar_width
+        self.search_bar = SearchBar(cursor_blink=reading.cursor_blink, id="search-bar")
+        self.hint_bar = LinkHintBar(cursor_blink=reading.cursor_blink, id="hint-bar")
 
     # --- layout ----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        reading = self.settings.reading
         yield ArticleHeader(id="header")
         with Horizontal(id="reading-body"):
-            sidebar = Sidebar(ContentsPane(), id="sidebar")
-            sidebar.styles.width = reading.sidebar_width
-            yield sidebar
-            view = ArticleView(id="article")
-            view.measure = reading.measure
-            yield view
-        yield SearchBar(cursor_blink=reading.cursor_blink, id="search-bar")
-        yield LinkHintBar(cursor_blink=reading.cursor_blink, id="hint-bar")
-        yield Footer()
+            yield self.view
+
+    async def _mount_the_rest(self) -> None:
+        """The article paints first; what starts hidden (sidebar, search and link-number
+        lines) and the footer are mounted just after, off the first-paint path."""
+        try:
+            body = self.query_one("#reading-body")
+            await body.mount(self.sidebar, before=self.view)
+            await self.mount_all([self.search_bar, self.hint_bar, Footer()])
+        except (MountError, NoMatches):
+            return  # the app is already leaving (a first page that failed at once)
+        self.fully_mounted = True
+        self.refresh_bindings()  # a footer mounted late waits for this to list the keys
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self._mount_the_rest)
         self.sidebar_open = self.settings.reading.sidebar
-        self.watch_sidebar_open(self.sidebar_open)
-        if self.pages:
-            self.open_page(self.pages[0], remember=False)
-
-    @property
-    def view(self) -> ArticleView:
-        return self.query_one("#article", ArticleView)
-
-    @property
-    def sidebar(self) -> Sidebar:
-        return self.query_one("#sidebar", Sidebar)
-
-    @property
-    def search_bar(self) -> SearchBar:
-        return self.query_one("#search-bar", SearchBar)
-
-    @property
-    def hint_bar(self) -> LinkHintBar:
-        return self.query_one("#hint-bar", LinkHintBar)
+        if not self.pages:
+            return
+        first = self.pages[0]
+        if isinstance(first, Article):
+            self.show_article(first.source, first)
+        else:
+            self.open_page(first, remember=False)
 
     def watch_sidebar_open(self, open_: bool) -> None:
         self.set_class(open_, "-sidebar")
@@ -214,7 +129,7 @@ class ReadingScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def _load(self, source: str, remember: bool) -> None:
-        article = self.library.read(source)
+        article = service.read_article(source, self.settings.limits)
         if not get_current_worker().is_cancelled:
             self.post_message(ArticleReady(source, article, remember))
 
@@ -266,17 +181,14 @@ class ReadingScreen(Screen[None]):
                 self.app.exit(return_code=2)
 
     def show_article(self, source: str, article: Article, offset: int | None = None) -> None:
-        self.library.leave()
         self.source, self.article = source, article
-        self.library.enter(source, article, resume=offset is None)
         self.search.reset()
         self._close_hints()
         listed = len(self.pages) > 1 and source_name(self.pages[self.page_index]) == source
         page = f"{self.page_index + 1}/{len(self.pages)}" if listed else ""
         self.query_one(ArticleHeader).show_article(article, page)
         self.view.show(article)
-        self.sidebar.show_article(article)
-        self.sidebar.pane(ContentsPane).show_sections(self.view.sections())
+        self.sidebar.show_article(article, self.view.sections())
         if offset:
             # After the view's first layout pass has settled its scroll position.
             self.call_after_refresh(self.view.scroll_to_offset, offset)
@@ -290,14 +202,12 @@ class ReadingScreen(Screen[None]):
     @on(ArticleView.PositionChanged)
     def _position(self, event: ArticleView.PositionChanged) -> None:
         self._show_progress()
-        self.library.moved()
         if self.sidebar_open:
             self.sidebar.show_position(event.top_offset)
 
     @on(ArticleView.LayoutReady)
     def _layout_ready(self) -> None:
         self._show_progress()
-        self.library.layout_ready()
 
     def _show_progress(self) -> None:
         view = self.view
@@ -328,6 +238,9 @@ class ReadingScreen(Screen[None]):
         self.sidebar_open = not self.sidebar_open
 
     def action_contents(self) -> None:
+        if not self.sidebar.is_mounted:
+            self.sidebar_open = True
+            return
         contents = self.sidebar.pane(ContentsPane)
         if self.sidebar_open and self.focused is not None and contents in self.focused.ancestors:
             self.sidebar_open = False
@@ -373,8 +286,8 @@ class ReadingScreen(Screen[None]):
         if not links:
             self.notify("This page has no links.", timeout=3, markup=False)
             return
-        self.view.hints = True
-        self.hint_bar.open(len(links))
+        if self.hint_bar.open(len(links)):
+            self.view.hints = True
 
     @on(LinkHintBar.Chosen)
     def _hint_chosen(self, event: LinkHintBar.Chosen) -> None:
@@ -426,16 +339,9 @@ class ReadingScreen(Screen[None]):
             return
         visit = self.history.pop()
         if visit is None:
-            if not self.library.back_to_library():
-                self.notify("No earlier page.", timeout=2, markup=False)
+            self.notify("No earlier page.", timeout=2, markup=False)
             return
         self.show_article(visit.source, visit.article, visit.offset)
-
-    def on_screen_suspend(self) -> None:
-        self.library.save_now()
-
-    def on_unmount(self) -> None:
-        self.library.leave()
 
     def action_next_page(self) -> None:
         self._go_to_page(self.page_index + 1)

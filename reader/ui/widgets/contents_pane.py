@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -72,12 +72,10 @@ class ContentsPane(SidebarPane):
             tree.cursor_line = 0
         tree.focus()
 
-    def show_article(self, article: Article | None) -> None:
-        self.show_sections(article.sections if article is not None else ())
+    def show_article(self, article: Article | None, sections: Sequence[Section]) -> None:
+        self.show_sections(sections if article is not None else ())
 
     def show_sections(self, sections: Iterable[Section]) -> None:
-        """The outline to show: the view's sections (it derives them from the headings
-        when the article carries none)."""
         tree = self.outline
         tree.clear()
         self._starts, self._section_nodes = [], []

@@ -1,13 +1,13 @@
-"""The header line: the article's title, then site · byline · date · reading time."""
+"""The header line: the article's title, then site · byline · date · reading time, and the
+reading progress. One widget drawing one line (it is on the first-paint path)."""
 
 from __future__ import annotations
 
 import math
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Static
+from textual.reactive import reactive
+from textual.widget import Widget
 
 from reader.models import Article
 from reader.sanitize import clean_line
@@ -31,8 +31,11 @@ def header_parts(article: Article) -> list[str]:
     return [part for part in parts if part]
 
 
-class ArticleHeader(Horizontal):
-    """Title on the left (cut with an ellipsis when long), details and progress right."""
+class ArticleHeader(Widget):
+    """Title on the left (cut with an ellipsis when long), details and progress right.
+
+    Every text is set from page data through :func:`clean_line` and drawn as ``Content``
+    (never parsed as markup)."""
 
     DEFAULT_CSS = """
     ArticleHeader {
@@ -41,39 +44,14 @@ class ArticleHeader(Horizontal):
         background: $panel;
         color: $foreground;
         padding: 0 1;
-        #header-title {
-            width: 1fr;
-            text-style: bold;
-            text-wrap: nowrap;
-            text-overflow: ellipsis;
-        }
-        #header-details {
-            width: auto;
-            max-width: 60%;
-            color: $text-muted;
-            text-wrap: nowrap;
-            text-overflow: ellipsis;
-            padding-left: 2;
-        }
-        #header-pending {
-            width: auto;
-            color: $accent;
-            text-style: bold;
-            padding-left: 1;
-        }
-        #header-progress {
-            width: 5;
-            color: $text-muted;
-            text-align: right;
-        }
     }
     """
 
-    def compose(self) -> ComposeResult:
-        yield Static(Content("reader"), id="header-title", markup=False)
-        yield Static(Content(""), id="header-details", markup=False)
-        yield Static(Content(""), id="header-pending", markup=False)
-        yield Static(Content(""), id="header-progress", markup=False)
+    title_text: reactive[str] = reactive("reader")
+    details: reactive[str] = reactive("")
+    pending: reactive[str] = reactive("")
+    """Keys typed so far of a multi-key sequence (``z`` of ``za``)."""
+    progress: reactive[str] = reactive("")
 
     def show_article(self, article: Article | None, page: str = "") -> None:
         """Show ``article``'s title and details; ``page`` is e.g. "2/3" for a page list."""
@@ -84,20 +62,34 @@ class ArticleHeader(Horizontal):
             details = " · ".join(header_parts(article))
         if page:
             details = f"{details} · {page}" if details else page
-        self.query_one("#header-title", Static).update(Content(title))
-        self.query_one("#header-details", Static).update(Content(details))
-        self.set_progress(None)
+        self.title_text, self.details, self.progress = title, details, ""
 
     def show_status(self, text: str) -> None:
-        """A line shown while there is no article (e.g. "Loading page.html…")."""
-        self.query_one("#header-title", Static).update(Content(clean_line(text)))
-        self.query_one("#header-details", Static).update(Content(""))
-        self.set_progress(None)
+        """A line shown while there is no article (e.g. "Loading page.html …")."""
+        self.title_text, self.details, self.progress = clean_line(text), "", ""
 
     def set_pending(self, keys: str) -> None:
-        """Keys typed so far of a multi-key sequence (``z`` of ``za``), or ""."""
-        self.query_one("#header-pending", Static).update(Content(keys))
+        self.pending = clean_line(keys)
 
     def set_progress(self, fraction: float | None) -> None:
-        label = "" if fraction is None else f"{round(max(0.0, min(1.0, fraction)) * 100)}%"
-        self.query_one("#header-progress", Static).update(Content(label))
+        if fraction is None:
+            self.progress = ""
+        else:
+            self.progress = f"{round(max(0.0, min(1.0, fraction)) * 100)}%"
+
+    def render(self) -> Content:
+        width = self.content_region.width
+        tail = Content.assemble(
+            *([("  ", ""), (self.pending, "bold $accent")] if self.pending else []),
+            *([("  ", ""), (f"{self.progress:>4}", "$text-muted")] if self.progress else []),
+        )
+        room = max(0, width - tail.cell_length)
+        title = Content.styled(self.title_text, "bold")
+        details = Content.styled(self.details, "$text-muted")
+        if title.cell_length + 2 + details.cell_length > room:
+            # Too long for one line: the title keeps at least half, the details the rest.
+            keep = max(0, room - min(title.cell_length, room // 2) - 2)
+            details = details.truncate(min(details.cell_length, keep), ellipsis=True)
+            title = title.truncate(max(0, room - details.cell_length - 2), ellipsis=True)
+        gap = max(0, width - title.cell_length - details.cell_length - tail.cell_length)
+        return Content.assemble(title, " " * gap, details, tail)

@@ -68,7 +68,10 @@ class LinkHintBar(Horizontal):
     def input(self) -> Input:
         return self.query_one("#hint-input", Input)
 
-    def open(self, count: int) -> None:
+    def open(self, count: int) -> bool:
+        """Ask for one of ``count`` link numbers; False in the instant before mounting."""
+        if not self.is_mounted:
+            return False
         self._count = count
         with self.input.prevent(Input.Changed):
             self.input.value = ""
@@ -77,11 +80,13 @@ class LinkHintBar(Horizontal):
         )
         self.display = True
         self.add_class("-open")
-        # Focus now, not after the queued keys: "/" and "word" typed fast must all land
-        # in the input.
+        # Focus now, not after the queued keys: "f12" typed fast must all land here.
         self.screen.set_focus(self.input)
+        return True
 
     def close(self) -> None:
+        if not self.is_mounted:  # mounted just after the first paint
+            return
         self.display = False
         self.remove_class("-open")
         with self.input.prevent(Input.Changed):

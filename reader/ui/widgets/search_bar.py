@@ -79,15 +79,21 @@ class SearchBar(Horizontal):
     def query_text(self) -> str:
         return self.input.value
 
-    def open(self) -> None:
+    def open(self) -> bool:
+        """Show the bar with the cursor in it; False in the instant before it is mounted."""
+        if not self.is_mounted:
+            return False
         self.display = True
         self.add_class("-open")
         # Focus now, not after the queued keys: "/" and "word" typed fast must all land
         # in the input.
         self.screen.set_focus(self.input)
         self.input.action_end()
+        return True
 
     def close(self) -> None:
+        if not self.is_mounted:  # mounted just after the first paint
+            return
         self.display = False
         self.remove_class("-open")
         with self.input.prevent(Input.Changed):
@@ -96,6 +102,8 @@ class SearchBar(Horizontal):
 
     def set_count(self, current: int, total: int) -> None:
         """``current`` is 1-based (0 before stepping onto a match)."""
+        if not self.is_mounted:
+            return
         query = self.input.value
         if not query:
             text = ""

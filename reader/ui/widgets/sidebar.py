@@ -6,6 +6,7 @@ reading screen owns the article and acts on them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TypeVar
 
 from textual.app import ComposeResult
@@ -13,7 +14,7 @@ from textual.await_complete import AwaitComplete
 from textual.containers import Vertical
 from textual.widgets import TabbedContent, TabPane
 
-from reader.models import Article
+from reader.models import Article, Section
 
 PaneT = TypeVar("PaneT", bound="SidebarPane")
 
@@ -41,10 +42,12 @@ class SidebarPane(TabPane):
     def on_mount(self) -> None:
         sidebar = next((node for node in self.ancestors if isinstance(node, Sidebar)), None)
         if sidebar is not None and sidebar.article is not None:
-            self.show_article(sidebar.article)
+            self.show_article(sidebar.article, sidebar.sections)
 
-    def show_article(self, article: Article | None) -> None:
-        """A new article is being read (None: nothing is shown)."""
+    def show_article(self, article: Article | None, sections: Sequence[Section]) -> None:
+        """A new article is being read (None: nothing is shown). ``sections`` are the
+        collapsible sections as the view shows them (derived from the headings when the
+        article carries none)."""
 
     def show_position(self, offset: int) -> None:
         """The reader scrolled: ``offset`` is the text offset at the top of the view."""
@@ -59,7 +62,8 @@ class Sidebar(Vertical, can_focus=False, can_focus_children=True):
         super().__init__(id=id)
         self._initial_panes = panes
         self.article: Article | None = None
-        """The article being read, for panes added later."""
+        """The article being read, for panes mounted later."""
+        self.sections: Sequence[Section] = ()
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="sidebar-tabs"):
@@ -77,13 +81,17 @@ class Sidebar(Vertical, can_focus=False, can_focus_children=True):
     def pane(self, pane_type: type[PaneT]) -> PaneT:
         return self.query_one(pane_type)
 
-    def show_article(self, article: Article | None) -> None:
-        self.article = article
+    def show_article(self, article: Article | None, sections: Sequence[Section] = ()) -> None:
+        """Remembered, so panes mounted later (or the whole sidebar, which is mounted
+        after the first paint) start from it."""
+        self.article, self.sections = article, tuple(sections)
         for pane in self.panes:
-            pane.show_article(article)
+            pane.show_article(article, self.sections)
 
     def show_position(self, offset: int) -> None:
         """Tell the visible pane where the reader is (hidden panes catch up when shown)."""
+        if not self.is_mounted:
+            return
         active = self.query_one(TabbedContent).active
         for pane in self.panes:
             if pane.id == active:
