@@ -14,6 +14,8 @@ from reader.locations import demo_page
 from reader.sanitize import clean_line
 from reader.ui.commands import ReaderCommands
 from reader.ui.keys import active_key_help
+from reader.ui.library_nav import library_has_articles, library_hidden, show_library
+from reader.ui.library_session import LibrarySession
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.reading import PageSource, ReadingScreen
 from reader.ui.state import load_state, save_state
@@ -33,6 +35,7 @@ class ReaderApp(App[None]):
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit reader"),
         Binding("question_mark,f1", "help", "Help", id="help", tooltip="Every key, where you are"),
+        Binding("L", "library", "Library", id="library", tooltip="Every saved article"),
     ]
     COMMANDS = App.COMMANDS | {ReaderCommands}
 
@@ -45,6 +48,8 @@ class ReaderApp(App[None]):
         self.failure: str | None = None
         """Why the app gave up (shown by the CLI on stderr after the screen is restored)."""
         self._startup_notices: list[str] = []
+        self.library = LibrarySession(settings, self._library_notice)
+        """The library, opened on first use and closed at exit."""
         self._load_themes(theme)
 
     # --- themes ----------------------------------------------------------------------
@@ -116,9 +121,25 @@ class ReaderApp(App[None]):
         return self.home_screen()
 
     def home_screen(self) -> Screen[None]:
-        """What ``reader`` with no page opens. The library belongs here once it exists;
-        until then, the built-in demo page."""
+        """What ``reader`` with no page opens: the library, or the built-in demo page
+        while the library is empty (or cannot be used)."""
+        from reader.ui.screens.library import LibraryScreen
+
+        if library_has_articles(self.library):
+            return LibraryScreen(self.settings, self.library)
         return ReadingScreen([str(demo_page())], self.settings)
+
+    def _library_notice(self, text: str) -> None:
+        self.notify(text, title="Library", severity="warning", timeout=10, markup=False)
+
+    def action_library(self) -> None:
+        show_library(self)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action == "library" and library_hidden(self))
+
+    def on_unmount(self) -> None:
+        self.library.close()
 
     def give_up(self, reason: str) -> None:
         """Leave with exit status 2; the CLI prints ``reason``."""

@@ -170,7 +170,6 @@ SPECIALS = (
     "&#0;",
     "&#xD800;",
     "&nbsp;",
-    "\ufffe\uffff\U0010ffff\ufdd0",
     "&bogus;",
     "&#x110000;",
     "<!--",

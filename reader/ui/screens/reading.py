@@ -18,7 +18,6 @@ from textual.widget import MountError
 from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from reader import service
 from reader.config import Settings
 from reader.errors import ReaderError
 from reader.models import Article, SectionKind
@@ -26,6 +25,7 @@ from reader.sanitize import clean_line
 from reader.ui.history import History, Visit
 from reader.ui.keys import KeyHelp, node_key_help, sequence_key_help
 from reader.ui.keyseq import VIEW_SEQUENCES, SequencePending
+from reader.ui.library_control import LibraryControl
 from reader.ui.link_actions import LinkOpener
 from reader.ui.messages import ArticleReady
 from reader.ui.screens.link_list import LinkListScreen
@@ -66,6 +66,8 @@ class ReadingScreen(Screen[None]):
         self.history = History()
         self.search = SearchController(self)
         self.links = LinkOpener(self)
+        self.library = LibraryControl(self)
+        """Pages open through the library, which keeps their reading position."""
         self._loading: tuple[str, bool] | None = None
         self.fully_mounted = False
         """True once the parts mounted after the first paint are in place."""
@@ -129,7 +131,7 @@ class ReadingScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def _load(self, source: str, remember: bool) -> None:
-        article = service.read_article(source, self.settings.limits)
+        article = self.library.read(source)
         if not get_current_worker().is_cancelled:
             self.post_message(ArticleReady(source, article, remember))
 
@@ -181,7 +183,9 @@ class ReadingScreen(Screen[None]):
                 self.app.exit(return_code=2)
 
     def show_article(self, source: str, article: Article, offset: int | None = None) -> None:
+        self.library.leave()
         self.source, self.article = source, article
+        self.library.enter(source, article, resume=offset is None)
         self.search.reset()
         self._close_hints()
         listed = len(self.pages) > 1 and source_name(self.pages[self.page_index]) == source
@@ -202,12 +206,14 @@ class ReadingScreen(Screen[None]):
     @on(ArticleView.PositionChanged)
     def _position(self, event: ArticleView.PositionChanged) -> None:
         self._show_progress()
+        self.library.moved()
         if self.sidebar_open:
             self.sidebar.show_position(event.top_offset)
 
     @on(ArticleView.LayoutReady)
     def _layout_ready(self) -> None:
         self._show_progress()
+        self.library.layout_ready()
 
     def _show_progress(self) -> None:
         view = self.view
@@ -339,9 +345,16 @@ class ReadingScreen(Screen[None]):
             return
         visit = self.history.pop()
         if visit is None:
-            self.notify("No earlier page.", timeout=2, markup=False)
+            if not self.library.back_to_library():
+                self.notify("No earlier page.", timeout=2, markup=False)
             return
         self.show_article(visit.source, visit.article, visit.offset)
+
+    def on_screen_suspend(self) -> None:
+        self.library.save_now()
+
+    def on_unmount(self) -> None:
+        self.library.leave()
 
     def action_next_page(self) -> None:
         self._go_to_page(self.page_index + 1)
