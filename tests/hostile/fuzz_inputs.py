@@ -170,6 +170,7 @@ SPECIALS = (
     "&#0;",
     "&#xD800;",
     "&nbsp;",
+    "\ufffe\uffff\U0010ffff\ufdd0",
     "&bogus;",
     "&#x110000;",
     "<!--",

@@ -142,6 +142,20 @@ def lone_surrogates() -> bytes:
 
 
 @kind(
+    "noncharacters_text_dump",
+    "nonchars.txt",
+    "a UTF-8 text dump holding U+FFFE/U+FFFF and other characters XML cannot hold (the "
+    "text-dump path builds an lxml tree from the lines)",
+    outcome="article",
+    payload=True,
+)
+def noncharacters_text_dump() -> bytes:
+    odd = "\ufffe \uffff \U0010ffff \ufdd0 \x0b \x0c \x1f"
+    paras = "\n\n".join(f"{p} {odd} end." for p in paragraphs(4))
+    return f"Title {odd}\n\n{paras}\n\nRelated\n- item {odd}\n- other item\n".encode()
+
+
+@kind(
     "spa_shell",
     "app.html",
     "a single-page-app shell (empty root div, scripts, noscript) holds no article; "
