@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterable, Sequence
 
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Offset, Region, Size
@@ -534,13 +535,20 @@ class ArticleView(BackgroundLayout, ScrollView, can_focus=True, inherit_bindings
         if end <= start:
             return strip
         cuts = [strip.index_to_cell_position(start), strip.index_to_cell_position(end)]
-        before, chosen, after = strip.divide([*cuts, strip.cell_length])
         look = self._painter.selection()
-        chosen = Strip(
-            [Segment(text, (style or look) + look, control) for text, style, control in chosen],
-            chosen.cell_length,
-        )
-        return Strip.join([before, chosen, after])
+        segments: list[Segment] = []
+        x = 0
+        for number, part in enumerate(strip.divide([*cuts, strip.cell_length])):
+            for text, style, control in part:
+                if number == 1:
+                    style = (style or look) + look
+                # A cut segment keeps the position of the whole one: give each piece
+                # its own, or the mouse would address the wrong characters.
+                if style is not None and (meta := style.meta.get("offset")) is not None:
+                    style += Style.from_meta({"offset": (x, meta[1])})
+                segments.append(Segment(text, style, control))
+                x += len(text)
+        return Strip(segments, strip.cell_length)
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         """The article text between the selection's ends (without the bullets, link
