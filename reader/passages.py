@@ -180,10 +180,6 @@ class Passages:
             index -= 1
         return None
 
-    def last_sentence_of_paragraph(self, offset: int) -> Span | None:
-        index = self._paragraph_index(offset)
-        return self.sentences_of(index)[-1] if index >= 0 else None
-
 
 def shorten(text: str, limit: int) -> str:
     """``text`` on one line, cut at a word boundary to about ``limit`` characters."""

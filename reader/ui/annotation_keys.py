@@ -65,6 +65,7 @@ ANNOTATION_BINDINGS: list[BindingType] = [
         "h",
         "highlight",
         "Highlight",
+        show=False,
         id="notes.highlight",
         tooltip="Highlight the selection, or the sentence under the cursor",
     ),

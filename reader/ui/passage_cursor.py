@@ -149,28 +149,11 @@ class PassageCursor:
         span = passages.next_sentence(cursor) if forward else passages.previous_sentence(cursor)
         self._place(span)
 
-    def move_paragraph(self, forward: bool) -> None:
-        """Next/previous paragraph; while selecting, to the end (start) of the
-        paragraph, the way ``}`` and ``{`` grow a selection in vim."""
-        passages = self.passages
-        if passages is None:
-            return
-        cursor = self.view.cursor
-        if self.selecting and forward:
-            last = passages.last_sentence_of_paragraph(cursor)
-            if last is not None and last.start <= cursor:
-                following = passages.next_paragraph(cursor)
-                last = passages.last_sentence_of_paragraph(following.start) if following else None
-            self._place(last)
-            return
-        if forward:
-            paragraph = passages.next_paragraph(cursor)
-        else:
-            paragraph = passages.previous_paragraph(cursor)
-        self._place(passages.sentence_at(paragraph.start) if paragraph else None)
-
     def toggle_selection(self) -> None:
-        """``v``: start a selection at the sentence under the cursor, or drop it."""
+        """``v``: start a selection at the sentence under the cursor, or drop it. The
+        cursor's moves grow it: by sentence, and by paragraph with the view's own
+        ``}``/``{`` (which land on the next paragraph; the selection stops before
+        it, as vim's does)."""
         if self.selecting:
             self.anchor = self.selection = None
             self.view.set_overlay(SELECTION_LAYER, [])
@@ -201,7 +184,8 @@ class PassageCursor:
 
     def jump(self, offset: int, *, center: bool = False) -> None:
         """Go to ``offset`` (a mark, bookmark or note); ``''`` comes back."""
-        self.previous = self.view.cursor
+        # The passage when one is shown, else the reading position (the top line).
+        self.previous = self.view.cursor if self.shown else self.view.top_offset()
         self._expected = offset
         try:
             self.view.scroll_to_offset(offset, center=center)
