@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from reader.store import Store
     from reader.ui.library_session import LibrarySession
     from reader.ui.screens.reading import ReadingScreen
+    from reader.ui.widgets.article_view import ArticleView
 
 SAVE_DELAY = 1.0
 """Seconds after scrolling stops before the position is written."""
@@ -72,6 +73,16 @@ def stored_copy(store: Store, source: str) -> tuple[Article, int] | None:
     entry = store.articles.get_by_source(source)
     article = store.articles.load(entry.id) if entry else None
     return (article, entry.id) if article is not None and entry is not None else None
+
+
+def _passage_to_top(view: ArticleView, offset: int) -> None:
+    """The view puts the row *before* a passage at the top when the passage starts a
+    paragraph (the row it follows on from); scroll on until the passage's own row is
+    the top one."""
+    for _ in range(3):
+        if view.offset_at(1) > offset or view.scroll_y >= view.max_scroll_y:
+            return
+        view.scroll_to(y=view.scroll_y + 1, animate=False, immediate=True)
 
 
 class LibraryControl:
@@ -163,6 +174,8 @@ class LibraryControl:
         # Until the view's first layout lands it cannot scroll yet; ask again after
         # the next refresh (a target beyond the part laid out is kept by the view).
         there = view.top_offset() <= offset < view.offset_at(1) or view.scroll_y > 0
+        if there:
+            _passage_to_top(view, offset)
         if there or tries <= 1:
             # The stored place stays the place until the reader moves: reopening and
             # closing a page must not creep its position by a line each time.

@@ -356,7 +356,7 @@ class LibraryScreen(Screen[None]):
 
     # --- keys ------------------------------------------------------------------------
 
-    def on_key(self, event: Key) -> None:
+    async def on_key(self, event: Key) -> None:
         if isinstance(self.focused, Input):
             return
         if event.key == CANCEL_KEY:
@@ -368,7 +368,7 @@ class LibraryScreen(Screen[None]):
         event.prevent_default()
         self.header.set_status(step.pending)
         if step.outcome is Outcome.MATCHED and step.action:
-            self.run_action(step.action)
+            await self.run_action(step.action)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "search":

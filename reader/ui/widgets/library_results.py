@@ -62,7 +62,6 @@ class LibraryResults(OptionList):
         padding: 0 1;
         background: $background;
         &:focus { border: none; }
-        & > .option-list--option { padding: 0 0 1 0; }
     }
     """
 
@@ -72,7 +71,11 @@ class LibraryResults(OptionList):
 
     def show_hits(self, hits: Sequence[SearchHit]) -> None:
         self.hits = list(hits)
-        self.set_options(Option(hit_prompt(hit), id=str(hit.article_id)) for hit in self.hits)
+        options: list[Option | None] = []
+        for hit in self.hits:
+            # A rule under each hit but the last (indices still count hits only).
+            options.extend((Option(hit_prompt(hit), id=str(hit.article_id)), None))
+        self.set_options(options[:-1])
         if self.hits:
             self.highlighted = 0
 

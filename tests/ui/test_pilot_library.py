@@ -1,0 +1,364 @@
+"""Pilot tests of the library screen: the list, search, open and back, delete and
+undo, add, sort, and the way to it from a page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from reader.config import load_settings
+from reader.locations import demo_page
+from reader.store import SortOrder, open_library
+from reader.store.records import SearchHit
+from reader.ui.library_nav import reading_below
+from reader.ui.screens.library import LibraryScreen
+from reader.ui.screens.reading import ReadingScreen
+from reader.ui.screens.text_prompt import TextPrompt
+from reader.ui.state import load_state
+from reader.ui.widgets.library_results import MATCH_STYLE, LibraryResults, hit_prompt
+from reader.ui.widgets.library_table import LibraryTable
+
+from .library_support import SEEDS, library, seed_library, titles
+from .shell_support import SIZE, app_for, pilot_test, record_notifications, settle, wait_until
+
+RECENT = [seed.title for seed in reversed(SEEDS)]
+
+
+async def _open_library(pilot) -> LibraryScreen:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await wait_until(pilot, lambda: bool(titles(pilot.app)))
+    return library(pilot.app)
+
+
+@pilot_test
+async def test_an_empty_library_opens_the_demo_page() -> None:
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        assert screen.source == str(demo_page())
+        # The demo page is not recorded: the library stays empty.
+        with open_library() as store:
+            assert store.articles.count() == 0
+
+
+@pilot_test
+async def test_the_library_lists_title_site_date_progress_and_notes(tmp_path: Path) -> None:
+    seed_library(tmp_path)
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_library(pilot)
+        assert titles(app) == RECENT
+        assert screen.header.summary == "4 articles · by recently read"
+        table = screen.query_one(LibraryTable)
+        assert app.focused is table
+        header = table.render_line(0).text
+        for column in ("Title", "Site", "Date", "Read", "Highl.", "Notes"):
+            assert column in header
+        row = table.render_line(RECENT.index("Lighthouse keepers of the north coast") + 1).text
+        assert "Coastal Notes" in row and "14 Mar 2021" in row and "42%" in row
+        assert row.split()[-2:] == ["2", "1"]  # two highlights, one with a note
+        undated = table.render_line(RECENT.index("Bread, by hand") + 1).text
+        assert "—" in undated
+
+
+@pilot_test
+async def test_enter_opens_the_article_and_back_keys_return(tmp_path: Path) -> None:
+    seed_library(tmp_path)
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_library(pilot)
+        for back in ("backspace", "ctrl+o", "L"):
+            await pilot.press("g")
+            second = titles(app)[1]
+            await pilot.press("j", "enter")
+            await settle(pilot)
+            reading = app.screen
+            assert isinstance(reading, ReadingScreen)
+            assert reading.article is not None and reading.article.title == second
+            await pilot.press(back)
+            await settle(pilot)
+            assert app.screen is screen, back
+            # Opening the page made it the most recently read, and the cursor is on it.
+            await wait_until(pilot, lambda s=second: titles(app)[0] == s)
+            assert screen.table.current is not None
+            assert screen.table.current.display_title == second
+
+
+@pilot_test
+async def test_l_from_a_page_shows_the_library_and_back_returns(tmp_path: Path) -> None:
+    seed_library(tmp_path)
+    page = tmp_path / "page-0.html"
+    app = app_for(str(page))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first = app.screen
+        assert isinstance(first, ReadingScreen)
+        await pilot.press("L")
+        screen = await _open_library(pilot)
+        assert reading_below(app, screen)
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert app.screen is first
+        # From the library, a page opens above it; L goes back to that library.
+        await pilot.press("L")
+        screen = await _open_library(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReadingScreen) and app.screen is not first
+        await pilot.press("L")
+        await settle(pilot)
+        assert app.screen is screen
+        assert len(app.screen_stack) == 2
+
+
+@pilot_test
+async def test_the_palette_offers_the_library_and_the_sort_orders(tmp_path: Path) -> None:
+    seed_library(tmp_path)
+    app = app_for(str(tmp_path / "page-1.html"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        reading_titles = [row.description for row in app.screen.palette_entries()]
+        assert "Library" in reading_titles
+        await pilot.press("ctrl+p", *"Library", "enter")
+        screen = await _open_library(pilot)
+        library_titles = [row.description for row in screen.palette_entries()]
+        for title in ("Sort by recently read", "Sort by title", "Sort by date", "Search", "Add"):
+            assert title in library_titles
+        assert "Delete the article under the cursor" in library_titles  # dd
+
+
+@pilot_test
+async def test_slash_searches_the_text_with_highlighted_snippets(tmp_path: Path) -> None:
+    seed_library(tmp_path)
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_library(pilot)
+        await pilot.press("slash", *"harbour")
+        results = screen.query_one(LibraryResults)
+        assert isinstance(app.focused, Input)
+        await wait_until(pilot, lambda: len(results.hits) == 2)
+        await settle(pilot)
+        assert screen.has_class("-searching") and results.display
+        assert not screen.query_one(LibraryTable).display
+        found = {hit.title for hit in results.hits}
+        assert found == {"Lighthouse keepers of the north coast", "A history of tide tables"}
+        assert screen.header.summary == "2 matches in 4 articles"
+        # Each hit's matched words are styled spans of plain text, never markup.
+        hit = results.hits[0]
+        prompt = hit_prompt(hit)
+        snippet_start = prompt.plain.index("\n") + 1
+        styled = {
+            prompt.plain[span.start : span.end]
+            for span in prompt.spans
+            if span.style == MATCH_STYLE and span.start >= snippet_start
+        }
+        assert styled == {"harbour"}
+        # Enter moves into the results; Enter there opens the hit.
+        await pilot.press("enter")
+        assert app.focused is results
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReadingScreen)
+        assert app.screen.article is not None and app.screen.article.title == hit.title
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert app.screen is screen and screen.has_class("-searching")
+        # Esc closes the search and lists everything again.
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not screen.has_class("-searching")
+        assert app.focused is screen.query_one(LibraryTable)
+        assert screen.header.summary == "4 articles · by recently read"
+
+
+@pilot_test
+async def test_search_results_show_hostile_text_as_text(tmp_path: Path) -> None:
+    hit = SearchHit(
+        article_id=1,
+        title="[bold]Title[/bold] [@click=app.quit]x[/]",
+        title_spans=(),
+        snippet="a [link=https://evil]harbour[/link] b",
+        snippet_spans=(),
+        source="/x.html",
+        site="[red]site",
+        rank=0.0,
+    )
+    prompt = hit_prompt(hit)
+    assert "[@click=app.quit]" in prompt.plain and "[link=https://evil]" in prompt.plain
+    assert all("click" not in str(span.style) for span in prompt.spans)
+
+
+@pilot_test
+async def test_dd_deletes_and_u_brings_it_back(tmp_path: Path) -> None:
+    seed_library(tmp_path)
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_library(pilot)
+        shown = record_notifications(app)
+        await pilot.press("j", "d")
+        assert screen.header.status == "d"
+        await pilot.press("d")
+        await settle(pilot)
+        assert titles(app) == [RECENT[0], *RECENT[2:]]
+        assert screen.header.summary.startswith("3 articles")
+        assert any(f"Deleted “{RECENT[1]}”" in text and "u to undo" in text for text in shown)
+        assert screen.table.current is not None
+        assert screen.table.current.display_title == RECENT[2]
+        with open_library() as store:
+            assert store.articles.count() == 3
+        # The Delete key does the same; u undoes the latest first.
+        await pilot.press("delete")
+        await settle(pilot)
+        assert titles(app) == [RECENT[0], RECENT[3]]
+        await pilot.press("u")
+        await settle(pilot)
+        await wait_until(pilot, lambda: len(titles(app)) == 3)
+        assert titles(app) == [RECENT[0], *RECENT[2:]]
+        assert screen.table.current is not None
+        assert screen.table.current.display_title == RECENT[2]
+        await pilot.press("u")
+        await settle(pilot)
+        await wait_until(pilot, lambda: len(titles(app)) == 4)
+        assert titles(app) == RECENT
+        await pilot.press("u")
+        assert shown[-1] == "Nothing to undo."
+
+
+@pilot_test
+async def test_d_then_escape_deletes_nothing(tmp_path: Path) -> None:
+    seed_library(tmp_path)
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_library(pilot)
+        await pilot.press("d", "escape")
+        assert screen.header.status == ""
+        await pilot.press("d")
+        await settle(pilot)
+        assert titles(app) == RECENT
+
+
+@pilot_test
+async def test_a_adds_a_page_and_the_list_shows_it(tmp_path: Path) -> None:
+    seed_library(tmp_path)
+    page = tmp_path / "new.html"
+    page.write_text(
+        "<html><head><title>Salt marsh birds</title></head><body><article>"
+        "<h1>Salt marsh birds</h1>"
+        + "<p>Redshanks and curlews feed on the mudflats when the tide is out.</p>" * 8
+        + "</article></body></html>",
+        "utf-8",
+    )
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_library(pilot)
+        shown = record_notifications(app)
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, TextPrompt)
+        # What cannot be read is said under the input, which stays open.
+        await pilot.press(*str(tmp_path / "missing.html"), "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TextPrompt)
+        error = app.screen.query_one("#prompt-error")
+        assert "no such file" in str(error.render()).lower()
+        field = app.screen.query_one(Input)
+        field.value = str(page)
+        await pilot.press("enter")
+        await settle(pilot)
+        await wait_until(pilot, lambda: len(titles(app)) == 5, tries=300)
+        assert app.screen is screen
+        assert titles(app)[0] == "Salt marsh birds"
+        assert screen.table.current is not None
+        assert screen.table.current.display_title == "Salt marsh birds"
+        assert any(text == "Added: “Salt marsh birds”." for text in shown)
+        # The same page again: nothing new.
+        await pilot.press("a")
+        await settle(pilot)
+        app.screen.query_one(Input).value = str(page)
+        await pilot.press("enter")
+        await settle(pilot)
+        await wait_until(pilot, lambda: "Already" in shown[-1])
+        assert shown[-1] == "Already in the library: “Salt marsh birds”."
+        assert len(titles(app)) == 5
+
+
+@pilot_test
+async def test_a_page_that_cannot_be_read_is_one_line_of_error(tmp_path: Path) -> None:
+    seed_library(tmp_path)
+    empty = tmp_path / "empty.html"
+    empty.write_text("", "utf-8")
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_library(pilot)
+        shown = record_notifications(app)
+        await pilot.press("a")
+        await settle(pilot)
+        app.screen.query_one(Input).value = str(empty)
+        await pilot.press("enter")
+        await settle(pilot)
+        await wait_until(pilot, lambda: bool(shown))
+        assert app.screen is screen
+        assert shown[-1].startswith("Cannot add the page: ")
+        assert "\n" not in shown[-1] and "Traceback" not in shown[-1]
+        assert screen.header.status == ""
+        assert len(titles(app)) == 4
+
+
+@pilot_test
+async def test_sort_keys_order_the_list_and_the_choice_is_remembered(tmp_path: Path) -> None:
+    seed_library(tmp_path)
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_library(pilot)
+        by_title = sorted(RECENT, key=str.lower)
+        by_date = [
+            "Zebra crossings and the law",
+            "Lighthouse keepers of the north coast",
+            "A history of tide tables",
+            "Bread, by hand",
+        ]
+        await pilot.press("T")
+        await settle(pilot)
+        assert titles(app) == by_title and screen.sort is SortOrder.TITLE
+        assert screen.header.summary == "4 articles · by title"
+        await pilot.press("D")
+        await settle(pilot)
+        assert titles(app) == by_date
+        await pilot.press("R")
+        await settle(pilot)
+        assert titles(app) == RECENT
+        # s steps through the orders.
+        await pilot.press("s")
+        await settle(pilot)
+        assert titles(app) == by_title
+        await pilot.press("s")
+        await settle(pilot)
+        assert titles(app) == by_date
+        assert load_state(load_settings().resolved_data_dir())["library_sort"] == "date"
+    again = app_for()
+    async with again.run_test(size=SIZE) as pilot:
+        screen = await _open_library(pilot)
+        assert screen.sort is SortOrder.DATE and titles(again) == by_date
+
+
+@pilot_test
+async def test_the_list_stays_on_screen_with_the_cursor(tmp_path: Path) -> None:
+    from .library_support import Seed
+
+    seeds = [
+        Seed(f"Article {n:03d}", None, None, f"Body number {n} of the set.") for n in range(80)
+    ]
+    seed_library(tmp_path, seeds)
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_library(pilot)
+        table = screen.query_one(LibraryTable)
+        await pilot.press("G")
+        assert table.cursor == 79 and table.scroll_y == table.max_scroll_y
+        await pilot.press("g", "pagedown")
+        assert table.cursor == table.scrollable_content_region.height - 1
+        await pilot.click(LibraryTable, offset=(5, 3))
+        assert table.cursor == round(table.scroll_y) + 2
