@@ -22,6 +22,13 @@ from reader.config import Settings
 from reader.errors import ReaderError
 from reader.models import Article, SectionKind
 from reader.sanitize import clean_line
+from reader.ui.annotation_keys import (
+    ANNOTATION_ACTIONS,
+    ANNOTATION_BINDINGS,
+    PASSAGE_ESCAPE,
+    AnnotationActions,
+)
+from reader.ui.annotations import Annotations
 from reader.ui.history import History, Visit
 from reader.ui.keys import KeyHelp, node_key_help, sequence_key_help
 from reader.ui.keyseq import VIEW_SEQUENCES, SequencePending
@@ -47,11 +54,11 @@ def source_name(source: PageSource) -> str:
     return source.source if isinstance(source, Article) else source
 
 
-class ReadingScreen(Screen[None]):
+class ReadingScreen(AnnotationActions, Screen[None]):
     BINDING_GROUP_TITLE = "Reading"
     AUTO_FOCUS = "ArticleView"
 
-    BINDINGS = READING_BINDINGS
+    BINDINGS = [*PASSAGE_ESCAPE, *READING_BINDINGS, *ANNOTATION_BINDINGS]
 
     sidebar_open: reactive[bool] = reactive(False, init=False)
 
@@ -74,7 +81,9 @@ class ReadingScreen(Screen[None]):
         reading = settings.reading
         self.view = ArticleView(id="article")
         self.view.measure = reading.measure
-        self.sidebar = Sidebar(ContentsPane(), id="sidebar")
+        self.annotations = Annotations(self)
+        """Marks, bookmarks, the passage cursor, highlights and notes."""
+        self.sidebar = Sidebar(ContentsPane(), *self.annotations.panes, id="sidebar")
         self.sidebar.styles.width = reading.sidebar_width
         self.search_bar = SearchBar(cursor_blink=reading.cursor_blink, id="search-bar")
         self.hint_bar = LinkHintBar(cursor_blink=reading.cursor_blink, id="hint-bar")
@@ -192,6 +201,7 @@ class ReadingScreen(Screen[None]):
         page = f"{self.page_index + 1}/{len(self.pages)}" if listed else ""
         self.query_one(ArticleHeader).show_article(article, page)
         self.view.show(article)
+        self.annotations.show(article, self.library.article_id)
         self.sidebar.show_article(article, self.view.sections())
         if offset:
             # After the view's first layout pass has settled its scroll position.
@@ -355,6 +365,7 @@ class ReadingScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self.library.leave()
+        self.annotations.wait()
 
     def action_next_page(self) -> None:
         self._go_to_page(self.page_index + 1)
@@ -389,6 +400,8 @@ class ReadingScreen(Screen[None]):
         ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ANNOTATION_ACTIONS:
+            return self.check_annotation_action(action)
         if action in ("next_page", "previous_page"):
             return len(self.pages) > 1
         # Priority bindings: inside an input these keys are text. (Textual's own filter
