@@ -1,14 +1,16 @@
 """Entities, dates and enumerated groups of the article being read.
 
-The analysis runs in a thread worker once the article is on screen (so it never
-delays the first paint), reports progress to the sidebar, then fills the Entities
-and Dates tabs and adds the enumerated groups to the view as collapsible sections.
-Opening another page cancels it. The reading screen delegates here.
+The analysis runs in a thread worker once the article is on screen and laid out
+(so it never delays the first paint, nor competes with the layout), reports
+progress to the sidebar, then fills the Entities and Dates tabs and adds the
+enumerated groups to the view as collapsible sections. Opening another page
+cancels it. The reading screen delegates here.
 """
 
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -16,10 +18,10 @@ from textual.worker import get_current_worker
 
 from reader.analysis import Cancelled, analyse, enumeration_sections
 from reader.config import AnalysisSettings
-from reader.models import Analysis, Article, Entity
+from reader.models import Analysis, Article, Entity, Section
 from reader.sanitize import clean_line
 from reader.ui.mention_control import MentionController
-from reader.ui.timeline import TimelineEntry
+from reader.ui.timeline import Timeline, TimelineEntry, build_timeline
 from reader.ui.widgets.dates_pane import DatesPane
 from reader.ui.widgets.entities_pane import EntitiesPane
 from reader.ui.widgets.sidebar import SidebarPane
@@ -28,6 +30,24 @@ if TYPE_CHECKING:
     from reader.ui.screens.reading import ReadingScreen
 
 GROUP = "analysis"
+LAUNCH_FALLBACK_SECONDS = 10.0
+"""Start the analysis this long after the article is shown even if the view never
+reports its layout done."""
+
+
+@dataclass(frozen=True, slots=True)
+class Findings:
+    """The analysis and what the UI shows of it, prepared in the worker thread (for a
+    long article the timeline alone is tens of milliseconds of work)."""
+
+    analysis: Analysis
+    timeline: Timeline
+    sections: tuple[Section, ...]
+
+    @classmethod
+    def of(cls, article: Article, analysis: Analysis) -> Findings:
+        sections = tuple(enumeration_sections(article, analysis))
+        return cls(analysis, build_timeline(article, analysis), sections)
 
 
 class AnalysisUpdate(Message):
@@ -37,14 +57,18 @@ class AnalysisUpdate(Message):
         self,
         article: Article,
         fraction: float = 0.0,
-        analysis: Analysis | None = None,
+        findings: Findings | None = None,
         error: str | None = None,
     ) -> None:
         super().__init__()
         self.article = article
         self.fraction = fraction
-        self.analysis = analysis
+        self.findings = findings
         self.error = error
+
+    @property
+    def analysis(self) -> Analysis | None:
+        return self.findings.analysis if self.findings is not None else None
 
     @property
     def is_progress(self) -> bool:
@@ -73,6 +97,8 @@ class AnalysisPanel:
         self.article: Article | None = None
         self.analysis: Analysis | None = None
         """The analysis of ``article``, once it is done."""
+        self._pending: Article | None = None
+        """Shown, but not yet handed to the worker."""
 
     @property
     def panes(self) -> list[SidebarPane]:
@@ -90,16 +116,26 @@ class AnalysisPanel:
         if article is self.article:
             return
         self.marks.forget()
-        self.article, self.analysis = article, None
+        self.article, self.analysis, self._pending = article, None, None
         if not self.enabled:
             return
         self.screen.workers.cancel_group(self.screen, GROUP)
-        # After the next refresh: the first frame of the article goes out first.
-        self.screen.call_after_refresh(self._launch, article)
+        # Once the view has laid the article out (``layout_ready``): three threads
+        # wanting the interpreter at once (the event loop, the layout and the analysis)
+        # starve the event loop far more than two. The timer is only a safety net.
+        self._pending = article
+        self.screen.set_timer(LAUNCH_FALLBACK_SECONDS, self._launch)
 
-    def _launch(self, article: Article) -> None:
-        if article is not self.article or not self.screen.is_attached:
+    def layout_ready(self) -> None:
+        """The view has finished laying out the article (or a reflow of it)."""
+        if self._pending is not None:
+            self.screen.call_after_refresh(self._launch)
+
+    def _launch(self) -> None:
+        article = self._pending
+        if article is None or article is not self.article or not self.screen.is_attached:
             return
+        self._pending = None
         self.screen.run_worker(
             functools.partial(self._work, article),
             name="analysis",
@@ -122,6 +158,7 @@ class AnalysisPanel:
             analysis = analyse(
                 article, model=self.model, cancelled=lambda: worker.is_cancelled, progress=progress
             )
+            findings = Findings.of(article, analysis)
         except Cancelled:
             return
         except Exception as error:  # never a traceback on the reading screen
@@ -132,7 +169,7 @@ class AnalysisPanel:
             screen.post_message(AnalysisUpdate(article, error=reason))
             return
         if not worker.is_cancelled:
-            screen.post_message(AnalysisUpdate(article, 1.0, analysis=analysis))
+            screen.post_message(AnalysisUpdate(article, 1.0, findings=findings))
 
     def update(self, message: AnalysisUpdate) -> None:
         """On the UI thread: show what the worker reported (if still relevant)."""
@@ -141,19 +178,18 @@ class AnalysisPanel:
         if message.error is not None:
             self.entities.show_failure(message.error)
             self.dates.show_failure(message.error)
-        elif message.analysis is None:
+        elif message.findings is None:
             self.entities.show_progress(message.fraction)
             self.dates.show_progress(message.fraction)
         else:
-            self._show(message.article, message.analysis)
+            self._show(message.findings)
 
-    def _show(self, article: Article, analysis: Analysis) -> None:
-        self.analysis = analysis
-        self.entities.show_analysis(analysis)
-        self.dates.show_analysis(analysis)
-        sections = enumeration_sections(article, analysis)
-        if sections:
-            self.screen.view.add_sections(sections)
+    def _show(self, findings: Findings) -> None:
+        self.analysis = findings.analysis
+        self.entities.show_analysis(findings.analysis)
+        self.dates.show_analysis(findings.analysis, findings.timeline)
+        if findings.sections:
+            self.screen.view.add_sections(findings.sections)
 
     # --- what the reader chose in the sidebar -----------------------------------------
 

@@ -22,6 +22,7 @@ from reader.config import Settings
 from reader.errors import ReaderError
 from reader.models import Article, SectionKind
 from reader.sanitize import clean_line
+from reader.ui.analysis_panel import AnalysisPanel, AnalysisUpdate
 from reader.ui.annotation_keys import (
     ANNOTATION_ACTIONS,
     ANNOTATION_BINDINGS,
@@ -39,8 +40,11 @@ from reader.ui.screens.link_list import LinkListScreen
 from reader.ui.screens.message import MessageScreen
 from reader.ui.screens.reading_keys import READING_BINDINGS
 from reader.ui.search_control import SearchController
+from reader.ui.stepping import StepChoice
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.contents_pane import ContentsPane
+from reader.ui.widgets.dates_pane import DatesPane
+from reader.ui.widgets.entities_pane import EntitiesPane
 from reader.ui.widgets.header import ArticleHeader
 from reader.ui.widgets.link_hint_bar import LinkHintBar
 from reader.ui.widgets.search_bar import SearchBar
@@ -81,9 +85,13 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         reading = settings.reading
         self.view = ArticleView(id="article")
         self.view.measure = reading.measure
+        self.analysis = AnalysisPanel(self, settings.analysis, cursor_blink=reading.cursor_blink)
+        self.steps = StepChoice(self.search)
+        """What n/N step through: search matches or an entity's mentions."""
         self.annotations = Annotations(self)
         """Marks, bookmarks, the passage cursor, highlights and notes."""
-        self.sidebar = Sidebar(ContentsPane(), *self.annotations.panes, id="sidebar")
+        panes = (*self.analysis.panes, *self.annotations.panes)
+        self.sidebar = Sidebar(ContentsPane(), *panes, id="sidebar")
         self.sidebar.styles.width = reading.sidebar_width
         self.search_bar = SearchBar(cursor_blink=reading.cursor_blink, id="search-bar")
         self.hint_bar = LinkHintBar(cursor_blink=reading.cursor_blink, id="hint-bar")
@@ -203,6 +211,7 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         self.view.show(article)
         self.annotations.show(article, self.library.article_id)
         self.sidebar.show_article(article, self.view.sections())
+        self.analysis.start(article)
         if offset:
             # After the view's first layout pass has settled its scroll position.
             self.call_after_refresh(self.view.scroll_to_offset, offset)
@@ -224,6 +233,7 @@ class ReadingScreen(AnnotationActions, Screen[None]):
     def _layout_ready(self) -> None:
         self._show_progress()
         self.library.layout_ready()
+        self.analysis.layout_ready()
 
     def _show_progress(self) -> None:
         view = self.view
@@ -267,9 +277,9 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         contents.set_focus_within()
 
     def action_escape(self) -> None:
-        if self.search.active:
-            self.search.reset()
-        elif self.focused is not None and self.sidebar in self.focused.ancestors:
+        if self.steps.reset_current() or self.analysis.marks.clear_date():
+            return
+        if self.focused is not None and self.sidebar in self.focused.ancestors:
             self.view.focus()
 
     # --- search ----------------------------------------------------------------------
@@ -280,6 +290,7 @@ class ReadingScreen(AnnotationActions, Screen[None]):
     @on(SearchBar.Changed)
     def _search_changed(self, event: SearchBar.Changed) -> None:
         self.search.changed(event.query)
+        self.steps.choose(self.search)
 
     @on(SearchBar.Submitted)
     def _search_submitted(self, event: SearchBar.Submitted) -> None:
@@ -290,10 +301,25 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         self.search.cancelled()
 
     def action_next_match(self) -> None:
-        self.search.step(forward=True)
+        self.steps.step(forward=True)
 
     def action_previous_match(self) -> None:
-        self.search.step(forward=False)
+        self.steps.step(forward=False)
+
+    # --- entities and dates (reader.ui.analysis_panel) --------------------------------
+
+    @on(AnalysisUpdate)
+    def _analysis_update(self, message: AnalysisUpdate) -> None:
+        self.analysis.update(message)
+
+    @on(EntitiesPane.EntitySelected)
+    def _entity_selected(self, event: EntitiesPane.EntitySelected) -> None:
+        self.analysis.select_entity(event.entity)
+        self.steps.choose(self.analysis.marks)
+
+    @on(DatesPane.DateSelected)
+    def _date_selected(self, event: DatesPane.DateSelected) -> None:
+        self.analysis.select_date(event.entry)
 
     # --- links -----------------------------------------------------------------------
 

@@ -75,11 +75,19 @@ class DatesPane(AnalysisPane):
 
     # --- rendering -------------------------------------------------------------------
 
+    def show_analysis(self, analysis: Analysis, timeline: Timeline | None = None) -> None:
+        """``timeline`` may come ready-made (built off the UI thread)."""
+        self._timeline = timeline
+        super().show_analysis(analysis)
+
+    def new_article(self) -> None:
+        self._timeline = None
+
     def fill(self, analysis: Analysis | None) -> None:
         article = self.article
         timeline = None
         if analysis is not None and article is not None:
-            timeline = build_timeline(article, analysis)
+            timeline = self._timeline or build_timeline(article, analysis)
         self._timeline = timeline
         reference = self.query_one("#dates-reference", Static)
         reference.set_class(timeline is not None, "-shown")
