@@ -71,17 +71,27 @@ def capture(app: App) -> ScreenShot:
     return ScreenShot(lines, problems)
 
 
-def busy(app: App) -> bool:
-    return any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers)
+ANALYSIS = "analysis"
+"""The worker group that finds entities and dates after the article is shown."""
 
 
-async def settle(pilot: Pilot, until: float, quiet_checks: int = 2) -> bool:
-    """Let the app work until no worker runs (``quiet_checks`` checks in a row); False
-    when ``until`` (a perf_counter time) passed first."""
+def busy(app: App, ignore: tuple[str, ...] = ()) -> bool:
+    return any(
+        w.state in (WorkerState.PENDING, WorkerState.RUNNING) and w.group not in ignore
+        for w in app.workers
+    )
+
+
+async def settle(
+    pilot: Pilot, until: float, quiet_checks: int = 2, ignore: tuple[str, ...] = ()
+) -> bool:
+    """Let the app work until no worker runs (``quiet_checks`` checks in a row), not
+    counting the groups in ``ignore``; False when ``until`` (a perf_counter time) passed
+    first."""
     quiet = 0
     while time.perf_counter() < until:
         await pilot.pause(0.05)
-        quiet = 0 if busy(pilot.app) else quiet + 1
+        quiet = 0 if busy(pilot.app, ignore) else quiet + 1
         if quiet >= quiet_checks:
             return True
     return False
