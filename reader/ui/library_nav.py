@@ -52,7 +52,8 @@ def library_has_articles(session: LibrarySession) -> bool:
     if store is None:
         return False
     try:
-        return store.articles.count() > 0
+        # One row, not a count: this runs before the first frame.
+        return bool(store.articles.list(limit=1))
     except StoreError:
         return False
 
@@ -67,7 +68,12 @@ def library_hidden(app: App[object]) -> bool:
 def show_library(app: App[object]) -> None:
     """The library: the one under the current page, else a new one on top."""
     from reader.ui.screens.library import LibraryScreen
+    from reader.ui.screens.reading import ReadingScreen
 
+    leaving = app.screen
+    if isinstance(leaving, ReadingScreen):
+        # Written now, so the library lists this page's progress as it is.
+        leaving.library.save_now()
     index = _library_index(app)
     if index is not None:
         while len(app.screen_stack) > index + 1:

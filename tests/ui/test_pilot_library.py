@@ -3,14 +3,18 @@ undo, add, sort, and the way to it from a page."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from reader.config import load_settings
 from reader.locations import demo_page
 from reader.store import SortOrder, open_library
 from reader.store.records import SearchHit
+from reader.ui.app import ReaderApp
 from reader.ui.library_nav import reading_below
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.reading import ReadingScreen
@@ -25,10 +29,19 @@ from .shell_support import SIZE, app_for, pilot_test, record_notifications, sett
 RECENT = [seed.title for seed in reversed(SEEDS)]
 
 
-async def _open_library(pilot) -> LibraryScreen:  # type: ignore[no-untyped-def]
+async def _open_library(pilot: Pilot) -> LibraryScreen:
     await settle(pilot)
     await wait_until(pilot, lambda: bool(titles(pilot.app)))
     return library(pilot.app)
+
+
+@asynccontextmanager
+async def seeded(folder: Path) -> AsyncIterator[tuple[ReaderApp, Pilot, LibraryScreen]]:
+    """``reader`` with no page, over the seeded library: the app, its pilot, the screen."""
+    seed_library(folder)
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        yield app, pilot, await _open_library(pilot)
 
 
 @pilot_test
@@ -46,10 +59,7 @@ async def test_an_empty_library_opens_the_demo_page() -> None:
 
 @pilot_test
 async def test_the_library_lists_title_site_date_progress_and_notes(tmp_path: Path) -> None:
-    seed_library(tmp_path)
-    app = app_for()
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await _open_library(pilot)
+    async with seeded(tmp_path) as (app, _pilot, screen):
         assert titles(app) == RECENT
         assert screen.header.summary == "4 articles · by recently read"
         table = screen.query_one(LibraryTable)
@@ -66,10 +76,7 @@ async def test_the_library_lists_title_site_date_progress_and_notes(tmp_path: Pa
 
 @pilot_test
 async def test_enter_opens_the_article_and_back_keys_return(tmp_path: Path) -> None:
-    seed_library(tmp_path)
-    app = app_for()
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await _open_library(pilot)
+    async with seeded(tmp_path) as (app, pilot, screen):
         for back in ("backspace", "ctrl+o", "L"):
             await pilot.press("g")
             second = titles(app)[1]
@@ -132,10 +139,7 @@ async def test_the_palette_offers_the_library_and_the_sort_orders(tmp_path: Path
 
 @pilot_test
 async def test_slash_searches_the_text_with_highlighted_snippets(tmp_path: Path) -> None:
-    seed_library(tmp_path)
-    app = app_for()
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await _open_library(pilot)
+    async with seeded(tmp_path) as (app, pilot, screen):
         await pilot.press("slash", *"harbour")
         results = screen.query_one(LibraryResults)
         assert isinstance(app.focused, Input)
@@ -193,10 +197,7 @@ async def test_search_results_show_hostile_text_as_text(tmp_path: Path) -> None:
 
 @pilot_test
 async def test_dd_deletes_and_u_brings_it_back(tmp_path: Path) -> None:
-    seed_library(tmp_path)
-    app = app_for()
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await _open_library(pilot)
+    async with seeded(tmp_path) as (app, pilot, screen):
         shown = record_notifications(app)
         await pilot.press("j", "d")
         assert screen.header.status == "d"
@@ -229,10 +230,7 @@ async def test_dd_deletes_and_u_brings_it_back(tmp_path: Path) -> None:
 
 @pilot_test
 async def test_d_then_escape_deletes_nothing(tmp_path: Path) -> None:
-    seed_library(tmp_path)
-    app = app_for()
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await _open_library(pilot)
+    async with seeded(tmp_path) as (app, pilot, screen):
         await pilot.press("d", "escape")
         assert screen.header.status == ""
         await pilot.press("d")
@@ -259,7 +257,8 @@ async def test_a_adds_a_page_and_the_list_shows_it(tmp_path: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, TextPrompt)
         # What cannot be read is said under the input, which stays open.
-        await pilot.press(*str(tmp_path / "missing.html"), "enter")
+        app.screen.query_one(Input).value = str(tmp_path / "missing.htm")
+        await pilot.press("l", "enter")
         await settle(pilot)
         assert isinstance(app.screen, TextPrompt)
         error = app.screen.query_one("#prompt-error")
@@ -309,10 +308,7 @@ async def test_a_page_that_cannot_be_read_is_one_line_of_error(tmp_path: Path) -
 
 @pilot_test
 async def test_sort_keys_order_the_list_and_the_choice_is_remembered(tmp_path: Path) -> None:
-    seed_library(tmp_path)
-    app = app_for()
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await _open_library(pilot)
+    async with seeded(tmp_path) as (app, pilot, screen):
         by_title = sorted(RECENT, key=str.lower)
         by_date = [
             "Zebra crossings and the law",
@@ -358,7 +354,63 @@ async def test_the_list_stays_on_screen_with_the_cursor(tmp_path: Path) -> None:
         table = screen.query_one(LibraryTable)
         await pilot.press("G")
         assert table.cursor == 79 and table.scroll_y == table.max_scroll_y
+        await pilot.press("k", "pageup")
+        assert table.cursor == 78 - (table.scrollable_content_region.height - 1)
+        assert round(table.scroll_y) == table.cursor
         await pilot.press("g", "pagedown")
         assert table.cursor == table.scrollable_content_region.height - 1
         await pilot.click(LibraryTable, offset=(5, 3))
         assert table.cursor == round(table.scroll_y) + 2
+
+
+@pilot_test
+async def test_reading_to_the_end_shows_as_read_in_the_library(tmp_path: Path) -> None:
+    async with seeded(tmp_path) as (app, pilot, screen):
+        bread = titles(app).index("Bread, by hand")
+        await pilot.press(*["j"] * bread, "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReadingScreen)
+        await pilot.press("end")
+        await settle(pilot)
+        await pilot.press("L")
+        await settle(pilot)
+        assert app.screen is screen
+        await wait_until(pilot, lambda: "100%" in screen.table.render_line(1).text)
+        assert titles(app)[0] == "Bread, by hand"
+
+
+@pilot_test
+async def test_titles_from_pages_are_shown_as_text(tmp_path: Path) -> None:
+    from .library_support import Seed
+
+    hostile = Seed(
+        "[bold]Loud[/bold] [@click=app.quit]x[/] \x1b[2J\x1b]0;owned\x07end",
+        "[red]site\x1b[31m",
+        None,
+        "Body text of a page with a hostile title.",
+    )
+    seed_library(tmp_path, [hostile])
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_library(pilot)
+        row = screen.table.render_line(1)
+        assert "[bold]Loud[/bold] [@click=app.quit]x[/]" in row.text
+        assert "[red]site" in row.text
+        assert not any(ch in row.text for ch in "\x1b\x07")
+        await pilot.click(LibraryTable, offset=(10, 1))
+        await settle(pilot)
+        assert app.is_running
+
+
+@pilot_test
+async def test_help_lists_the_library_keys_and_dd(tmp_path: Path) -> None:
+    from reader.ui.screens.help import HelpScreen
+
+    async with seeded(tmp_path) as (app, pilot, _screen):
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        shown = " ".join(row.description for row in app.screen._rows)
+        for wanted in ("Search", "Add", "Delete", "Undo", "Sort", "Open"):
+            assert wanted in shown
+        assert "Delete the article under the cursor" in shown

@@ -7,6 +7,7 @@ is the reading screen's business (``reader.ui.library_nav``).
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from textual import on, work
@@ -35,6 +36,7 @@ from reader.ui.widgets.search_bar import SearchBar
 
 FIRST_ROWS = 200
 """Rows fetched first, so the list shows at once; the rest follows."""
+CHUNK_ROWS = 2500
 SEARCH_LIMIT = 100
 NOTICE_SECONDS = 6
 _SORTS = list(SortOrder)
@@ -47,6 +49,8 @@ class Listed(Message):
     sort: SortOrder
     keep: int | None
     """Put the cursor on this article."""
+    complete: bool
+    """False for the first screenful of a longer list."""
 
 
 @dataclass
@@ -117,20 +121,33 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="library-list")
     def _list(self, sort: SortOrder, keep: int | None) -> None:
+        """The first screenful of rows, at once; the rest is asked for once they show."""
+        store = self.session.store
+        if store is None:
+            self.post_message(Listed([], 0, sort, keep, complete=True))
+            return
+        first = store.articles.list(sort, limit=FIRST_ROWS)
+        total = len(first) if len(first) < FIRST_ROWS else store.articles.count()
+        if not get_current_worker().is_cancelled:
+            self.post_message(Listed(first, total, sort, keep, complete=len(first) >= total))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="library-list")
+    def _list_all(self, sort: SortOrder, total: int) -> None:
         store = self.session.store
         worker = get_current_worker()
         if store is None:
-            self.post_message(Listed([], 0, sort, keep))
             return
-        total = store.articles.count()
-        first = store.articles.list(sort, limit=FIRST_ROWS)
-        if worker.is_cancelled:
-            return
-        self.post_message(Listed(first, total, sort, keep))
-        if len(first) < total:
-            rest = store.articles.list(sort, offset=len(first))
-            if not worker.is_cancelled:
-                self.post_message(Listed(first + rest, total, sort, None))
+        entries: list[LibraryEntry] = []
+        while not worker.is_cancelled:
+            chunk = store.articles.list(sort, limit=CHUNK_ROWS, offset=len(entries))
+            entries.extend(chunk)
+            if len(chunk) < CHUNK_ROWS:
+                break
+            # Building rows is Python work that holds the interpreter lock: let the
+            # event loop have it between chunks, so keys are answered meanwhile.
+            time.sleep(0.002)
+        if not worker.is_cancelled:
+            self.post_message(Listed(entries, len(entries), sort, None, complete=True))
 
     @on(Listed)
     def _listed(self, message: Listed) -> None:
@@ -138,6 +155,9 @@ class LibraryScreen(Screen[None]):
             return
         self.total = message.total
         self.table.set_entries(message.entries, keep=message.keep)
+        if not message.complete:
+            # Once the first rows are on screen (not before: both want the interpreter).
+            self.call_after_refresh(self._list_all, message.sort, message.total)
         self._show_summary()
         if not message.entries:
             problem = self.session.problem if self.session.store is None else None
