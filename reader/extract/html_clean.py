@@ -74,11 +74,15 @@ class ParsedPage:
     truncated: bool = False
 
 
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML cannot hold: libxml2 parses them, but lxml
+    refuses them as soon as anything (readability included) writes a text node back."""
+    return _NOT_XML.sub("", text)
+
+
 def parse_html(text: str, limits: Limits) -> ParsedPage:
     """Parse ``text``; ExtractError when there is nothing to parse."""
-    # Characters XML cannot hold: libxml2 parses them, but lxml refuses them as soon
-    # as anything (readability included) writes a text node back.
-    text = _NOT_XML.sub("", text)
+    text = xml_safe(text)
     if "&#" in text:
         text = _CHAR_REFERENCE.sub(_safe_reference, text)
     root = _parse(text)

@@ -17,6 +17,7 @@ import lxml.html
 from lxml import etree
 
 from reader.extract.furniture import is_breadcrumb, is_furniture_text
+from reader.extract.html_clean import xml_safe
 from reader.extract.inline import collapse
 from reader.extract.language import guess_language
 from reader.extract.link_groups import GroupDraft, group_title, is_link_text
@@ -263,8 +264,9 @@ def _body_tree(lines: list[_Line], groups: list[GroupDraft]) -> lxml.html.HtmlEl
 
 
 def parse_text_dump(text: str) -> PageParts:
-    # Lone surrogates from a lenient decoder cannot go into a tree.
-    lines = _lines(text.encode("utf-8", "replace").decode("utf-8"))
+    # Lone surrogates from a lenient decoder, and characters XML cannot hold, cannot go
+    # into the tree the body is built as.
+    lines = _lines(xml_safe(text.encode("utf-8", "replace").decode("utf-8")))
     paragraphs = [i for i, line in enumerate(lines) if _is_paragraph(line)]
     # A question or an exclamation on the first line is a headline, not a paragraph.
     first_is_title = paragraphs[:1] == [0] and _is_title_like(lines[0])

@@ -7,28 +7,35 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Label
 
-from reader.ui.widgets.bottom_bar import BottomBar
 
-
-class LinkHintBar(BottomBar):
+class LinkHintBar(Horizontal):
     """Opens the link as soon as the digits typed can only mean one link."""
 
     DEFAULT_CSS = """
     LinkHintBar {
+        height: 1;
+        background: $surface;
+        display: none;
         #hint-prompt { width: auto; padding: 0 1; color: $link-number; text-style: bold; }
-        #hint-input { width: 12; }
+        #hint-input {
+            width: 12;
+            height: 1;
+            border: none;
+            padding: 0;
+            background: $surface;
+            &:focus { background: $surface; }
+        }
         #hint-help { width: 1fr; color: $text-muted; padding: 0 1; text-align: right; }
     }
     """
 
-    # Priority, so they act before the keys typed after them are handed out.
     BINDINGS = [
-        Binding("enter", "submit", "Open link", id="hints-submit", show=False, priority=True),
-        Binding("escape", "cancel", "Cancel", id="hints-cancel", show=False, priority=True),
+        Binding("escape", "cancel", "Cancel", id="hints-cancel", show=False),
     ]
 
     @dataclass
@@ -39,7 +46,8 @@ class LinkHintBar(BottomBar):
         pass
 
     def __init__(self, *, cursor_blink: bool = True, id: str | None = None) -> None:
-        super().__init__(cursor_blink=cursor_blink, id=id)
+        super().__init__(id=id)
+        self._cursor_blink = cursor_blink
         self._count = 0
 
     def compose(self) -> ComposeResult:
@@ -53,24 +61,36 @@ class LinkHintBar(BottomBar):
         )
         yield Label(Content(""), id="hint-help", markup=False)
 
+    def on_mount(self) -> None:
+        self.query_one(Input).cursor_blink = self._cursor_blink
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#hint-input", Input)
+
     def open(self, count: int) -> bool:
         """Ask for one of ``count`` link numbers; False in the instant before mounting."""
         if not self.is_mounted:
             return False
         self._count = count
-        self.clear()
+        with self.input.prevent(Input.Changed):
+            self.input.value = ""
         self.query_one("#hint-help", Label).update(
             Content(f"1–{count} · Enter opens · Esc cancels")
         )
-        return self.reveal()
+        self.display = True
+        self.add_class("-open")
+        # Focus now, not after the queued keys: "f12" typed fast must all land here.
+        self.screen.set_focus(self.input)
+        return True
 
     def close(self) -> None:
-        self.hide()
-
-    def ask_again(self) -> None:
-        """The number chosen was refused: take the keys again."""
-        self.clear()
-        self.screen.set_focus(self.input)
+        if not self.is_mounted:  # mounted just after the first paint
+            return
+        self.display = False
+        self.remove_class("-open")
+        with self.input.prevent(Input.Changed):
+            self.input.value = ""
 
     def unambiguous(self, digits: str) -> bool:
         """True when no other link number starts with ``digits`` (e.g. "3" of 1–12)."""
@@ -83,17 +103,15 @@ class LinkHintBar(BottomBar):
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
         if self.unambiguous(event.value):
-            self.give_focus_back()
             self.post_message(self.Chosen(int(event.value)))
 
-    def action_submit(self) -> None:
-        digits = self.input.value
-        self.give_focus_back()
-        if digits:
-            self.post_message(self.Chosen(int(digits)))
+    @on(Input.Submitted, "#hint-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.value:
+            self.post_message(self.Chosen(int(event.value)))
         else:
             self.post_message(self.Cancelled())
 
     def action_cancel(self) -> None:
-        self.give_focus_back()
         self.post_message(self.Cancelled())
