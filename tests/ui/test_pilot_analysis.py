@@ -107,7 +107,7 @@ async def test_keyboard_choice_highlights_every_mention_and_n_steps_through_them
         await pilot.pause()
         assert on_screen(article_view, starts[3])
         assert "4/4" in pane.query_one("#entities-chosen").content.plain
-        # Esc leaves the sidebar first, then clears the highlight.
+        # Esc clears the highlight (the list n/N would step through) first.
         await pilot.press("escape")
         assert overlay(article_view, "entities") == []
         assert pane.query_one("#entities-chosen").content.plain == ""
@@ -224,6 +224,31 @@ async def test_choosing_a_date_goes_to_its_sentence_and_marks_the_phrase() -> No
         await pilot.press("escape")  # leaves the sidebar
         await pilot.press("escape")  # clears the mark
         assert overlay(view(app), "dates") == []
+
+
+@pilot_test
+async def test_clicking_the_dates_tab_and_a_date() -> None:
+    app = app_for(harbour_article(), analysis=True, sidebar=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await analysed(pilot, app)
+        assert await pilot.click("#--content-tab-dates")
+        await pilot.pause()
+        pane = reading(app).sidebar.pane(DatesPane)
+        assert pane.options.region.width > 0
+        # The last entry of the list ("a decade", under Durations).
+        entry = pane.entries[-1]
+        options = pane.options
+        row = options.get_option_index(f"date-{len(pane.entries) - 1}")
+        options.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        line = options._index_to_line[row] - int(options.scroll_y)  # the option's first row
+        assert 0 <= line < options.size.height
+        assert await pilot.click(options, offset=(4, line))
+        await pilot.pause()
+        assert entry.phrase == "a decade"
+        mention = entry.mention
+        assert (mention.start, mention.end, "mention-current") in overlay(view(app), "dates")
+        assert on_screen(view(app), mention.start)
 
 
 @pilot_test

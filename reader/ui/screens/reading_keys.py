@@ -22,7 +22,7 @@ READING_BINDINGS: list[BindingType] = [
         "Next match",
         id="next-match",
         show=False,
-        tooltip="Go to the next search match",
+        tooltip="Next search match, or next mention of the name chosen in Entities",
     ),
     Binding(
         "N",
@@ -30,7 +30,7 @@ READING_BINDINGS: list[BindingType] = [
         "Previous match",
         id="previous-match",
         show=False,
-        tooltip="Go to the previous search match",
+        tooltip="Previous search match, or previous mention of the chosen name",
     ),
     Binding(
         "f",
@@ -83,9 +83,9 @@ READING_BINDINGS: list[BindingType] = [
     Binding(
         "escape",
         "escape",
-        "Clear search",
+        "Clear highlights",
         id="clear-search",
         show=False,
-        tooltip="Clear the search highlights, or leave the sidebar",
+        tooltip="Clear the search or name highlights (the latest first), or leave the sidebar",
     ),
 ]
