@@ -12,11 +12,17 @@ from pathlib import Path
 import pytest
 
 from .generate import all_kinds, generate, pages_in
+from .known_defects import mark_known_defects
 from .registry import Page
 
 KIND_NAMES = list(all_kinds())
 LIGHT_NAMES = [name for name, spec in all_kinds().items() if not spec.heavy]
 HEAVY_NAMES = [name for name, spec in all_kinds().items() if spec.heavy]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    mark_known_defects([item for item in items if here in Path(item.fspath).parents])
 
 
 @pytest.fixture(scope="session")
