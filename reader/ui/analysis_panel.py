@@ -112,9 +112,8 @@ class AnalysisPanel:
     # --- the article being read ------------------------------------------------------
 
     def start(self, article: Article) -> None:
-        """``article`` is now shown: analyse it once it is painted."""
-        if article is self.article:
-            return
+        """``article`` is now shown (again, perhaps: the view has dropped what it was
+        given, so it is analysed anew, from the cache): analyse it once it is laid out."""
         self.marks.forget()
         self.article, self.analysis, self._pending = article, None, None
         if not self.enabled:

@@ -43,6 +43,23 @@ def harbour_article(source: str = "harbour.html", gap: int = 5) -> Article:
     )
 
 
+def storm_article(source: str = "storm.html") -> Article:
+    """A counted group whose members the text names: an enumeration section."""
+    return article_from_paragraphs(
+        [
+            "The storm hit the coast on Friday and the harbour closed.",
+            "There are three fishermen still missing at sea, including 48-year-old Tom "
+            "Reyes, a skipper from Lisbon who has worked the boats since 2012. The other "
+            "two men are 52-year-old Daniel Okafor, a deckhand, and 60-year-old Jonas "
+            "Weber, who has fished there since 1990.",
+            "Rescue boats will search again on Monday.",
+        ],
+        title="A storm",
+        published=PUBLISHED,
+        source=source,
+    )
+
+
 def long_article(words: int = 20_000, source: str = "long.html") -> Article:
     """Enough text to keep the analysis busy for seconds."""
     sentence = (

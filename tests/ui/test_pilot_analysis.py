@@ -4,16 +4,24 @@ choosing a date, the missing-model notice, cancellation when another page opens.
 
 from __future__ import annotations
 
+from hostile.screen_probe import capture
 from textual.widgets import Input, OptionList, Tabs, Tree
 from textual.worker import WorkerState
 
-from reader.models import DateKind, EntityGroup
+from reader.models import DateKind, EntityGroup, SectionKind
 from reader.ui.analysis_panel import AnalysisUpdate
 from reader.ui.app import make_app
 from reader.ui.widgets.dates_pane import DatesPane
 from reader.ui.widgets.entities_pane import EntitiesPane
 
-from .analysis_articles import analysed, harbour_article, long_article, on_screen, overlay
+from .analysis_articles import (
+    analysed,
+    harbour_article,
+    long_article,
+    on_screen,
+    overlay,
+    storm_article,
+)
 from .shell_support import (
     SIZE,
     app_for,
@@ -249,6 +257,34 @@ async def test_clicking_the_dates_tab_and_a_date() -> None:
         mention = entry.mention
         assert (mention.start, mention.end, "mention-current") in overlay(view(app), "dates")
         assert on_screen(view(app), mention.start)
+
+
+@pilot_test
+async def test_an_enumerated_group_becomes_a_section_again_after_going_back() -> None:
+    app = app_for(storm_article(), harbour_article(), analysis=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await analysed(pilot, app)
+
+        def group_rows() -> list[str]:
+            lines = [line.strip() for line in capture(app).lines]
+            start = next(i for i, line in enumerate(lines) if "(3)" in line)
+            return lines[start : start + 4]
+
+        assert await wait_until(pilot, lambda: any("(3)" in r for r in capture(app).lines))
+        assert group_rows() == [
+            "▼ Fishermen still missing at sea (3)",
+            "• Tom Reyes, 48, skipper from Lisbon, worked the boats since 2012",
+            "• Daniel Okafor, 52, deckhand",
+            "• Jonas Weber, 60, fished there since 1990",
+        ]
+        await pilot.press("greater_than_sign")
+        await analysed(pilot, app)
+        kinds = [s.kind for s in view(app).sections()]
+        assert SectionKind.ENUMERATION not in kinds
+        await pilot.press("backspace")
+        await analysed(pilot, app)
+        assert await wait_until(pilot, lambda: any("(3)" in r for r in capture(app).lines))
+        assert group_rows()[0] == "▼ Fishermen still missing at sea (3)"
 
 
 @pilot_test
