@@ -159,6 +159,11 @@ async def test_the_filter_box_narrows_the_list_and_esc_empties_it() -> None:
         assert (
             pane.tree.cursor_node is not None and pane.tree.cursor_node.data.name == "Jonas Weber"
         )
+        pane.filter_box.focus()
+        await pilot.press("escape")  # empties the box
+        assert pane.filter_box.value == "" and app.focused is pane.filter_box
+        await pilot.press("escape")  # an empty box: Esc leaves the sidebar
+        assert app.focused is view(app)
 
 
 @pilot_test

@@ -28,8 +28,22 @@ class FilterInput(Input):
     """The filter box: Esc empties it (when empty, Esc goes on to the screen)."""
 
     BINDINGS = [
-        Binding("escape", "clear", "Clear filter", id="entities-filter-clear", show=False),
-        Binding("down", "to_list", "To the list", id="entities-filter-down", show=False),
+        Binding(
+            "escape",
+            "clear",
+            "Clear filter",
+            id="entities-filter-clear",
+            show=False,
+            tooltip="Empty the filter box (when empty, Esc leaves the sidebar)",
+        ),
+        Binding(
+            "down",
+            "to_list",
+            "To the list",
+            id="entities-filter-down",
+            show=False,
+            tooltip="Move to the first name listed (so does Enter)",
+        ),
     ]
 
     class ToList(Message):
