@@ -68,8 +68,19 @@ class ReaderApp(App[None]):
         remembered = state.get("theme") if state.get("configured") == reading.theme else None
         name, warning = choose_theme(requested, remembered, reading.theme, loaded)
         if name:
-            self.theme = name
+            self._start_with_theme(name)
         self._startup_notices.extend(self._theme_notices(failed, warning))
+
+    def _start_with_theme(self, name: str) -> None:
+        # Assigning ``self.theme`` here would make Textual parse every stylesheet twice
+        # before the first paint (once with its default theme's colours, again on the
+        # change); the first parse gets the right colours instead.
+        self.set_reactive(ReaderApp.theme, name)
+        self.stylesheet.set_variables(self.get_css_variables())
+        dark = self.current_theme.dark
+        self.set_class(dark, "-dark-mode")
+        self.set_class(not dark, "-light-mode")
+        self.add_class(f"-theme-{name}")
 
     @staticmethod
     def _theme_notices(failed: list[ThemeFailure], warning: str | None) -> list[str]:

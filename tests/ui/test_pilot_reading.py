@@ -293,17 +293,27 @@ async def test_contents_pane_plugs_into_the_sidebar_and_new_panes_can_join() -> 
 
 
 @pilot_test
-async def test_keys_typed_right_after_slash_and_f_are_not_lost() -> None:
+async def test_keys_typed_right_after_slash_and_f_are_not_lost(
+    opened_urls: list[str],
+) -> None:
     """A fast typist (or a paste) sends "/word⏎" in one burst: every key lands."""
     app = app_for(long_article())
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         burst = [("slash", "/"), ("P", "P"), ("a", "a"), ("r", "r"), ("t", "t")]
-        for key, character in [*burst, ("enter", None)]:
+        burst += [("enter", "\r"), ("n", "n"), ("n", "n"), ("j", "j")]
+        for key, character in burst:
             app._driver.send_message(events.Key(key, character))  # no wait in between
         await settle(pilot)
-        assert reading(app).search.matches.query == "Part"
+        matches = reading(app).search.matches
+        assert matches.query == "Part", "Enter ended the query; n stepped, not typed"
+        assert matches.current == 2
         assert app.focused is view(app)
+        # The same for link numbers: "f", digits, Enter, then a key for the article.
+        for key, character in [("f", "f"), ("1", "1"), ("enter", "\r"), ("k", "k")]:
+            app._driver.send_message(events.Key(key, character))
+        await settle(pilot)
+        assert not view(app).hints and app.focused is view(app)
 
 
 @pilot_test

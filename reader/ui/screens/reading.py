@@ -339,6 +339,7 @@ class ReadingScreen(AnnotationActions, Screen[None]):
             self.notify(
                 f"There is no link {event.number}.", severity="warning", timeout=3, markup=False
             )
+            self.hint_bar.ask_again()
             return
         self._close_hints()
         self.links.open(link.href)

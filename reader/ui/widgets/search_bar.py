@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Label
 
+from reader.ui.widgets.bottom_bar import BottomBar
 
-class SearchBar(Horizontal):
+
+class SearchBar(BottomBar):
     """Posts Changed while typing, Submitted on Enter, Cancelled on Esc.
 
     Stays on screen after Enter (showing the query and "3/17") while matches are
@@ -21,26 +22,18 @@ class SearchBar(Horizontal):
 
     DEFAULT_CSS = """
     SearchBar {
-        height: 1;
-        background: $surface;
-        display: none;
         #search-prompt { width: 3; padding: 0 1; color: $accent; text-style: bold; }
-        #search-input {
-            width: 1fr;
-            height: 1;
-            border: none;
-            padding: 0;
-            background: $surface;
-            &:focus { background: $surface; }
-        }
+        #search-input { width: 1fr; }
         #search-count { width: auto; min-width: 12; padding: 0 1; color: $text-muted;
                         text-align: right; }
         &.-no-match #search-count { color: $error; }
     }
     """
 
+    # Priority, so they act before the keys typed after them are handed out.
     BINDINGS = [
-        Binding("escape", "cancel", "Close search", id="search-cancel", show=False),
+        Binding("enter", "submit", "Search", id="search-submit", show=False, priority=True),
+        Binding("escape", "cancel", "Close search", id="search-cancel", show=False, priority=True),
     ]
 
     @dataclass
@@ -54,10 +47,6 @@ class SearchBar(Horizontal):
     class Cancelled(Message):
         pass
 
-    def __init__(self, *, cursor_blink: bool = True, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._cursor_blink = cursor_blink
-
     def compose(self) -> ComposeResult:
         yield Label("/", id="search-prompt")
         yield Input(
@@ -68,37 +57,20 @@ class SearchBar(Horizontal):
         )
         yield Label(Content(""), id="search-count", markup=False)
 
-    def on_mount(self) -> None:
-        self.query_one(Input).cursor_blink = self._cursor_blink
-
-    @property
-    def input(self) -> Input:
-        return self.query_one("#search-input", Input)
-
     @property
     def query_text(self) -> str:
         return self.input.value
 
     def open(self) -> bool:
-        """Show the bar with the cursor in it; False in the instant before it is mounted."""
-        if not self.is_mounted:
+        """Show the bar with the cursor at the end of the last query."""
+        if not self.reveal():
             return False
-        self.display = True
-        self.add_class("-open")
-        # Focus now, not after the queued keys: "/" and "word" typed fast must all land
-        # in the input.
-        self.screen.set_focus(self.input)
         self.input.action_end()
         return True
 
     def close(self) -> None:
-        if not self.is_mounted:  # mounted just after the first paint
-            return
-        self.display = False
-        self.remove_class("-open")
-        with self.input.prevent(Input.Changed):
-            self.input.value = ""
-        self.set_count(0, 0)
+        if self.hide():
+            self.set_count(0, 0)
 
     def set_count(self, current: int, total: int) -> None:
         """``current`` is 1-based (0 before stepping onto a match)."""
@@ -121,10 +93,10 @@ class SearchBar(Horizontal):
         event.stop()
         self.post_message(self.Changed(event.value))
 
-    @on(Input.Submitted, "#search-input")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.post_message(self.Submitted(event.value))
+    def action_submit(self) -> None:
+        self.give_focus_back()
+        self.post_message(self.Submitted(self.input.value))
 
     def action_cancel(self) -> None:
+        self.give_focus_back()
         self.post_message(self.Cancelled())
