@@ -83,7 +83,11 @@ class HighlightControl:
 
     def note_at(self, span: Span) -> NoteItem | None:
         return next(
-            (n for n in self.notes.notes if not n.orphaned and (n.start, n.end) == tuple(span)),
+            (
+                n
+                for n in self.notes.notes
+                if not n.orphaned and (n.start, n.end) == (span.start, span.end)
+            ),
             None,
         )
 

@@ -32,8 +32,13 @@ _SLUG_MAX = 60
 def slug(title: str, fallback: str = "notes") -> str:
     """A file name from a title: ASCII words joined by hyphens."""
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
-    name = "-".join(words)[:_SLUG_MAX].strip("-")
+    name = ""
+    for word in re.findall(r"[a-z0-9]+", ascii_title.lower()):
+        longer = f"{name}-{word}" if name else word
+        if len(longer) > _SLUG_MAX:
+            name = name or word[:_SLUG_MAX]
+            break
+        name = longer
     return name or fallback
 
 

@@ -87,7 +87,9 @@ class AnnotationPane(SidebarPane):
         keep = self.highlighted_key()
         index = options.highlighted
         options.clear_options()
-        for key, content in self._rows:
+        for number, (key, content) in enumerate(self._rows):
+            if number:
+                options.add_option(None)  # a rule between rows of several lines
             if key is None:
                 options.add_option(Option(content, disabled=True))
             else:

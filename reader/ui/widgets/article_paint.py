@@ -195,13 +195,13 @@ class RowPainter:
         in_margin = sign is not None and sign_at + cells(sign[0]) <= width
         parts: list[tuple[str, Style]] = []
         if cursor or (sign is not None and not in_margin):
+            # The gutter: the cursor's marker, and a sign with no room right of the text.
+            gutter = [(CURSOR_MARK, self.style("cursor")) if cursor else (" ", base), (" ", base)]
+            if sign is not None and not in_margin and cells(sign[0]) == 1:
+                gutter[1 if cursor else 0] = (sign[0], self.style(sign[1]))
             if left:
                 parts.append((" " * left, base))
-            parts.append((CURSOR_MARK, self.style("cursor")) if cursor else (" ", base))
-            if sign is not None and not in_margin and cells(sign[0]) == 1:
-                parts.append((sign[0], self.style(sign[1])))
-            else:
-                parts.append((" ", base))
+            parts.extend(gutter)
         else:
             parts.append((" " * (left + GUTTER), base))
         used = left + GUTTER
