@@ -14,7 +14,7 @@ from reader.locations import demo_page
 from reader.sanitize import clean_line
 from reader.ui.commands import ReaderCommands
 from reader.ui.keys import active_key_help
-from reader.ui.library_nav import library_has_articles, library_hidden, show_library
+from reader.ui.library_nav import library_hidden, show_library
 from reader.ui.library_session import LibrarySession
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.reading import PageSource, ReadingScreen
@@ -136,8 +136,9 @@ class ReaderApp(App[None]):
         while the library is empty (or cannot be used)."""
         from reader.ui.screens.library import LibraryScreen
 
-        if library_has_articles(self.library):
-            return LibraryScreen(self.settings, self.library)
+        library = LibraryScreen.opening(self.settings, self.library)
+        if library is not None:
+            return library
         return ReadingScreen([str(demo_page())], self.settings)
 
     def _library_notice(self, text: str) -> None:

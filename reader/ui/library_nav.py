@@ -12,10 +12,7 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.screen import Screen
 
-from reader.errors import StoreError
-
 if TYPE_CHECKING:
-    from reader.ui.library_session import LibrarySession
     from reader.ui.screens.library import LibraryScreen
 
 
@@ -44,18 +41,6 @@ def reading_below(app: App[object], library: LibraryScreen) -> bool:
         return False
     below = stack[: stack.index(library)]
     return any(isinstance(screen, ReadingScreen) for screen in below)
-
-
-def library_has_articles(session: LibrarySession) -> bool:
-    """Worth opening at start: the library can be used and holds an article."""
-    store = session.store
-    if store is None:
-        return False
-    try:
-        # One row, not a count: this runs before the first frame.
-        return bool(store.articles.list(limit=1))
-    except StoreError:
-        return False
 
 
 def library_hidden(app: App[object]) -> bool:

@@ -19,7 +19,7 @@ from textual.widgets import Footer, Input, OptionList
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.config import Settings
-from reader.errors import ReaderError
+from reader.errors import ReaderError, StoreError
 from reader.sanitize import clean_line
 from reader.store.records import LibraryEntry, SearchHit, SortOrder
 from reader.ui.keys import KeyHelp, node_key_help, sequence_key_help
@@ -87,7 +87,9 @@ class LibraryScreen(Screen[None]):
         self.session = session
         remembered = load_state(settings.resolved_data_dir()).get("library_sort")
         self.sort = SortOrder(remembered) if remembered in set(SortOrder) else SortOrder.RECENT
-        self.total = 0
+        self.total: int | None = 0
+        """Articles in the library (None while they are being counted)."""
+        self._first: list[LibraryEntry] = []
         self.deleted: list[tuple[int, str]] = []
         """The undo stack: (article id, title), newest last."""
         self._keys = KeySequences(LIBRARY_SEQUENCES)
@@ -103,10 +105,32 @@ class LibraryScreen(Screen[None]):
         yield self.results
         yield Footer()
 
+    @classmethod
+    def opening(cls, settings: Settings, session: LibrarySession) -> LibraryScreen | None:
+        """The library as the app's first screen, its first rows read at once (a
+        single small query) so they are in the first frame; None when it is empty or
+        cannot be used."""
+        store = session.store
+        if store is None:
+            return None
+        screen = cls(settings, session)
+        try:
+            screen._first = store.articles.list(screen.sort, limit=FIRST_ROWS)
+        except StoreError:
+            return None
+        return screen if screen._first else None
+
     def on_mount(self) -> None:
         self.search_bar.input.placeholder = 'search every article (words, "a phrase")'
         self.table.set_empty_text("Loading the library …")
-        self.reload()
+        if self._first:
+            first, self._first = self._first, []
+            self.total = len(first) if len(first) < FIRST_ROWS else None
+            self.table.set_entries(first)
+            self._show_summary()
+            self._list(self.sort, None, first)
+        else:
+            self.reload()
 
     def on_screen_resume(self) -> None:
         # Back from reading: progress and notes may have changed.
@@ -120,13 +144,17 @@ class LibraryScreen(Screen[None]):
         self._list(self.sort, keep if keep is not None else (current.id if current else None))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="library-list")
-    def _list(self, sort: SortOrder, keep: int | None) -> None:
-        """The first screenful of rows, at once; the rest is asked for once they show."""
+    def _list(
+        self, sort: SortOrder, keep: int | None, first: list[LibraryEntry] | None = None
+    ) -> None:
+        """The first screenful of rows (unless read already) and the count, at once;
+        the rest is asked for once they show."""
         store = self.session.store
         if store is None:
             self.post_message(Listed([], 0, sort, keep, complete=True))
             return
-        first = store.articles.list(sort, limit=FIRST_ROWS)
+        if first is None:
+            first = store.articles.list(sort, limit=FIRST_ROWS)
         total = len(first) if len(first) < FIRST_ROWS else store.articles.count()
         if not get_current_worker().is_cancelled:
             self.post_message(Listed(first, total, sort, keep, complete=len(first) >= total))
@@ -174,12 +202,15 @@ class LibraryScreen(Screen[None]):
             )
 
     def _show_summary(self) -> None:
+        counted = f"{count_label(self.total)} · " if self.total is not None else ""
         if self.has_class("-searching") and self.search_bar.query_text.strip():
             found = len(self.results.hits)
             more = "+" if found >= SEARCH_LIMIT else ""
-            text = f"{found}{more} match{'es' if found != 1 else ''} in {count_label(self.total)}"
+            text = f"{found}{more} match{'es' if found != 1 else ''}"
+            if self.total is not None:
+                text += f" in {count_label(self.total)}"
         else:
-            text = f"{count_label(self.total)} · by {SORT_LABELS[self.sort]}"
+            text = f"{counted}by {SORT_LABELS[self.sort]}"
         self.header.set_summary(text)
         problem = self.session.problem
         self.header.set_warning("read-only" if problem and self.session.store else "")
@@ -315,7 +346,8 @@ class LibraryScreen(Screen[None]):
                 self.deleted.append((message.article_id, title))
             self.results.drop(message.article_id)
             entries = [e for e in self.table.entries if e.id != message.article_id]
-            self.total = max(0, self.total - (len(self.table.entries) - len(entries)))
+            if self.total is not None:
+                self.total = max(0, self.total - (len(self.table.entries) - len(entries)))
             self.table.set_entries(entries)
             self._show_summary()
             self.notify(
