@@ -1,7 +1,7 @@
 """Entities, dates and enumerated groups of the article being read.
 
-The analysis runs in a thread worker once the article is on screen and laid out
-(so it never delays the first paint, nor competes with the layout), reports
+The analysis runs in a thread worker after the first paint (a cached one is shown
+at once; a new one waits until the view has laid the article out), reports
 progress to the sidebar, then fills the Entities and Dates tabs and adds the
 enumerated groups to the view as collapsible sections. Opening another page
 cancels it. The reading screen delegates here.
@@ -10,13 +10,14 @@ cancels it. The reading screen delegates here.
 from __future__ import annotations
 
 import functools
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from reader.analysis import Cancelled, analyse, enumeration_sections
+from reader.analysis import Cancelled, analyse, cache, enumeration_sections
 from reader.config import AnalysisSettings
 from reader.models import Analysis, Article, Entity, Section
 from reader.sanitize import clean_line
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
 GROUP = "analysis"
 LAUNCH_FALLBACK_SECONDS = 10.0
-"""Start the analysis this long after the article is shown even if the view never
+"""Start a new analysis this long after the article is shown even if the view never
 reports its layout done."""
 
 
@@ -97,8 +98,8 @@ class AnalysisPanel:
         self.article: Article | None = None
         self.analysis: Analysis | None = None
         """The analysis of ``article``, once it is done."""
-        self._pending: Article | None = None
-        """Shown, but not yet handed to the worker."""
+        self._laid_out = threading.Event()
+        """Set once the view has laid out ``article``: a new analysis may start."""
 
     @property
     def panes(self) -> list[SidebarPane]:
@@ -113,30 +114,29 @@ class AnalysisPanel:
 
     def start(self, article: Article) -> None:
         """``article`` is now shown (again, perhaps: the view has dropped what it was
-        given, so it is analysed anew, from the cache): analyse it once it is laid out."""
+        given, so it is analysed anew, from the cache)."""
         self.marks.forget()
-        self.article, self.analysis, self._pending = article, None, None
+        self.article, self.analysis = article, None
         if not self.enabled:
             return
         self.screen.workers.cancel_group(self.screen, GROUP)
-        # Once the view has laid the article out (``layout_ready``): three threads
-        # wanting the interpreter at once (the event loop, the layout and the analysis)
-        # starve the event loop far more than two. The timer is only a safety net.
-        self._pending = article
-        self.screen.set_timer(LAUNCH_FALLBACK_SECONDS, self._launch)
+        # A cached analysis is shown at once. A new one waits until the view has laid
+        # the article out (``layout_ready``): three threads wanting the interpreter at
+        # once (the event loop, the layout and the analysis) starve the event loop far
+        # more than two. The timer is only a safety net.
+        self._laid_out = threading.Event()
+        self.screen.set_timer(LAUNCH_FALLBACK_SECONDS, self._laid_out.set)
+        self.screen.call_after_refresh(self._launch, article, self._laid_out)
 
     def layout_ready(self) -> None:
         """The view has finished laying out the article (or a reflow of it)."""
-        if self._pending is not None:
-            self.screen.call_after_refresh(self._launch)
+        self._laid_out.set()
 
-    def _launch(self) -> None:
-        article = self._pending
-        if article is None or article is not self.article or not self.screen.is_attached:
+    def _launch(self, article: Article, laid_out: threading.Event) -> None:
+        if article is not self.article or not self.screen.is_attached:
             return
-        self._pending = None
         self.screen.run_worker(
-            functools.partial(self._work, article),
+            functools.partial(self._work, article, laid_out),
             name="analysis",
             group=GROUP,
             description=f"analyse {clean_line(article.title)[:60]}",
@@ -145,7 +145,7 @@ class AnalysisPanel:
             exit_on_error=False,
         )
 
-    def _work(self, article: Article) -> None:
+    def _work(self, article: Article, laid_out: threading.Event) -> None:
         """In the worker thread: messages are the only way back to the screen."""
         worker = get_current_worker()
         screen = self.screen
@@ -154,9 +154,17 @@ class AnalysisPanel:
             screen.post_message(AnalysisUpdate(article, fraction))
 
         try:
-            analysis = analyse(
-                article, model=self.model, cancelled=lambda: worker.is_cancelled, progress=progress
-            )
+            analysis = cache.load(article, self.model)
+            if analysis is None:
+                while not laid_out.wait(0.05):
+                    if worker.is_cancelled:
+                        return
+                analysis = analyse(
+                    article,
+                    model=self.model,
+                    cancelled=lambda: worker.is_cancelled,
+                    progress=progress,
+                )
             findings = Findings.of(article, analysis)
         except Cancelled:
             return
