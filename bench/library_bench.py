@@ -183,6 +183,11 @@ async def library_round(folder: Path, count: int, words: list[str]) -> dict[str,
         times["key End"] = await frame_after(("end",), lambda: table.cursor == count - 1)
         times["key PageUp"] = await frame_after(("pageup",), lambda: table.cursor < count - 1)
         order = table.entries
+        times["re-sort (s), first rows"] = await frame_after(
+            ("s",), lambda: table.entries is not order
+        )
+        await wait_until(lambda: len(table.entries) == count)
+        order = table.entries
         times["re-sort (s), all rows"] = await frame_after(
             ("s",), lambda: table.entries is not order and len(table.entries) == count
         )
