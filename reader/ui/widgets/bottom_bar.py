@@ -7,6 +7,8 @@ after "/", "f", Enter or Esc ("/word⏎n") must find focus already where they be
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Input
@@ -57,6 +59,11 @@ class BottomBar(Horizontal):
         """Focus what had it before the bar opened, now (not after queued keys)."""
         target = self._return_to
         self.screen.set_focus(target if target is not None and target.is_attached else None)
+
+    def after_typed(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` once the input has taken the keys already sent to it (a fast
+        "/word⏎": Enter acts at once, while "word" may still wait in the input's queue)."""
+        self.input.call_later(callback)
 
     def hide(self) -> bool:
         """Hide the bar and empty its input; False if it is not mounted yet."""

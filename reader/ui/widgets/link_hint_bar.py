@@ -87,8 +87,13 @@ class LinkHintBar(BottomBar):
             self.post_message(self.Chosen(int(event.value)))
 
     def action_submit(self) -> None:
-        digits = self.input.value
         self.give_focus_back()
+        self.after_typed(self._submit_typed)
+
+    def _submit_typed(self) -> None:
+        digits = self.input.value
+        if not self.has_class("-open"):
+            return  # the digits already opened a link
         if digits:
             self.post_message(self.Chosen(int(digits)))
         else:
@@ -96,4 +101,4 @@ class LinkHintBar(BottomBar):
 
     def action_cancel(self) -> None:
         self.give_focus_back()
-        self.post_message(self.Cancelled())
+        self.after_typed(lambda: self.post_message(self.Cancelled()))

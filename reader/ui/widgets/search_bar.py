@@ -95,8 +95,8 @@ class SearchBar(BottomBar):
 
     def action_submit(self) -> None:
         self.give_focus_back()
-        self.post_message(self.Submitted(self.input.value))
+        self.after_typed(lambda: self.post_message(self.Submitted(self.input.value)))
 
     def action_cancel(self) -> None:
         self.give_focus_back()
-        self.post_message(self.Cancelled())
+        self.after_typed(lambda: self.post_message(self.Cancelled()))
