@@ -43,3 +43,15 @@ def log_crash(error: BaseException, argv: Sequence[str]) -> str:
     except OSError:
         return "(the error log could not be written)"
     return str(target)
+
+
+def failure_reason(error: BaseException | None, argv: Sequence[str]) -> str:
+    """One line for the user: a ReaderError's own words; anything else is logged
+    (see :func:`log_crash`) and named with where the details are."""
+    from reader.errors import ReaderError
+    from reader.sanitize import clean_line
+
+    if isinstance(error, ReaderError):
+        return clean_line(str(error))
+    where = log_crash(error or RuntimeError("unknown"), argv)
+    return f"internal error ({type(error).__name__}); details in {where}"

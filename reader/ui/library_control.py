@@ -127,7 +127,7 @@ class LibraryControl:
             if copy is None:
                 raise
             article, article_id = copy
-            self._notify_thread(f"Showing the library's copy: {clean_line(source)} is gone.")
+            self._notify(f"Showing the library's copy: {clean_line(source)} is gone.")
         except StoreError as error:
             self._warn(f"The page is not recorded in the library: {error}")
             return service.read_article(source, settings.limits)
@@ -136,7 +136,7 @@ class LibraryControl:
             self._opened[source] = opened
         return article
 
-    def _notify_thread(self, text: str) -> None:
+    def _notify(self, text: str) -> None:
         app = self.screen.app
         app.notify(clean_line(text), timeout=6, markup=False)
 

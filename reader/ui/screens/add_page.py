@@ -1,4 +1,5 @@
-"""Asking for a page to add to the library: a saved file's path or an http(s) URL.
+"""Adding a page to the library: asking for a saved file's path or an http(s) URL,
+then reading it in.
 
 What can be checked at once (a missing file, a directory, an unsupported scheme) is
 said under the input, without closing; the page is read afterwards, off the event
@@ -8,9 +9,15 @@ loop, by whoever asked.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.errors import ReaderError
+from reader.sanitize import clean_line
 from reader.ui.screens.text_prompt import TextPrompt
+
+if TYPE_CHECKING:
+    from reader.config import Settings
+    from reader.ui.library_session import LibrarySession
 
 
 def checked_source(text: str) -> str:
@@ -38,3 +45,20 @@ def add_page_prompt(*, cursor_blink: bool = True) -> TextPrompt:
         select=False,
         cursor_blink=cursor_blink,
     )
+
+
+def add_to_library(
+    session: LibrarySession, settings: Settings, source: str
+) -> tuple[int, str, bool]:
+    """Read ``source`` into the library (a worker's job): its id, its title, and
+    whether it was there already (then nothing is read)."""
+    from reader import service
+
+    store = session.store
+    if store is None:
+        raise ReaderError(session.problem or "the library cannot be used")
+    known = store.articles.find(source)
+    if known is not None:
+        return known.id, known.entry.display_title, True
+    article, article_id = service.open_article(source, settings, store)
+    return article_id, clean_line(article.title).strip() or clean_line(source), False

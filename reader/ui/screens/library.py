@@ -8,25 +8,25 @@ is the reading screen's business (``reader.ui.library_nav``).
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.events import Key
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.config import Settings
+from reader.crashlog import failure_reason
 from reader.errors import ReaderError, StoreError
 from reader.sanitize import clean_line
-from reader.store.records import LibraryEntry, SearchHit, SortOrder
+from reader.store.records import LibraryEntry, SortOrder
 from reader.ui.keys import KeyHelp, node_key_help, sequence_key_help
 from reader.ui.keyseq import CANCEL_KEY, KeySequences, Outcome, key_char
+from reader.ui.library_messages import Found, LibraryChanged, Listed
 from reader.ui.library_rows import SORT_LABELS, count_label
 from reader.ui.library_session import LibrarySession
-from reader.ui.screens.add_page import add_page_prompt
+from reader.ui.screens.add_page import add_page_prompt, add_to_library
 from reader.ui.screens.library_keys import LIBRARY_BINDINGS, LIBRARY_SEQUENCES
 from reader.ui.state import load_state, save_state
 from reader.ui.widgets.library_header import LibraryHeader
@@ -40,33 +40,6 @@ CHUNK_ROWS = 2500
 SEARCH_LIMIT = 100
 NOTICE_SECONDS = 6
 _SORTS = list(SortOrder)
-
-
-@dataclass
-class Listed(Message):
-    entries: list[LibraryEntry]
-    total: int
-    sort: SortOrder
-    keep: int | None
-    """Put the cursor on this article."""
-    complete: bool
-    """False for the first screenful of a longer list."""
-
-
-@dataclass
-class Found(Message):
-    query: str
-    hits: list[SearchHit]
-
-
-@dataclass
-class Changed(Message):
-    """An article was deleted, restored or added (``already``: it was there)."""
-
-    action: str
-    article_id: int
-    title: str
-    already: bool = False
 
 
 class LibraryScreen(Screen[None]):
@@ -336,10 +309,10 @@ class LibraryScreen(Screen[None]):
             if action == "delete"
             else store.articles.restore(article_id)
         )
-        self.post_message(Changed(action, article_id, title, already=not done))
+        self.post_message(LibraryChanged(action, article_id, title, already=not done))
 
-    @on(Changed)
-    def _changed(self, message: Changed) -> None:
+    @on(LibraryChanged)
+    def _changed(self, message: LibraryChanged) -> None:
         title = message.title
         if message.action == "delete":
             if not message.already:
@@ -376,18 +349,8 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exit_on_error=False, group="library-add")
     def _add(self, source: str) -> None:
-        from reader import service
-
-        store = self.session.store
-        if store is None:
-            raise ReaderError(self.session.problem or "the library cannot be used")
-        known = store.articles.find(source)
-        if known is not None:
-            self.post_message(Changed("add", known.id, known.entry.display_title, already=True))
-            return
-        article, article_id = service.open_article(source, self.settings, store)
-        title = clean_line(article.title).strip() or clean_line(source)
-        self.post_message(Changed("add", article_id, title))
+        article_id, title, already = add_to_library(self.session, self.settings, source)
+        self.post_message(LibraryChanged("add", article_id, title, already=already))
 
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:
@@ -396,13 +359,7 @@ class LibraryScreen(Screen[None]):
         error = event.worker.error
         if event.worker.group == "library-add":
             self.header.set_status("")
-        if isinstance(error, ReaderError):
-            reason = clean_line(str(error))
-        else:
-            from reader.crashlog import log_crash
-
-            where = log_crash(error or RuntimeError("unknown"), ["library"])
-            reason = f"internal error ({type(error).__name__}); details in {where}"
+        reason = failure_reason(error, ["library"])
         what = "Cannot add the page" if event.worker.group == "library-add" else "Library"
         self.notify(f"{what}: {reason}", severity="error", timeout=NOTICE_SECONDS, markup=False)
 
