@@ -336,7 +336,7 @@ _ODD_NAMES = {
         "esc\x1b[2J\x1b]0;FILE-TITLE\x07\x9b31m.html",
         "CSI, OSC title and C1 inside the file name",
     ),
-    "name_markup": ("[@click=app.quit] [bold]x[/].html", "Textual markup in the file name"),
+    "name_markup": ("[@click=app.quit] [bold]x[reverse].html", "Textual markup in the file name"),
     "name_not_utf8": ("latin1-caf\udce9-\udcff.html", "bytes that are not UTF-8 in the name"),
     "name_long": ("L" * 250 + ".html", "a 255-byte file name"),
 }

@@ -43,6 +43,8 @@ def kind(name: str, filename: str, checks: str, **options: object) -> Callable:
     def register(build: Callable[[], bytes]) -> Callable[[], bytes]:
         if name in KINDS:
             raise ValueError(f"kind {name!r} registered twice")
+        if "/" in filename or "\0" in filename:
+            raise ValueError(f"kind {name!r}: a file name cannot hold '/' or NUL")
         KINDS[name] = Kind(name, filename, checks, build, **options)  # type: ignore[arg-type]
         return build
 
