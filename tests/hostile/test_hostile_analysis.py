@@ -19,7 +19,7 @@ from .clirun import extract_json_once
 from .registry import Page
 from .screen_probe import ANALYSIS, settle
 
-LARGE = ("single_line_text_10mb", "links_in_text_30k")
+LARGE = ("single_line_text_10mb",)
 
 
 @pytest.mark.parametrize("name", LARGE)
