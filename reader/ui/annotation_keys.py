@@ -139,6 +139,12 @@ ANNOTATION_ACTIONS = frozenset(
 )
 
 
+PASSAGE_ACTIONS = frozenset(
+    {"next_sentence", "previous_sentence", "select", "highlight", "annotate"}
+)
+"""Actions on the passage under the cursor: only while the article has the keys."""
+
+
 class AnnotationActions:
     """Mixed into the reading screen (which sets ``annotations`` and owns ``view``,
     ``sidebar`` and ``sidebar_open``)."""
@@ -149,13 +155,17 @@ class AnnotationActions:
     sidebar_open: bool
 
     def check_annotation_action(self, action: str) -> bool:
-        """Whether an action of this module may run now."""
+        """Whether an action of this module may run now: the passage's keys while
+        the article has the keys, the others anywhere but in a text field."""
         annotations = self.annotations
         if annotations.article is None:
             return action in ("bookmarks_tab", "notes_tab")
+        focused = self.focused_widget()
         if action == "leave_passage":
-            return annotations.cursor.active and self.focused_widget() is self.view
-        return not isinstance(self.focused_widget(), (Input, TextArea))
+            return annotations.cursor.active and focused is self.view
+        if action in PASSAGE_ACTIONS:
+            return focused is self.view or focused is None
+        return not isinstance(focused, (Input, TextArea))
 
     def focused_widget(self) -> object:
         return getattr(self, "focused", None)

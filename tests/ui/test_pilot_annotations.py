@@ -418,3 +418,12 @@ async def test_the_palette_runs_export_and_opens_the_tabs(pages_on_disk, tmp_pat
         await pilot.pause(0.3)
         await press_and_settle(pilot, "enter")
         assert app.focused is reading(app).sidebar.pane(NotesPane).option_list
+
+
+@pilot_test
+async def test_passage_keys_belong_to_the_article(pages_on_disk, tmp_path) -> None:
+    async with page_in_library(pages_on_disk, tmp_path) as (app, pilot):
+        await press_and_settle(pilot, "M", "h", "v", "right_parenthesis", "a")
+        assert app.focused is reading(app).sidebar.pane(BookmarksPane).option_list
+        assert notes_of(app).notes == [] and not notes_of(app).cursor.active
+        assert not isinstance(app.screen, NoteEditor)

@@ -1,8 +1,10 @@
 """What the Bookmarks and Notes tabs share: a list of the reader's own notes whose
 keys ask the reading screen to act on the chosen one.
 
-The pane holds no state of its own beyond its rows; the screen gives it rows
-(``set_rows``) whenever they change, even before the pane is mounted.
+The pane holds no state of its own beyond its rows; the screen tells it how to make
+them (``set_rows``) whenever they change, even before the pane is mounted. They are
+made when the pane is on screen, so a long list hidden in another tab is not rebuilt
+on every highlight.
 """
 
 from __future__ import annotations
@@ -65,6 +67,8 @@ class AnnotationPane(SidebarPane):
     def __init__(self, title: str, id: str) -> None:
         super().__init__(title, id=id)
         self._rows: list[Row] = []
+        self._make: Callable[[], list[Row]] | None = None
+        """How to make the rows, until they are made."""
 
     def compose(self) -> ComposeResult:
         yield NoteList(id=f"{self.id}-list")
@@ -75,25 +79,35 @@ class AnnotationPane(SidebarPane):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self._fill()
+        self._fill_if_shown()
 
-    def set_rows(self, rows: Sequence[Row]) -> None:
-        self._rows = list(rows)
-        if self.is_mounted:
-            self._fill()
+    def on_show(self) -> None:
+        self._fill_if_shown()
+
+    def set_rows(self, make: Callable[[], list[Row]]) -> None:
+        self._make = make
+        self._fill_if_shown()
+
+    def _fill_if_shown(self) -> None:
+        if self._make is None or not self.is_mounted or not self.region.area:
+            return
+        self._rows, self._make = self._make(), None
+        self._fill()
 
     def _fill(self) -> None:
         options = self.option_list
         keep = self.highlighted_key()
         index = options.highlighted
         options.clear_options()
+        shown: list[Option | None] = []
         for number, (key, content) in enumerate(self._rows):
             if number:
-                options.add_option(None)  # a rule between rows of several lines
+                shown.append(None)  # a rule between rows of several lines
             if key is None:
-                options.add_option(Option(content, disabled=True))
+                shown.append(Option(content, disabled=True))
             else:
-                options.add_option(Option(content, id=str(key)))
+                shown.append(Option(content, id=str(key)))
+        options.add_options(shown)
         if not options.option_count:
             return
         keys = [str(key) for key, _ in self._rows]

@@ -53,4 +53,5 @@ class BookmarksPane(AnnotationPane):
         super().__init__("Bookmarks", id="bookmarks")
 
     def show_bookmarks(self, items: Sequence[BookmarkItem]) -> None:
-        self.set_rows(bookmark_rows(items))
+        kept = list(items)
+        self.set_rows(lambda: bookmark_rows(kept))

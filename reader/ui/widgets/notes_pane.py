@@ -73,4 +73,5 @@ class NotesPane(AnnotationPane):
         super().__init__("Notes", id="notes")
 
     def show_notes(self, items: Sequence[NoteItem]) -> None:
-        self.set_rows(note_rows(items))
+        kept = list(items)
+        self.set_rows(lambda: note_rows(kept))
