@@ -7,7 +7,9 @@ traceback: unexpected exceptions are logged to ``errors.log`` in the data direct
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -52,8 +54,6 @@ def run(argv: Sequence[str]) -> int:
     parser = build_parser(command)
     args = parser.parse_args(list(argv[1:] if command else argv))
     if args.data_dir:
-        import os
-
         os.environ["READER_DATA_DIR"] = args.data_dir
     module = importlib.import_module(args._module)
     return int(module.run(args) or 0)
@@ -73,11 +73,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     except BrokenPipeError:
         # The reader of our stdout went away (`reader extract … | head`): not an error.
         code = 0
-        try:
-            sys.stdout = open("/dev/null", "w")  # noqa: SIM115 - silence the flush at exit
-        except OSError:
-            pass
-    except Exception as error:  # noqa: BLE001 - the one place that turns bugs into a line
+        with contextlib.suppress(OSError):
+            # Point stdout somewhere harmless so the flush at exit cannot fail again.
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+    except Exception as error:  # the one place that turns bugs into a line
         from reader.crashlog import log_crash
 
         where = log_crash(error, argv)

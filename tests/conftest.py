@@ -40,6 +40,9 @@ def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("READER_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("READER_CONFIG_FILE", str(base / "config.toml"))
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
-    for key in [k for k in os.environ if k.startswith("READER_") and k not in (
-        "READER_DATA_DIR", "READER_CONFIG_FILE")]:
+    for key in [
+        k
+        for k in os.environ
+        if k.startswith("READER_") and k not in ("READER_DATA_DIR", "READER_CONFIG_FILE")
+    ]:
         monkeypatch.delenv(key)
