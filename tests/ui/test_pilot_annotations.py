@@ -427,3 +427,35 @@ async def test_passage_keys_belong_to_the_article(pages_on_disk, tmp_path) -> No
         assert app.focused is reading(app).sidebar.pane(BookmarksPane).option_list
         assert notes_of(app).notes == [] and not notes_of(app).cursor.active
         assert not isinstance(app.screen, NoteEditor)
+
+
+@pilot_test
+async def test_hostile_passages_are_shown_literally_in_the_tabs_and_editors() -> None:
+    from hostile.screen_probe import capture as shoot
+
+    from .test_pilot_hostile import hostile_article
+
+    app = app_for(hostile_article(), sidebar=True)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        for _ in range(3):
+            await pilot.press("right_parenthesis")
+        await press_and_settle(pilot, "h", "right_parenthesis", "a")
+        assert isinstance(app.screen, NoteEditor)
+        assert not shoot(app).problems
+        await type_text(pilot, "[@click=app.quit]x[/]")
+        await press_and_settle(pilot, "ctrl+s", "B")
+        assert not shoot(app).problems
+        await press_and_settle(pilot, "enter", "A")
+        annotations = notes_of(app)
+        assert len(annotations.notes) == 2 and len(annotations.bookmarks) == 1
+        assert any("[@click=app.quit]" in note.quote for note in annotations.notes)
+        shot = shoot(app)
+        assert not shot.problems
+        assert "[@click=app.quit]" in shot.text
+        spot = shot.find("[@click=app.quit]")
+        assert spot is not None
+        await pilot.click(offset=(spot[0] + 3, spot[1]))
+        await press_and_settle(pilot, "enter", "M")
+        assert not shoot(app).problems
+        assert app.is_running and app.return_code is None, "page markup ran an action"
