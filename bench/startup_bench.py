@@ -1,0 +1,141 @@
+"""Whole-process first paint: from starting the command to the article on screen.
+
+    python3 bench/startup_bench.py [--repeat 7]
+
+Each command runs in a fresh pseudo-terminal (120x40); the time is from spawning the
+process to the moment a known word of the page appears in what it writes to the
+terminal. The baseline, run alternately with the reader in the same run, is a bare
+Textual app showing one static label. Pages: the built-in demo page (about 50 blocks)
+and a generated 5,000-block article, each opened once first so the library's cached
+copy is what is timed (as when a reader reopens a page), and once with extraction.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import pty
+import select
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BARE = (
+    "from textual.app import App\n"
+    "from textual.widgets import Static\n"
+    "class Bare(App):\n"
+    "    def compose(self):\n"
+    "        yield Static('Harbour clock ready')\n"
+    "Bare().run()\n"
+)
+
+
+def time_to_word(command: list[str], word: bytes, env: dict[str, str]) -> float:
+    """Seconds from spawn until ``word`` is written to the terminal; then quit."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True
+    )
+    os.close(slave)
+    seen = b""
+    elapsed = float("nan")
+    deadline = start + 60
+    try:
+        while time.perf_counter() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.05)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            seen = seen[-4096:] + chunk
+            if word in seen:
+                elapsed = time.perf_counter() - start
+                break
+    finally:
+        process.kill()
+        process.wait()
+        os.close(master)
+    return elapsed
+
+
+def long_markdown(blocks: int) -> str:
+    """A Markdown article of ``blocks`` blocks: a heading every tenth block."""
+    words = [
+        "tide",
+        "harbour",
+        "clock",
+        "lamp",
+        "dial",
+        "gear",
+        "hand",
+        "water",
+        "moon",
+        "spring",
+        "neap",
+        "quay",
+    ]
+    parts = ["# A long article", "", "Opening line of the long article, about the harbour."]
+    for index in range(1, blocks):
+        if index % 10 == 0:
+            parts += ["", f"## Section {index // 10}"]
+        else:
+            body = " ".join(words[(index * 7 + k) % len(words)] for k in range(40))
+            parts += ["", f"Paragraph {index}: {body}."]
+    return "\n".join(parts) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+
+    home = Path(tempfile.mkdtemp(prefix="reader-startup-"))
+    env = dict(os.environ, TERM="xterm-256color", TEXTUAL_ANIMATIONS="none")
+    env.update(
+        READER_DATA_DIR=str(home / "data"),
+        READER_CONFIG_FILE=str(home / "config.toml"),
+        XDG_CONFIG_HOME=str(home / "config"),
+        READER_ANALYSIS__ENABLED="false",
+    )
+    big = home / "big.md"
+    big.write_text(long_markdown(5000), encoding="utf-8")
+    bare = home / "bare.py"
+    bare.write_text(BARE)
+    demo = ROOT / "reader" / "demo" / "demo.html"
+    reader = [sys.executable, "-m", "reader"]
+    cases = {
+        "bare Textual app, one label": ([sys.executable, str(bare)], b"Harbour clock"),
+        "reader, demo page (~50 blocks)": ([*reader, str(demo)], b"Visitors to Port"),
+        "reader, 5,000 blocks": ([*reader, str(big)], b"Opening line"),
+    }
+    # Open each page once so the library holds it (reopening is what people do most).
+    for command, word in list(cases.values())[1:]:
+        time_to_word(command, word, env)
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    for _ in range(args.repeat):
+        for name, (command, word) in cases.items():
+            times[name].append(time_to_word(command, word, env))
+    base = statistics.median(times["bare Textual app, one label"])
+    print(f"whole-process first paint, median of {args.repeat} (min-max), 120x40 pty")
+    for name, values in times.items():
+        median = statistics.median(values)
+        print(
+            f"  {name:34} {median * 1000:7.0f} ms ({min(values) * 1000:.0f}-"
+            f"{max(values) * 1000:.0f})  ratio {median / base:4.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
