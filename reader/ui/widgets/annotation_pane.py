@@ -79,7 +79,11 @@ class AnnotationPane(SidebarPane):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self._fill_if_shown()
+        # Filled at once, shown or not: an option list first filled only once its tab
+        # is shown left the article view without the Resize of the sidebar opening.
+        if self._make is not None:
+            self._rows, self._make = self._make(), None
+        self._fill()
 
     def on_show(self) -> None:
         self._fill_if_shown()
