@@ -28,11 +28,9 @@ if TYPE_CHECKING:
     from reader.store import Store
     from reader.ui.library_session import LibrarySession
     from reader.ui.screens.reading import ReadingScreen
-    from reader.ui.widgets.article_view import ArticleView
 
 SAVE_DELAY = 1.0
 """Seconds after scrolling stops before the position is written."""
-RESUME_TRIES = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,16 +71,6 @@ def stored_copy(store: Store, source: str) -> tuple[Article, int] | None:
     entry = store.articles.get_by_source(source)
     article = store.articles.load(entry.id) if entry else None
     return (article, entry.id) if article is not None and entry is not None else None
-
-
-def _passage_to_top(view: ArticleView, offset: int) -> None:
-    """The view puts the row *before* a passage at the top when the passage starts a
-    paragraph (the row it follows on from); scroll on until the passage's own row is
-    the top one."""
-    for _ in range(3):
-        if view.offset_at(1) > offset or view.scroll_y >= view.max_scroll_y:
-            return
-        view.scroll_to(y=view.scroll_y + 1, animate=False, immediate=True)
 
 
 class LibraryControl:
@@ -156,41 +144,39 @@ class LibraryControl:
                 self._opened[source] = Opened(opened.article_id, None, opened.progress)
         self._article = article
         self._laid_out = False
+        self._resuming = False
         self.article_id = opened.article_id if opened is not None else None
         if opened is None:
             self._saved = self._place = None
             return
         self._saved = self._place = Place(opened.offset or 0, opened.progress)
         if resume and opened.offset:
+            # The view keeps the scroll until it is laid out that far.
             self._resuming = True
-            self.screen.call_after_refresh(self._resume, article, opened.offset, RESUME_TRIES)
-
-    def _resume(self, article: Article, offset: int, tries: int) -> None:
-        view = self.screen.view
-        if self._article is not article or view.article is not article:
-            self._resuming = False
-            return
-        view.scroll_to_offset(offset)
-        # Until the view's first layout lands it cannot scroll yet; ask again after
-        # the next refresh (a target beyond the part laid out is kept by the view).
-        there = view.top_offset() <= offset < view.offset_at(1) or view.scroll_y > 0
-        if there:
-            _passage_to_top(view, offset)
-        if there or tries <= 1:
-            # The stored place stays the place until the reader moves: reopening and
-            # closing a page must not creep its position by a line each time.
-            self._resuming = False
-            return
-        self.screen.call_after_refresh(self._resume, article, offset, tries - 1)
+            self.screen.view.scroll_to_offset(opened.offset)
 
     def moved(self) -> None:
         """The view scrolled: write the position once scrolling stops."""
-        if self.article_id is None or self._resuming:
+        if self.article_id is None:
             return
+        if self._resuming:
+            # The stored place stays the place until the reader moves: reopening and
+            # closing a page must not creep its position by a line each time. The
+            # view's own moves while it gets to the resumed place are not the reader's.
+            if self._resume_settling():
+                return
+            self._resuming = False
         self._place = self.place() or self._place
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.screen.set_timer(SAVE_DELAY, self._save_in_background)
+
+    def _resume_settling(self) -> bool:
+        view = self.screen.view
+        saved = self._saved
+        if saved is None or view.article is not self._article:
+            return False
+        return view.scroll_pending or view.top_offset() == view.top_offset_for(saved.offset)
 
     def layout_ready(self) -> None:
         """The whole article is laid out: the scroll position now measures progress."""

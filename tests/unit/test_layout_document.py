@@ -333,3 +333,71 @@ def test_a_link_cut_across_rows_keeps_its_number_on_every_part() -> None:
     assert layout.link_line[1] == next(
         i for i, line in enumerate(layout.lines) if "https" in line_text(line)
     )
+
+
+def _paragraphs(*texts_: str):
+    b = ArticleBuilder()
+    for text in texts_:
+        b.paragraph(text)
+    return b.build()
+
+
+def test_a_paragraph_start_maps_to_its_first_text_row_not_the_separator() -> None:
+    long = "word " * 30
+    article = _paragraphs(long.strip(), "Second paragraph starts here.", long.strip())
+    layout = lay_out_article(article, 30, collapsed=[])
+    for index, block in enumerate(article.blocks):
+        row = layout.line_of_offset(block.start)
+        assert row == layout.block_line[index]
+        assert line_text(layout.lines[row]).strip(), "a paragraph start is a text row"
+    second = article.blocks[1]
+    # The blank line between paragraphs starts where the first one ends; an offset in
+    # the separator belongs to the paragraph that follows it.
+    separator = layout.block_line[1] - 1
+    assert layout.lines[separator][START] == layout.lines[separator][END]
+    for offset in range(article.blocks[0].end, second.start + 1):
+        assert layout.line_of_offset(offset) == layout.block_line[1]
+
+
+def test_a_row_start_round_trips_for_every_row_a_reader_can_have_on_top() -> None:
+    article = generate_article(80)
+    layout = lay_out_article(article, 44, collapsed=[])
+    for index, line in enumerate(layout.lines):
+        row = layout.line_of_offset(line[START])
+        if line[END] > line[START]:
+            assert row == index
+        else:
+            # Furniture on top (a separator, a rule): resuming puts the text it stands
+            # before at the top, never the row above it (past the body's end there is
+            # no text left: the last text row).
+            assert row > index or line[START] == len(article.text)
+
+
+def test_leading_spaces_and_wrap_points_map_to_the_following_row() -> None:
+    article = _paragraphs("First.", "   indented start " + "more words " * 10)
+    layout = lay_out_article(article, 24, collapsed=[])
+    second = article.blocks[1]
+    assert layout.line_of_offset(second.start) == layout.block_line[1]
+    for index in range(layout.block_line[1], len(layout.lines) - 1):
+        gap_start, gap_end = layout.lines[index][END], layout.lines[index + 1][START]
+        for offset in range(gap_start, gap_end):
+            assert layout.line_of_offset(offset) == index + 1
+
+
+def test_hidden_text_still_maps_to_its_collapsed_header() -> None:
+    b = ArticleBuilder()
+    b.heading("Open", level=2)
+    b.paragraph("Visible text.")
+    b.heading("Closed", level=2)
+    b.paragraph("Hidden text one.")
+    b.paragraph("Hidden text two.")
+    b.heading("After", level=2)
+    b.paragraph("More visible text.")
+    article = b.build()
+    closed = next(s for s in article.sections if s.title == "Closed")
+    layout = lay_out_article(article, 40, collapsed=[closed.id])
+    header = layout.section_line[closed.id]
+    for block in article.blocks[3:5]:
+        assert layout.line_of_offset(block.start) == header
+        assert layout.line_of_offset(block.end - 1) == header
+    assert layout.line_of_offset(article.blocks[5].start) == layout.block_line[5]

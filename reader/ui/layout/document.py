@@ -11,6 +11,7 @@ article is finished.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 
 from reader.models import Article, BlockKind, Section
@@ -38,6 +39,8 @@ from reader.ui.layout.lines import (
 )
 from reader.ui.layout.sections import Outline, SectionSpan
 from reader.ui.layout.wrap import wrap
+
+_SPACE = re.compile(r"\s*")
 
 
 class ArticleLayout:
@@ -282,13 +285,21 @@ class ArticleLayout:
     # --- lookups ---------------------------------------------------------------------
 
     def line_of_offset(self, offset: int) -> int:
-        """The composed line showing ``offset``: the last line starting at or before
-        it, or, when that row shows no text (a separator, a rule, a summary), the
-        text row it follows on from. A hidden offset lands on its section header."""
+        """The composed row showing ``offset``. An offset no row shows is placed by
+        what lies between it and the next text row: only white space (the blank line
+        between two paragraphs, the space at a wrap, a paragraph's leading spaces) →
+        that next row, so a paragraph's start is its first text row, never the
+        separator above it; hidden text (a collapsed section) → the row it follows
+        on from, i.e. its section's header or summary back to the header."""
         if not self.lines:
             return 0
-        index = max(0, bisect.bisect_right(self.starts, offset) - 1)
         lines = self.lines
+        index = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        if lines[index][START] <= offset < lines[index][END]:
+            return index
+        following = self._next_text_row(index + 1)
+        if following is not None and self._only_space(offset, lines[following][START]):
+            return following
         while (
             index > 0
             and lines[index][START] == lines[index][END]
@@ -296,6 +307,20 @@ class ArticleLayout:
         ):
             index -= 1
         return index
+
+    def _next_text_row(self, index: int) -> int | None:
+        """The first row from ``index`` that shows text (a few rows of furniture at
+        most: rules, blank lines, a code block's padding)."""
+        lines = self.lines
+        for row in range(index, min(index + 8, len(lines))):
+            if lines[row][END] > lines[row][START]:
+                return row
+        return None
+
+    def _only_space(self, start: int, end: int) -> bool:
+        if end < start:
+            return False
+        return _SPACE.match(self.ctx.text, start, end).end() == end  # type: ignore[union-attr]
 
     def covers(self, offset: int) -> bool:
         """True once the composed lines reach past ``offset``."""

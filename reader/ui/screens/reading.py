@@ -20,7 +20,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.config import Settings
 from reader.errors import ReaderError
-from reader.models import Article, SectionKind
+from reader.models import Article
 from reader.sanitize import clean_line
 from reader.ui.analysis_panel import AnalysisPanel, AnalysisUpdate
 from reader.ui.annotation_keys import (
@@ -202,19 +202,19 @@ class ReadingScreen(AnnotationActions, Screen[None]):
     def show_article(self, source: str, article: Article, offset: int | None = None) -> None:
         self.library.leave()
         self.source, self.article = source, article
-        self.library.enter(source, article, resume=offset is None)
         self.search.reset()
         self._close_hints()
         listed = len(self.pages) > 1 and source_name(self.pages[self.page_index]) == source
         page = f"{self.page_index + 1}/{len(self.pages)}" if listed else ""
         self.query_one(ArticleHeader).show_article(article, page)
         self.view.show(article)
+        # After show(): resuming scrolls the view (kept by it until it is laid out).
+        self.library.enter(source, article, resume=offset is None)
         self.annotations.show(article, self.library.article_id)
         self.sidebar.show_article(article, self.view.sections())
         self.analysis.start(article)
         if offset:
-            # After the view's first layout pass has settled its scroll position.
-            self.call_after_refresh(self.view.scroll_to_offset, offset)
+            self.view.scroll_to_offset(offset)
         self.refresh_bindings()
 
     def top_offset(self) -> int:
@@ -250,12 +250,7 @@ class ReadingScreen(AnnotationActions, Screen[None]):
 
     @on(ContentsPane.SectionSelected)
     def _section_selected(self, event: ContentsPane.SectionSelected) -> None:
-        section = event.section
-        if section.kind is SectionKind.LINKS:
-            self.view.open_section(section.id)
-        self.view.scroll_to_offset(section.start)
-        if section.kind is not SectionKind.LINKS:
-            self.view.open_section(section.id)
+        self.view.scroll_to_section(event.section.id, expand=True)
         self.view.focus()
 
     # --- sidebar ---------------------------------------------------------------------

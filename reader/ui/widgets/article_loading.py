@@ -39,6 +39,9 @@ class BackgroundLayout:
         layout.defer_highlighting = True
         layout.compose(compute=True, min_lines=self._view_height + 1)
         self._install(layout, anchor=None)
+        # A scroll asked for before the view had a size: the first frame shows its
+        # place rather than the top, when that place is close enough to lay out now.
+        self._perform_target(sync=True)
         if not layout.complete or layout.plain_code:
             # After the first frame: a worker thread started now would compete with
             # painting it for the interpreter lock.

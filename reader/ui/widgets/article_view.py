@@ -14,6 +14,7 @@ import bisect
 import gc
 import time
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
@@ -65,6 +66,13 @@ SYNC_BLOCKS = 150
 """A jump this many blocks past the laid-out part is laid out at once, not awaited."""
 SIZE_SYNC_SECONDS = 0.25
 """How long rows added below the view may wait before the scrollbar learns of them."""
+
+
+class _Target(NamedTuple):
+    offset: int
+    center: bool
+    section: str | None
+    """Scroll to this section's header row rather than to ``offset``."""
 
 
 class ArticleView(BackgroundLayout, ScrollView, can_focus=True, inherit_bindings=False):
@@ -174,7 +182,8 @@ class ArticleView(BackgroundLayout, ScrollView, can_focus=True, inherit_bindings
             lambda: self.app.get_css_variables(),
         )
         self._keys = KeySequences(self.KEY_SEQUENCES)
-        self._target: tuple[int, bool] | None = None
+        self._target: _Target | None = None
+        """A scroll asked for before the layout could perform it: done once it can."""
         self._follow_end = False
         self._cursor_line = 0
         self._size_synced = 0.0
@@ -204,12 +213,26 @@ class ArticleView(BackgroundLayout, ScrollView, can_focus=True, inherit_bindings
         self._line_versions.clear()
         self.set_reactive(ArticleView.cursor, 0)
         self._cursor_line = 0
-        self.scroll_to(0, 0, animate=False)
+        # Immediate: a deferred scroll would land after a scroll_to_offset() made right
+        # after show(), and undo it.
+        self.scroll_to(0, 0, animate=False, immediate=True)
         self._start_layout()
 
     def top_offset(self) -> int:
-        """The text offset shown at the top of the view (the reading position)."""
-        return self.offset_at(0)
+        """The text offset shown at the top of the view (the reading position). With
+        furniture on top (the blank line between paragraphs, a heading's rule), the
+        start of the text right below it: the passage the reader is at, which
+        ``scroll_to_offset`` puts back at the top."""
+        layout = self._layout
+        if layout is None or not layout.lines:
+            return 0
+        row = min(max(0, self.scroll_offset.y), len(layout.lines) - 1)
+        line = layout.lines[row]
+        if line[END] == line[START]:
+            shown = layout.line_of_offset(line[START])
+            if shown > row:
+                return layout.lines[shown][START]
+        return line[START]
 
     def offset_at(self, y: int) -> int:
         """The text offset of the row ``y`` rows below the top of the view."""
@@ -225,25 +248,50 @@ class ArticleView(BackgroundLayout, ScrollView, can_focus=True, inherit_bindings
         return self._cursor_line
 
     def scroll_to_offset(self, offset: int, *, center: bool = False) -> None:
-        """Scroll so ``offset`` is at the top (or the centre), opening any collapsed
-        section that hides it, and put the cursor there."""
-        layout = self._layout
-        if layout is None or self._ctx is None or self._outline is None:
-            self._target = (offset, center)
+        """Scroll so the row showing ``offset`` is at the top (or the centre), opening
+        any collapsed section that hides it, and put the cursor there. Asked before the
+        view has a size, or before the layout reaches ``offset``, the scroll is kept
+        and done as soon as it can be (the latest request wins)."""
+        if self._ctx is None or self._outline is None:
             return
         offset = max(0, min(offset, len(self._ctx.text)))
         block = self._outline.block_index(offset)
-        hidden = {s.id for s in self._outline.enclosing(block) if s.id in self._collapsed}
-        if hidden:
-            self._apply_collapsed(self._collapsed - hidden, keep=None)
-            for section_id in sorted(hidden):
-                self.post_message(self.SectionToggled(self, section_id, False))
-        if not self._ensure_covered(layout, offset, block):
-            self._target = (offset, center)
+        self._open(s.id for s in self._outline.enclosing(block))
+        self._target = _Target(offset, center, None)
+        self._perform_target(sync=True)
+
+    def scroll_to_section(self, section_id: str, *, expand: bool = False) -> None:
+        """Scroll so the header row of section ``section_id`` (a heading, a passage, a
+        link group) is at the top, opening the collapsed sections around it so it can
+        be seen; the section itself is opened only with ``expand``. Kept and done later,
+        like :meth:`scroll_to_offset`, when the layout cannot do it yet."""
+        outline = self._outline
+        span = outline.spans.get(section_id) if outline is not None else None
+        if span is None or outline is None:
             return
-        self._target = None
-        self._scroll_to_line(layout.line_of_offset(offset), center)
-        self.cursor = offset
+        around = [s.id for s in outline.enclosing(span.first_block) if s.id != section_id]
+        if not span.is_links and span.first_block in outline.starting:
+            # Sections starting at the same block: only those composed before it.
+            same = outline.starting[span.first_block]
+            later = {s.id for s in same[same.index(span) + 1 :]}
+            around = [other for other in around if other not in later]
+        self._open([*around, section_id] if expand else around)
+        self._target = _Target(span.section.start, False, section_id)
+        self._perform_target(sync=True)
+
+    def top_offset_for(self, offset: int) -> int | None:
+        """The offset :meth:`top_offset` reports once ``scroll_to_offset(offset)`` has
+        put its row at the top (None while the view cannot tell: no layout yet, or not
+        that far). A scroll clamped at the end of the article reports less."""
+        layout = self._layout
+        if layout is None or self._target is not None or not layout.covers(offset):
+            return None
+        return layout.lines[layout.line_of_offset(offset)][START]
+
+    @property
+    def scroll_pending(self) -> bool:
+        """A scroll_to_offset/scroll_to_section waits for the layout."""
+        return self._target is not None
 
     def sections(self) -> list[Section]:
         return [safe_section(s) for s in self._outline.sections()] if self._outline else []
@@ -364,25 +412,69 @@ class ArticleView(BackgroundLayout, ScrollView, can_focus=True, inherit_bindings
             return
         self._sync_size(force=False)
         if self._target is not None:
-            offset, center = self._target
-            if layout.covers(offset):
-                self._target = None
-                self._scroll_to_line(layout.line_of_offset(offset), center)
-                self.cursor = offset
+            self._perform_target(sync=False)
         if self._follow_end:
             self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
             self._follow_end = not layout.complete
         self._cursor_line = layout.line_of_offset(self.cursor)
 
-    def _ensure_covered(self, layout: ArticleLayout, offset: int, block: int) -> bool:
-        """Compose up to ``offset`` now if it is close (or the layout is done)."""
-        if layout.covers(offset):
-            return True
-        if block - layout.next_block > SYNC_BLOCKS:
-            return False
-        while not layout.covers(offset) and not layout.complete:
+    def _open(self, section_ids: Iterable[str]) -> None:
+        """Open those of ``section_ids`` that are collapsed (telling listeners)."""
+        hidden = set(section_ids) & self._collapsed
+        if hidden:
+            self._apply_collapsed(self._collapsed - hidden, keep=None)
+            for section_id in sorted(hidden):
+                self.post_message(self.SectionToggled(self, section_id, False))
+
+    def _perform_target(self, sync: bool) -> None:
+        """Do the kept scroll if the layout has reached it; with ``sync``, first lay
+        out up to it here when it is close (a long way off, the worker gets there)."""
+        target, layout = self._target, self._layout
+        if target is None or layout is None or self._outline is None:
+            return
+        self._target = None  # composing below reports new lines, which would recurse
+        row = self._target_row(layout, target, sync)
+        if row is None:
+            self._target = target
+            return
+        self._scroll_to_line(row, target.center)
+        self.cursor = target.offset
+        if target.section is not None and self._cursor_line != row:
+            # A header that shows no text of its own (a link group's, a passage's):
+            # the cursor marks it, so the section under the cursor is this one.
+            self.refresh_line(self._cursor_line)
+            self._cursor_line = row
+            self.refresh_line(row)
+
+    def _target_row(self, layout: ArticleLayout, target: _Target, sync: bool) -> int | None:
+        assert self._outline is not None
+        if target.section is None:
+            block = self._outline.block_index(target.offset)
+            if not self._covered(layout, target.offset, block, sync):
+                return None
+            return layout.line_of_offset(target.offset)
+        span = self._outline.spans.get(target.section)
+        if span is None:
+            return None
+        if span.is_links:
+            if not layout.complete and not self._covered(layout, None, span.first_block, sync):
+                return None
+        elif not self._covered(layout, target.offset, span.first_block, sync):
+            return None
+        return layout.section_line.get(target.section)
+
+    def _covered(self, layout: ArticleLayout, offset: int | None, block: int, sync: bool) -> bool:
+        """True once the layout reaches ``offset`` (None: its end), composing up to it
+        now when ``sync`` and it is close. Only a sized view lays out (its first frame
+        is what a caller waits for)."""
+        reached = layout.complete if offset is None else layout.covers(offset)
+        if reached or not sync or block - layout.next_block > SYNC_BLOCKS:
+            return reached
+        while not layout.complete and (offset is None or not layout.covers(offset)):
             layout.compose(compute=True, min_lines=len(layout.lines) + self._view_height)
-        layout.compose(compute=True, min_lines=layout.line_of_offset(offset) + self._view_height)
+        if offset is not None:
+            row = layout.line_of_offset(offset)
+            layout.compose(compute=True, min_lines=row + self._view_height)
         self._lines_added()
         return True
 
@@ -582,7 +674,9 @@ class ArticleView(BackgroundLayout, ScrollView, can_focus=True, inherit_bindings
     def _scroll_to_line(self, line: int, center: bool) -> None:
         self._sync_size()
         y = line - self._view_height // 2 if center else line
-        self.scroll_to(y=max(0, y), animate=False, immediate=True)
+        # Forced: before the first layout pass has seen the new virtual size the
+        # scrollbar is not "shown" yet, and Textual ignores an unforced scroll.
+        self.scroll_to(y=max(0, y), animate=False, immediate=True, force=True)
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
