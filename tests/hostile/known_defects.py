@@ -15,11 +15,6 @@ KNOWN_DEFECTS: dict[str, tuple[str, tuple[str, ...]]] = {
         "charset-normalizer's guess on short Latin samples",
         ("test_extract_json", "test_read_article", "test_encoding_comes_out_as_text"),
     ),
-    "single_line_text_10mb": (
-        "the reader's entity/date analysis has no size bound: on this 8 M-character article "
-        "it runs for minutes, and key presses take ~2 s while it does",
-        ("test_analysis_is_bounded",),
-    ),
 }
 """kind name -> (what is wrong, the tests that show it)."""
 

@@ -2,8 +2,8 @@
 the time limit (an article or a message screen), the screen never carries a control
 character, and markup in the page is shown literally and never acts.
 
-The entity and date analysis that starts once the article is shown runs on regardless;
-its own bound is checked in test_hostile_analysis."""
+The entity and date analysis that starts once the article is shown runs on regardless:
+how long it takes on a huge article depends on the machine, so it is not asserted here."""
 
 from __future__ import annotations
 
