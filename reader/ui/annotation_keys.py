@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.binding import Binding, BindingType
+from textual import events
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.widgets import Input, TextArea
 
 from reader.ui.store_queue import StoreReply
@@ -139,6 +140,9 @@ ANNOTATION_ACTIONS = frozenset(
 )
 
 
+JUMP_ACTIONS = frozenset({"top", "bottom", "next_match", "previous_match"})
+"""Actions of the article and the screen that jump (as vim's jump list counts them)."""
+
 PASSAGE_ACTIONS = frozenset(
     {"next_sentence", "previous_sentence", "select", "highlight", "annotate"}
 )
@@ -153,6 +157,7 @@ class AnnotationActions:
     view: ArticleView
     sidebar: Sidebar
     sidebar_open: bool
+    active_bindings: dict[str, ActiveBinding]
 
     def check_annotation_action(self, action: str) -> bool:
         """Whether an action of this module may run now: the passage's keys while
@@ -241,6 +246,22 @@ class AnnotationActions:
 
     def on_store_reply(self, message: StoreReply) -> None:
         message.apply()
+
+    def on_key(self, event: events.Key) -> None:
+        """A key on its way to its binding: when that is a jump, ``''`` will come
+        back to where it started (longer moves count anyway, see ``PassageCursor``)."""
+        if self.focused_widget() is not self.view or self.annotations.article is None:
+            return
+        active = self.active_bindings.get(event.key)
+        if active is not None and active.enabled and active.binding.action in JUMP_ACTIONS:
+            self.annotations.cursor.before_jump()
+
+    # The rows moved under the cursor; the screen's own handlers of these run too.
+    def on_article_view_layout_ready(self) -> None:
+        self.annotations.cursor.relaid()
+
+    def on_article_view_section_toggled(self) -> None:
+        self.annotations.cursor.relaid()
 
     def on_annotation_pane_requested(self, message: AnnotationPane.Requested) -> None:
         message.stop()

@@ -8,9 +8,10 @@ reader scrolls, a click puts it under the pointer, ``}`` and ``[`` jump): in pas
 mode the drawn sentence follows it, and while selecting the selection grows to it.
 
 It also keeps the position before the last jump for ``''``: a jump is any cursor
-move of more than a couple of screens of text at once (a mark, a bookmark, a note,
-``g``/``G``, a search match, a heading from the contents), so every way of jumping
-counts without each having to report itself.
+move of more than a screen's height at once (a mark, a bookmark, a note, ``g``/``G``,
+a search match, a heading from the contents, the scrollbar dragged), so every way of
+jumping counts without each having to report itself; scrolling, even a page at a
+time, never does.
 """
 
 from __future__ import annotations
@@ -27,8 +28,6 @@ PASSAGE_LAYER = "passage"
 SELECTION_LAYER = "selection"
 PASSAGE_ROLE = "cursor"
 SELECTION_ROLE = "selection"
-JUMP_SCREENS = 2
-"""A cursor move of more than this many screens of text is a jump (``''`` returns)."""
 
 
 class PassageCursor:
@@ -43,6 +42,8 @@ class PassageCursor:
         self.previous: int | None = None
         """Where the cursor was before the last jump."""
         self._expected: int | None = None
+        self._line = 0
+        """The cursor's row when it last moved (to measure the next move)."""
 
     # --- lifecycle --------------------------------------------------------------------
 
@@ -53,6 +54,7 @@ class PassageCursor:
         self.anchor = self.selection = None
         self.previous = None
         self._expected = None
+        self._line = 0
         if article is not None:
             # Fix the stacking order: a selection paints over the sentence, both over
             # highlights (set by the annotations first).
@@ -70,19 +72,20 @@ class PassageCursor:
 
     def cursor_moved(self, old: int, new: int) -> None:
         """The view's cursor changed (watched by the screen)."""
+        line, self._line = self._line, self.view.cursor_line
         if new == self._expected:
             return
-        if abs(new - old) > self._jump_distance():
+        # A page down moves the cursor one row less than the view's height.
+        if abs(self._line - line) >= max(1, self.view.scrollable_content_region.height):
             self.previous = old
         if self.selecting:
             self._extend(new, moved_by_view=True)
         elif self.shown:
             self._draw()
 
-    def _jump_distance(self) -> int:
-        view = self.view
-        rows = max(1, view.scrollable_content_region.height)
-        return JUMP_SCREENS * rows * max(20, view.measure)
+    def relaid(self) -> None:
+        """The rows changed (a reflow, a section folded): measure moves from here."""
+        self._line = self.view.cursor_line
 
     # --- what is under the cursor -------------------------------------------------------
 
@@ -182,10 +185,15 @@ class PassageCursor:
 
     # --- jumps -----------------------------------------------------------------------
 
+    def before_jump(self) -> None:
+        """A jump is about to move the view (``g``, ``G``, ``n``…): ``''`` comes back
+        here, however short the jump. The passage when one is shown, else the reading
+        position (the top line)."""
+        self.previous = self.view.cursor if self.shown else self.view.top_offset()
+
     def jump(self, offset: int, *, center: bool = False) -> None:
         """Go to ``offset`` (a mark, bookmark or note); ``''`` comes back."""
-        # The passage when one is shown, else the reading position (the top line).
-        self.previous = self.view.cursor if self.shown else self.view.top_offset()
+        self.before_jump()
         self._expected = offset
         try:
             self.view.scroll_to_offset(offset, center=center)

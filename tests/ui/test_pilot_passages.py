@@ -221,3 +221,20 @@ async def test_help_lists_the_passage_and_mark_keys(pages_on_disk, tmp_path) -> 
         help_text = static_text(app, "#help-text")
         for words in ("m<letter>", "'<letter>", "''", "Next sentence", "Highlight", "Bookmark"):
             assert words in help_text, words
+
+
+@pilot_test
+async def test_g_on_a_page_of_two_screens_is_a_jump_and_paging_is_not() -> None:
+    app = app_for(long_article(6))
+    async with app.run_test(size=(80, 20)) as pilot:
+        await settle(pilot)
+        article_view = view(app)
+        rows = article_view.scrollable_content_region.height
+        assert rows < article_view.max_scroll_y + rows < 3 * rows  # about two screens
+        await pilot.press("G")
+        assert article_view.scroll_offset.y > 0
+        await pilot.press("apostrophe", "apostrophe")
+        assert article_view.top_offset() == 0
+        await pilot.press("space", "space", "b")  # paging is no jump: '' still goes back
+        await pilot.press("apostrophe", "apostrophe")
+        assert article_view.scroll_offset.y == article_view.max_scroll_y
