@@ -60,7 +60,11 @@ class Sidebar(Vertical, can_focus=False, can_focus_children=True):
 
     def __init__(self, *panes: SidebarPane, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._initial_panes = panes
+        self._initial_panes = panes[:1]
+        self._later_panes = list(panes[1:])
+        """Mounted one per frame after the first: each pane's widgets cost 10–40 ms to
+        mount and style, too long a stall all at once while an article lays out.
+        Panes keep what they are told until they mount (``SidebarPane.on_mount``)."""
         self.article: Article | None = None
         """The article being read, for panes mounted later."""
         self.sections: Sequence[Section] = ()
@@ -68,6 +72,17 @@ class Sidebar(Vertical, can_focus=False, can_focus_children=True):
     def compose(self) -> ComposeResult:
         with TabbedContent(id="sidebar-tabs"):
             yield from self._initial_panes
+
+    def on_mount(self) -> None:
+        if self._later_panes:
+            self.call_after_refresh(self._mount_later_pane)
+
+    async def _mount_later_pane(self) -> None:
+        if not self._later_panes or not self.is_attached:
+            return
+        await self.add_pane(self._later_panes.pop(0))
+        if self._later_panes:
+            self.call_after_refresh(self._mount_later_pane)
 
     @property
     def panes(self) -> list[SidebarPane]:
