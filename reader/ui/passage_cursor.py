@@ -1,17 +1,18 @@
-"""The passage cursor: sentence and paragraph moves, a selection, and ``''``.
+"""The passage cursor: sentence moves, a selection grown by sentences, and ``''``.
 
 The article view owns a text offset, ``cursor``. This controller moves it a sentence
-or a paragraph at a time, draws the sentence under it (the "passage" overlay) while
-the reader works with passages, and grows a selection by whole sentences (the
-"selection" overlay). The view moves the cursor too (it follows the view when the
-reader scrolls, a click puts it under the pointer, ``}`` and ``[`` jump): in passage
-mode the drawn sentence follows it, and while selecting the selection grows to it.
+at a time (the view's own ``}``/``{`` move it a paragraph), draws the sentence under
+it (the "passage" overlay) while the reader works with passages, and grows a
+selection by whole sentences (the "selection" overlay). The view moves the cursor
+too (it follows the view when the reader scrolls, a click puts it under the pointer,
+``}`` and ``]`` jump): in passage mode the drawn sentence follows it, and while
+selecting the selection grows to it.
 
-It also keeps the position before the last jump for ``''``: a jump is any cursor
-move of more than a screen's height at once (a mark, a bookmark, a note, ``g``/``G``,
-a search match, a heading from the contents, the scrollbar dragged), so every way of
-jumping counts without each having to report itself; scrolling, even a page at a
-time, never does.
+It also keeps the position before the last jump for ``''``: ``g``, ``G``, ``n`` and
+``N`` (the screen reports their keys before they run), and any cursor move of more
+than a screen's height at once (a mark, a bookmark, a note, a heading from the
+contents, the scrollbar dragged), so no way of jumping has to report itself;
+scrolling, even a page at a time, never counts.
 """
 
 from __future__ import annotations
