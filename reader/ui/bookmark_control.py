@@ -105,21 +105,10 @@ class BookmarkControl:
         item.record_id = None
         self._store(item)
 
-    def request(self, action: str, key: int | None) -> None:
+    def act(self, action: str, item: BookmarkItem) -> None:
         """An action asked for in the Bookmarks tab."""
-        notes = self.notes
-        if action == "undo":
-            self.undo()
-            return
-        item = next((b for b in notes.bookmarks if b.key == key), None)
-        if item is None:
-            return
         if action == "jump":
-            if item.orphaned:
-                notes.screen.notify("This place is not in the page any more.", markup=False)
-                return
-            notes.cursor.jump(item.offset)
-            notes.view.focus()
+            self.notes.go_to(None if item.orphaned else item.offset)
         elif action == "rename":
             self.rename(item)
         elif action == "delete":

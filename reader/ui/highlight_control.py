@@ -180,21 +180,10 @@ class HighlightControl:
         save_state(self._data_dir(), highlight_color=self.pen)
         self.notes.screen.notify(f"Highlighter: {self.pen}.", timeout=2, markup=False)
 
-    def request(self, action: str, key: int | None) -> None:
+    def act(self, action: str, item: NoteItem) -> None:
         """An action asked for in the Notes tab."""
-        notes = self.notes
-        if action == "undo":
-            self.undo()
-            return
-        item = next((n for n in notes.notes if n.key == key), None)
-        if item is None:
-            return
         if action == "jump":
-            if item.orphaned:
-                notes.screen.notify("This passage is not in the page any more.", markup=False)
-                return
-            notes.cursor.jump(item.start, center=True)
-            notes.view.focus()
+            self.notes.go_to(None if item.orphaned else item.start, center=True)
         elif action == "edit":
             self.edit(item)
         elif action == "recolour":
