@@ -109,6 +109,32 @@ _MAX_RUNS = 50_000
 # encoding most pages without a charset really use.
 _TIE_PREFERENCE = ("utf_8", "cp1252", "gb18030", "cp932", "cp949", "big5hkscs")
 
+# Single-byte Latin code pages read each other's bytes without an error and without
+# "mess", so detection among them is a coin toss; browsers fall back to windows-1252
+# for such pages, and so do we whenever it decodes the bytes.
+_LATIN_SINGLE_BYTE = frozenset(
+    codecs.lookup(name).name
+    for name in (
+        "cp1250",
+        "cp1252",
+        "cp1254",
+        "cp1257",
+        "cp1258",
+        "latin_1",
+        "iso8859_2",
+        "iso8859_3",
+        "iso8859_4",
+        "iso8859_9",
+        "iso8859_10",
+        "iso8859_13",
+        "iso8859_14",
+        "iso8859_15",
+        "iso8859_16",
+        "mac_roman",
+        "mac_latin2",
+    )
+)
+
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _XML_DECLARATION = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([^"']{1,40})["']""")
 
@@ -341,4 +367,7 @@ def _detect(data: bytes) -> str | None:
     for name in _TIE_PREFERENCE:
         if name in tied:
             return codecs.lookup(name).name
-    return codecs.lookup(best.encoding).name
+    guess = codecs.lookup(best.encoding).name
+    if guess in _LATIN_SINGLE_BYTE and _strict(data, "cp1252") is not None:
+        return "cp1252"
+    return guess

@@ -10,11 +10,6 @@ from __future__ import annotations
 import pytest
 
 KNOWN_DEFECTS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "wrong_meta_cp1252_as_utf8": (
-        "windows-1252 bytes under a wrong utf-8 meta are detected as cp1257 (ç→į, ï→ļ, Æ→Ę): "
-        "charset-normalizer's guess on short Latin samples",
-        ("test_extract_json", "test_read_article", "test_encoding_comes_out_as_text"),
-    ),
 }
 """kind name -> (what is wrong, the tests that show it)."""
 

@@ -224,3 +224,16 @@ def test_escape_codec_label_cannot_make_control_characters(tmp_path: Path) -> No
     html = page("Price \\x1b[2J\\u00e9 list ünder review", meta("unicode_escape"))
     document = load_bytes(tmp_path, html.encode("cp1252"))
     assert "\x1b" not in document.text and "\\x1b[2J" in document.text
+
+
+def test_single_byte_latin_guesses_fall_back_to_windows_1252() -> None:
+    """cp1250/cp1257 read Western bytes without error; like browsers, prefer cp1252."""
+    from reader.loaders.encoding import decode
+
+    text = "<p>café façade naïve Zürich Ærøskøbing São Paulo, crème brûlée</p>"
+    decoded = decode(text.encode("cp1252"), in_document="utf-8")
+    assert decoded.text == text
+    assert decoded.encoding == "cp1252"
+    # Bytes that are not valid windows-1252 keep the detector's answer.
+    czech = "<p>Příliš žluťoučký kůň úpěl ďábelské ódy.</p>"
+    assert decode(czech.encode("cp1250")).text == czech
