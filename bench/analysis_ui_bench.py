@@ -14,7 +14,15 @@ Prints:
   tabs are filled): the worst event-loop stall (a 5 ms heartbeat) and the
   key-press-to-frame latency of ``j`` posted every 100 ms, against the same article
   with analysis switched off over the same span of time (target: no freeze, stall
-  ≤ 100 ms).
+  ≤ 100 ms);
+- the same while a generated article of ``--chars`` characters (360,000: a long page
+  near the analysis bound) is analysed;
+- the demo page (an empty library) opened with the spaCy model still to load: the
+  latency of the first key presses while the model loads, and the time until its
+  Entities tab is filled.
+
+Key latency is measured as a reader feels it: from posting the key until the first
+frame after the view has moved.
 
 Each figure comes from a fresh process (a real start is a cold one), timed with
 ``time.perf_counter`` from frames the app hands to the headless driver, as in
@@ -136,17 +144,87 @@ async def while_analysing(article: Article, analysis: bool, size: tuple[int, int
         while not done():
             # As the terminal driver does (Pilot's own waiting is not what a reader
             # feels): post the key, then wait for the frame that shows it.
-            before = time.perf_counter()
-            app.post_message(events.Key("j", "j"))
-            await wait_until(lambda t=before: clock.next_frame(t) is not None, 10)
-            frame = clock.next_frame(before)
-            assert frame is not None
-            latencies.append(frame - before)
+            latencies.append(await press_and_wait(app, clock, "j"))
             await asyncio.sleep(0.1)
         elapsed = time.perf_counter() - start
         stall = meter.stop()
         await pilot.pause()
     return {"stall": stall, "elapsed": elapsed, "keys": latencies}
+
+
+def article_of_chars(chars: int) -> Article:
+    """A generated article of about ``chars`` characters (at least that many)."""
+    words = max(100, chars // 6)
+    article = long_article(words)
+    while len(article.text) < chars:
+        words = int(words * chars / len(article.text)) + 50
+        article = long_article(words)
+    return article
+
+
+async def press_and_wait(app: ReaderApp, clock: FrameClock, key: str) -> float:
+    """Post ``key`` and wait for the first frame that shows the view moved."""
+    screen = screen_of(app)
+    assert screen is not None
+    view = screen.view
+    if app.focused is not view:
+        app.set_focus(view)
+        await asyncio.sleep(0.05)
+    before_offset = view.scroll_offset
+    clock.watch = lambda: view.scroll_offset != before_offset
+    before = time.perf_counter()
+    app.post_message(events.Key(key, key))
+    try:
+        await wait_until(lambda: clock.first_where(before) is not None, 5)
+    except TimeoutError:
+        # The view could not move (the sidebar came and took the focus, or a new
+        # section moved the text under the key): the next frame stands for it.
+        await wait_until(lambda: clock.next_frame(before) is not None, 10)
+        frame = clock.next_frame(before)
+        assert frame is not None
+        return frame - before
+    frame = clock.first_where(before)
+    assert frame is not None
+    return frame - before
+
+
+async def demo_while_loading(size: tuple[int, int]) -> dict[str, object]:
+    """The demo page with the model still to load: key latency until it has loaded,
+    and when the Entities tab is filled."""
+    from reader.analysis import nlp
+
+    settings = Settings(
+        reading=Reading(cursor_blink=False, user_themes=False, sidebar=True),
+        analysis=AnalysisSettings(enabled=True),
+    )
+    app = make_app(settings, [])
+    clock = FrameClock(app)
+    clock.watch = lambda: view_painted(app)
+    latencies: list[float] = []
+    start = time.perf_counter()
+    # A short window, so that the short demo page scrolls.
+    async with app.run_test(size=(size[0], 12)) as pilot:
+        await wait_until(lambda: clock.first_where() is not None, 60)
+        painted = clock.first_where()
+        screen = screen_of(app)
+        assert screen is not None and painted is not None
+        # The analysis (and so the model's loading) starts once the view has laid the
+        # page out; before that a key cannot scroll it.
+        await wait_until(lambda: layout_done(app), timeout=60)
+        screen.view.focus()
+        loading_at_first_key = not nlp.is_loaded()
+        keys = "jk"
+        while screen.analysis.analysis is None:
+            latencies.append(await press_and_wait(app, clock, keys[len(latencies) % 2]))
+            await asyncio.sleep(0.1)
+        filled = time.perf_counter() - start
+        await pilot.pause()
+    return {
+        "painted": painted - start,
+        "filled": filled,
+        "keys": latencies,
+        "loading_at_first_key": loading_at_first_key,
+    }
 
 
 def child(task: list[str], size: tuple[int, int], words: int) -> None:
@@ -162,18 +240,23 @@ def child(task: list[str], size: tuple[int, int], words: int) -> None:
             if task[1] == "cached":
                 analyse(article)
         result = asyncio.run(sidebar_filled(article, size))
-    else:  # "long on|off SPAN"
+    elif kind == "demo":
+        result = asyncio.run(demo_while_loading(size))
+    else:  # "long on|off SPAN [CHARS]"
         from reader.analysis import nlp
 
         nlp.load()
-        article = long_article(words)
+        article = article_of_chars(int(task[3])) if len(task) > 3 else long_article(words)
         result = asyncio.run(while_analysing(article, task[1] == "on", size, float(task[2])))
+        assert isinstance(result, dict)
+        result["chars"] = len(article.text)
     print(json.dumps(result))
 
 
 def run_child(task: list[str], args: argparse.Namespace) -> object:
     env = dict(os.environ, READER_DATA_DIR=tempfile.mkdtemp(prefix="reader-bench-data-"))
     command = [sys.executable, __file__, "--size", args.size, "--words", str(args.words)]
+    command += ["--chars", str(args.chars)]
     done = subprocess.run(
         [*command, "--child", *task], check=True, capture_output=True, text=True, env=env
     )
@@ -196,6 +279,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--size", default="120x40")
     parser.add_argument("--words", type=int, default=20_000)
+    parser.add_argument("--chars", type=int, default=360_000)
+    parser.add_argument(
+        "--keys-only",
+        action="store_true",
+        help="only the key latency figures (long articles, demo page while the model loads)",
+    )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.split("x"))
@@ -209,6 +298,14 @@ def main() -> None:
         f"Python {sys.version.split()[0]}"
     )
 
+    if not args.keys_only:
+        startup_figures(args)
+    for label, extra in ((f"{args.words:,}-word article", []), ("long page", [str(args.chars)])):
+        key_figures(label, extra, args)
+    demo_figures(args)
+
+
+def startup_figures(args: argparse.Namespace) -> None:
     on: list[float] = []
     off: list[float] = []
     for _ in range(args.repeat):
@@ -233,20 +330,39 @@ def main() -> None:
             f"{ms(statistics.median(times))}  (best {ms(min(times)).strip()})"  # type: ignore[arg-type]
         )
 
-    busy = run_child(["long", "on", "0"], args)
+
+def key_figures(label: str, extra: list[str], args: argparse.Namespace) -> None:
+    """Stall and key latency while a long article is analysed, against the same span
+    with analysis off."""
+    busy = run_child(["long", "on", "0", *extra], args)
     assert isinstance(busy, dict)
-    idle = run_child(["long", "off", str(busy["elapsed"])], args)
+    idle = run_child(["long", "off", str(busy["elapsed"]), *extra], args)
     assert isinstance(idle, dict)
+    print(f"{label} ({busy['chars']:,} characters), model loaded:")
     for name, result in (("analysis on ", busy), ("analysis off", idle)):
         keys = result["keys"]
         print(
-            f"{args.words:,}-word article, {name} for {result['elapsed']:5.2f} s: worst loop stall "
+            f"  {name} for {result['elapsed']:5.2f} s: worst loop stall "
             f"{ms(result['stall'])}; key j → frame median {ms(statistics.median(keys))}, "
             f"max {ms(max(keys))} over {len(keys)} presses"
         )
     print(
         f"  worst stall while analysing ≤ 100 ms: {verdict(busy['stall'] <= 0.1)}; "
         f"ratio to the same span without analysis {busy['stall'] / max(idle['stall'], 1e-3):4.2f}"
+    )
+
+
+def demo_figures(args: argparse.Namespace) -> None:
+    result = run_child(["demo"], args)
+    assert isinstance(result, dict)
+    keys = result["keys"]
+    print(
+        f"demo page, model loaded by the app: painted {ms(result['painted']).strip()}, "
+        f"Entities tab filled {ms(result['filled']).strip()}; "
+        f"first key → frame {ms(keys[0]).strip()} "
+        f"(model {'still loading' if result['loading_at_first_key'] else 'already loaded'}), "
+        f"median {ms(statistics.median(keys)).strip()}, max {ms(max(keys)).strip()} "
+        f"over {len(keys)} presses"
     )
 
 

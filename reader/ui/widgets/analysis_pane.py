@@ -71,7 +71,10 @@ class AnalysisPane(SidebarPane):
         if self._failure is not None:
             status.show(f"{self.FAILED}: {self._failure}")
         elif self.analysis is not None:
-            message = self.notice(self.analysis)
+            analysis = self.analysis
+            # With the model, the analysis's own notice is about what it left out (the
+            # end of a very long article): every pane says so.
+            message = self.notice(analysis) or (analysis.notice if analysis.model else "") or ""
             if message:
                 status.show(message)
             else:
