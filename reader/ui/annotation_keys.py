@@ -143,6 +143,10 @@ ANNOTATION_ACTIONS = frozenset(
 JUMP_ACTIONS = frozenset({"top", "bottom", "next_match", "previous_match"})
 """Actions of the article and the screen that jump (as vim's jump list counts them)."""
 
+TAB_WAIT_FRAMES = 20
+"""How many frames M and A wait for their tab to be mounted (the sidebar comes after
+the first paint, its panes one per frame)."""
+
 PASSAGE_ACTIONS = frozenset(
     {"next_sentence", "previous_sentence", "select", "highlight", "annotate"}
 )
@@ -231,16 +235,15 @@ class AnnotationActions:
             self.sidebar_open = False
             return
         self.sidebar_open = True
-        if pane.is_mounted:
-            pane.activate()
-            pane.set_focus_within()
-        elif self.sidebar.is_mounted:
-            self.sidebar.call_after_refresh(self._tab_mounted, pane)
+        self._tab_when_mounted(pane, TAB_WAIT_FRAMES)
 
-    def _tab_mounted(self, pane: AnnotationPane) -> None:
+    def _tab_when_mounted(self, pane: AnnotationPane, frames: int) -> None:
+        # The sidebar mounts after the first paint, and its panes one per frame.
         if pane.is_mounted:
             pane.activate()
             pane.set_focus_within()
+        elif frames > 0:
+            self.view.call_after_refresh(self._tab_when_mounted, pane, frames - 1)
 
     # --- messages ----------------------------------------------------------------------------
 

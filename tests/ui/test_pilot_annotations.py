@@ -459,3 +459,16 @@ async def test_hostile_passages_are_shown_literally_in_the_tabs_and_editors() ->
         await press_and_settle(pilot, "enter", "M")
         assert not shoot(app).problems
         assert app.is_running and app.return_code is None, "page markup ran an action"
+
+
+@pilot_test
+async def test_m_and_a_work_right_after_the_first_paint(pages_on_disk, tmp_path) -> None:
+    path = tmp_path / "guide.html"
+    from .shell_support import register
+
+    register(pages_on_disk, path, field_guide(str(path)))
+    app = app_for(str(path))
+    async with app.run_test() as pilot:
+        await pilot.press("A")  # the sidebar and its tabs may not be mounted yet
+        await settle(pilot)
+        assert app.focused is reading(app).sidebar.pane(NotesPane).option_list
