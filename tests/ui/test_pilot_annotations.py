@@ -30,7 +30,15 @@ from .annotation_support import (
     type_text,
 )
 from .built_articles import field_guide
-from .shell_support import app_for, pilot_test, reading, record_notifications, settle, view
+from .shell_support import (
+    app_for,
+    pilot_test,
+    reading,
+    record_notifications,
+    register,
+    settle,
+    view,
+)
 
 FIRST = "Tidal pools are small worlds left behind by the falling tide."
 SECOND = "Each one holds anemones, crabs and snails that wait for the sea to return."
@@ -464,8 +472,6 @@ async def test_hostile_passages_are_shown_literally_in_the_tabs_and_editors() ->
 @pilot_test
 async def test_m_and_a_work_right_after_the_first_paint(pages_on_disk, tmp_path) -> None:
     path = tmp_path / "guide.html"
-    from .shell_support import register
-
     register(pages_on_disk, path, field_guide(str(path)))
     app = app_for(str(path))
     async with app.run_test() as pilot:
