@@ -126,7 +126,11 @@ _ABBREVIATION = re.compile(
 
 def sentence_around(text: str, start: int, end: int, low: int, high: int) -> tuple[int, int]:
     """The sentence of ``text[low:high]`` that holds ``[start, end)``, found by
-    punctuation (a period after an abbreviation like "U.S." ends no sentence)."""
+    punctuation (a period after an abbreviation like "U.S." ends no sentence). No
+    sentence reaches further than ``MAX_UNIT_CHARS`` from the phrase: on a line of
+    megabytes each lookup stays local instead of scanning the whole line."""
+    low = max(low, start - MAX_UNIT_CHARS)
+    high = min(high, end + MAX_UNIT_CHARS)
     first = low
     for match in _SENTENCE_END.finditer(text, low, start):
         if not _ABBREVIATION.search(text, max(low, match.start() - 12), match.start() + 1):
