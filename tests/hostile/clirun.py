@@ -114,11 +114,15 @@ def run_cli(
         close_after = [out_w, err_w]
     log_fd, network_log = tempfile.mkstemp(prefix="hostile-net-", suffix=".log")
     os.close(log_fd)
+    hwm_fd, hwm_file = tempfile.mkstemp(prefix="hostile-hwm-")
+    os.close(hwm_fd)
+    child_env = _child_env(env, network_log)
+    child_env["HOSTILE_HWM_FILE"] = hwm_file
     start = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-m", "reader", *args],
         cwd=cwd,
-        env=_child_env(env, network_log),
+        env=child_env,
         start_new_session=True,
         **streams,  # type: ignore[arg-type]
     )
@@ -133,6 +137,11 @@ def run_cli(
         os.close(fd)
     network = Path(network_log).read_text(encoding="utf-8").splitlines()
     os.unlink(network_log)
+    # The child's own peak when it could say (see netguard/sitecustomize.py); otherwise
+    # ru_maxrss, which also counts the pages it was forked from: an overestimate.
+    own_peak_kb = Path(hwm_file).read_text(encoding="ascii").strip()
+    os.unlink(hwm_file)
+    peak_mb = int(own_peak_kb) / 1024 if own_peak_kb.isdigit() else usage.ru_maxrss / 1024
     return CliResult(
         tuple(args),
         proc.returncode,
@@ -140,7 +149,7 @@ def run_cli(
         bytes(masters[err_fd]),
         seconds,
         usage.ru_utime + usage.ru_stime,
-        usage.ru_maxrss / 1024,
+        peak_mb,
         timed_out,
         tuple(network),
     )

@@ -43,3 +43,26 @@ def _refuse(event: str, args: tuple[object, ...]) -> None:
 
 if _LOG:
     sys.addaudithook(_refuse)
+
+
+_HWM = os.environ.get("HOSTILE_HWM_FILE")
+
+
+def _record_peak_memory() -> None:
+    """The kernel's ru_maxrss for a child also counts the parent's pages it was forked
+    from (the test worker's, hundreds of MB); VmHWM is this program's own peak."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    with open(_HWM, "w", encoding="ascii") as out:  # type: ignore[arg-type]
+                        out.write(line.split()[1])
+                    return
+    except OSError:
+        return
+
+
+if _HWM:
+    import atexit
+
+    atexit.register(_record_peak_memory)
