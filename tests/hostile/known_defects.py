@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-KNOWN_DEFECTS: dict[str, tuple[str, tuple[str, ...]]] = {
-}
+KNOWN_DEFECTS: dict[str, tuple[str, tuple[str, ...]]] = {}
 """kind name -> (what is wrong, the tests that show it)."""
 
 
