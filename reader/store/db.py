@@ -265,20 +265,33 @@ def open_store(data_dir: Path) -> Store:
     reason = unwritable_reason(data_dir)
     if reason is None:
         try:
-            conn = _connect_file(path)
-            try:
-                conn.execute("PRAGMA journal_mode = WAL")
-                schema.migrate(conn, str(path))
-                # Also proves the file is writable (a read-only mount opens fine).
-                _empty_trash(conn)
-            finally:
-                conn.close()
+            _prepare_file(path)
             return Store(path, None, None)
         except sqlite3.Error as error:
             if _code(error) not in _UNWRITABLE_CODES:
                 raise StoreError(f"library {path}: {_describe(error)}") from None
             reason = f"cannot write to {path}: {error}"
     return Store(path, _memory_copy(path), reason)
+
+
+def _prepare_file(path: Path) -> None:
+    """WAL mode, migrations and the trash, retried like any write: two readers starting
+    together on a new library both get here, and switching the journal mode can report
+    busy at once instead of waiting."""
+    for attempt in range(WRITE_ATTEMPTS):
+        conn = _connect_file(path)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            schema.migrate(conn, str(path))
+            # Also proves the file is writable (a read-only mount opens fine).
+            _empty_trash(conn)
+            return
+        except sqlite3.Error as error:
+            if not _is_busy(error) or attempt + 1 == WRITE_ATTEMPTS:
+                raise
+            time.sleep(0.05 * 2**attempt * (1 + random.random()))
+        finally:
+            conn.close()
 
 
 def _empty_trash(conn: sqlite3.Connection) -> None:
