@@ -29,10 +29,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from article_builder import generate_article  # noqa: E402
-from tui_bench import FrameClock, layout_done, make_host, wait_until  # noqa: E402
+from tui_bench import FrameClock, focused_view, key_timer, make_host, wait_until  # noqa: E402
 
 from reader.ui.annotation_items import NoteItem  # noqa: E402
-from reader.ui.widgets.article_view import ArticleView  # noqa: E402
 
 
 async def measure(blocks: int, presses: int, notes: int) -> dict[str, list[float]]:
@@ -41,20 +40,8 @@ async def measure(blocks: int, presses: int, notes: int) -> dict[str, list[float
     clock = FrameClock(app)
     results: dict[str, list[float]] = {}
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_until(lambda: layout_done(app))
-        await pilot.pause()
-        view = app.screen.query_one(ArticleView)
-        view.focus()
-        await pilot.pause()
-
-        async def timed(name: str, *keys: str) -> None:
-            await pilot.pause()
-            before = time.perf_counter()
-            await pilot.press(*keys)
-            await wait_until(lambda: clock.next_frame(before) is not None, 5)
-            frame = clock.next_frame(before)
-            assert frame is not None
-            results.setdefault(name, []).append(frame - before)
+        await focused_view(app, pilot)
+        timed = key_timer(pilot, clock, results)
 
         await pilot.press("g")
         for _ in range(presses):

@@ -29,7 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +45,7 @@ os.environ["TEXTUAL_ANIMATIONS"] = "none"
 
 from article_builder import generate_article  # noqa: E402
 from textual.app import App, ComposeResult  # noqa: E402
+from textual.pilot import Pilot  # noqa: E402
 from textual.widgets import Static  # noqa: E402
 
 from reader.models import Article  # noqa: E402
@@ -248,6 +249,34 @@ async def first_paint(
     return painted - start, stall
 
 
+async def focused_view(app: App[object], pilot: Pilot[object]) -> ArticleView:
+    """The article view, laid out in full and focused, ready for key presses."""
+    await wait_until(lambda: layout_done(app))
+    await pilot.pause()
+    view = app.screen.query_one(ArticleView)
+    view.focus()
+    await pilot.pause()
+    return view
+
+
+def key_timer(
+    pilot: Pilot[object], clock: FrameClock, results: dict[str, list[float]]
+) -> Callable[..., Awaitable[None]]:
+    """``timed(name, *keys)``: press the keys and add the time to the next frame under
+    ``name`` in ``results``."""
+
+    async def timed(name: str, *keys: str) -> None:
+        await pilot.pause()
+        before = time.perf_counter()
+        await pilot.press(*keys)
+        await wait_until(lambda: clock.next_frame(before) is not None, 5)
+        frame = clock.next_frame(before)
+        assert frame is not None
+        results.setdefault(name, []).append(frame - before)
+
+    return timed
+
+
 async def key_latencies(
     article: Article, host: str, size: tuple[int, int], presses: int
 ) -> dict[str, list[float]]:
@@ -255,20 +284,8 @@ async def key_latencies(
     clock = FrameClock(app)
     results: dict[str, list[float]] = {}
     async with app.run_test(size=size) as pilot:
-        await wait_until(lambda: layout_done(app))
-        await pilot.pause()
-        view = app.screen.query_one(ArticleView)
-        view.focus()
-        await pilot.pause()
-
-        async def timed(name: str, *keys: str) -> None:
-            await pilot.pause()
-            before = time.perf_counter()
-            await pilot.press(*keys)
-            await wait_until(lambda: clock.next_frame(before) is not None, 5)
-            frame = clock.next_frame(before)
-            assert frame is not None
-            results.setdefault(name, []).append(frame - before)
+        view = await focused_view(app, pilot)
+        timed = key_timer(pilot, clock, results)
 
         for _ in range(presses):
             await timed("scroll (j)", "j")
