@@ -25,12 +25,14 @@ def anyio_backend() -> str:
 
 
 class Host(App[None]):
-    CSS = "ArticleView > .article-view--search-current { background: #ff0000; }"
-
     def __init__(self, article: Article) -> None:
         super().__init__()
         self.article = article
         self.seen: list[Message] = []
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        # The reader's own colour for the current match (themes set it; Textual's don't).
+        return {"search-current": "#ff0000"}
 
     def compose(self) -> ComposeResult:
         yield ArticleView(id="view")
@@ -249,7 +251,7 @@ async def test_overlays_paint_and_clear() -> None:
         await pilot.pause()
         y = next(i for i, r in enumerate(rows(view)) if "Paragraph 1 of part 1" in r)
         painted = [s for s in view.render_line(y) if s.text == "Paragraph"]
-        assert painted and painted[0].style.bgcolor.triplet.hex == "#ff0000"  # from CSS
+        assert painted and painted[0].style.bgcolor.triplet.hex == "#ff0000"  # the theme's colour
         assert painted[0].style.bold  # the role's own text style
         view.clear_overlay("search")
         await pilot.pause()

@@ -4,8 +4,8 @@ A line is a tuple of runs ``(text, role, start)``. ``start`` is the offset in
 ``Article.text`` of the run's first character, or ``NO_OFFSET`` for decoration the
 layout adds (bullets, link numbers, quote bars, table borders, padding). For a text
 run, ``text == article.text[start:start + len(text)]`` always holds, so every cell on
-screen maps back to the model. ``role`` is a space-separated list of role names;
-each names a component class ``article-view--<role>`` of the widget. A run
+screen maps back to the model. ``role`` is a space-separated list of role names
+(each painted as ``article_paint.ROLE_LOOKS`` says). A run
 that belongs to a numbered link ends its role with a ``#<number>`` tag.
 """
 
@@ -16,7 +16,7 @@ from typing import NamedTuple
 Run = tuple[str, str, int]
 NO_OFFSET = -1
 
-# Roles the layout assigns to runs; each is also a component class of the widget.
+# Roles the layout assigns to runs.
 HEADING_ROLES = tuple(f"heading-{level}" for level in range(1, 7))
 CODE_TOKEN_ROLES = (
     "code-keyword",

@@ -1,8 +1,8 @@
 """Painting ArticleView rows: display lines + overlays → styled Strips.
 
-Each role of a run is a component class of the view (``article-view--<role>``): its
-look comes from the theme's semantic colours (``ROLE_LOOKS``), and the app's CSS for
-that class, if any, goes on top.
+Each role of a run (``lines.ROLES``) looks as ``ROLE_LOOKS`` says, from the app's
+theme variables: the reader's own colours where the theme has them (``$link``,
+``$search-hit`` …, see themes/README.md), else Textual's semantic colours.
 Page text reaches the terminal only as Segment text, never as markup.
 """
 
@@ -25,8 +25,9 @@ GUTTER = 2
 CURSOR_MARK = "▎"
 
 ROLE_LOOKS: dict[str, tuple[str, str, str]] = {
-    # role: (text style, colour, background); colours name theme variables, with an
-    # optional opacity ("primary 40%") blended over the view's background.
+    # role: (text style, colour, background). A colour names theme variables, the first
+    # one the theme defines wins ("link|text-primary": the reader's link colour, else
+    # Textual's); an opacity ("primary 40%") blends it over the view's background.
     "heading-1": ("bold", "text-primary", ""),
     "heading-2": ("bold", "text-primary", ""),
     "heading-3": ("bold", "text-secondary", ""),
@@ -36,15 +37,15 @@ ROLE_LOOKS: dict[str, tuple[str, str, str]] = {
     "heading-rule": ("", "primary 50%", ""),
     "emphasis": ("italic", "", ""),
     "strong": ("bold", "", ""),
-    "code": ("", "", "surface"),
-    "link": ("underline", "text-primary", ""),
-    "link-number": ("", "text-accent", ""),
-    "link-hint": ("bold", "background", "accent"),
+    "code": ("", "", "code-background|surface"),
+    "link": ("underline", "link|text-primary", ""),
+    "link-number": ("", "link-number|text-accent", ""),
+    "link-hint": ("bold", "link-hint-text|background", "link-number|accent"),
     "link-url": ("", "text-muted", ""),
     "bullet": ("", "text-accent", ""),
-    "quote": ("italic", "text-muted", ""),
-    "quote-bar": ("", "accent", ""),
-    "code-block": ("", "", "surface"),
+    "quote": ("italic", "quote|text-muted", ""),
+    "quote-bar": ("", "quote|accent", ""),
+    "code-block": ("", "", "code-background|surface"),
     "code-keyword": ("bold", "text-secondary", ""),
     "code-string": ("", "text-success", ""),
     "code-number": ("", "text-accent", ""),
@@ -59,26 +60,26 @@ ROLE_LOOKS: dict[str, tuple[str, str, str]] = {
     "section-marker": ("", "text-accent", ""),
     "section-title": ("bold", "", ""),
     "section-summary": ("italic", "text-muted", ""),
-    "search-hit": ("", "", "warning 40%"),
-    "search-current": ("bold", "background", "accent"),
-    "entity-person": ("underline", "text-accent", ""),
-    "entity-org": ("underline", "text-secondary", ""),
-    "entity-place": ("underline", "text-success", ""),
-    "entity-other": ("underline", "text-primary", ""),
-    "date": ("underline", "text-warning", ""),
-    "highlight-yellow": ("", "", "warning 35%"),
-    "highlight-green": ("", "", "success 35%"),
-    "highlight-blue": ("", "", "primary 35%"),
-    "highlight-pink": ("", "", "error 35%"),
-    "highlight-purple": ("", "", "secondary 35%"),
+    "search-hit": ("", "", "search-hit|warning 40%"),
+    "search-current": ("bold", "search-current-text|background", "search-current|accent"),
+    "entity-person": ("underline", "entity-person|text-accent", ""),
+    "entity-org": ("underline", "entity-org|text-secondary", ""),
+    "entity-place": ("underline", "entity-place|text-success", ""),
+    "entity-other": ("underline", "entity-other|text-primary", ""),
+    "date": ("underline", "date|text-warning", ""),
+    "highlight-yellow": ("", "", "highlight-yellow|warning 35%"),
+    "highlight-green": ("", "", "highlight-green|success 35%"),
+    "highlight-blue": ("", "", "highlight-blue|primary 35%"),
+    "highlight-pink": ("", "", "highlight-pink|error 35%"),
+    "highlight-purple": ("", "", "highlight-purple|secondary 35%"),
     "note-sign": ("bold", "text-accent", ""),
     "mention-current": ("bold reverse", "", ""),
     "selection": ("", "", "primary 35%"),
     "cursor": ("bold", "accent", ""),
 }
-"""How each role looks from the theme's semantic colours. The app's CSS for the
-role's component class goes on top (its colours and text styles win), so themes
-restyle any role; this costs nothing at start-up, unlike as many CSS rules."""
+"""How each role looks. In Python rather than as component classes of the view: each
+of those is a styled DOM node (~50 here) at every start and every restyle, which made
+the article's first paint about twice as slow as a bare app's."""
 
 
 class _Palette:
@@ -89,10 +90,13 @@ class _Palette:
         self._background = background
 
     def colour(self, spec: str) -> RichColor | None:
-        if not spec:
-            return None
-        name, _, alpha = spec.partition(" ")
-        value = self._variables.get(name, "")
+        for choice in spec.split("|"):
+            name, _, alpha = choice.partition(" ")
+            if name in self._variables:
+                return self._resolve(self._variables[name], alpha)
+        return None
+
+    def _resolve(self, value: str, alpha: str) -> RichColor | None:
         opacity = float(alpha.rstrip("%")) / 100 if alpha else 1.0
         if value.startswith("auto"):
             # Contrast text ("auto 60%"): the foreground at that strength.
@@ -119,16 +123,14 @@ def column_left(width: int, column: int) -> int:
 
 class RowPainter:
     """Styles by (role, overlays), cached until the theme changes, and the rows they
-    paint. ``component`` reads a component class's style from the widget's CSS."""
+    paint."""
 
     def __init__(
         self,
         base: Callable[[], Style],
-        component: Callable[[str], Style],
         variables: Callable[[], dict[str, str]],
     ) -> None:
         self._base = base
-        self._component = component
         self._variables = variables
         self._styles: dict[tuple[str, tuple[str, ...]], Style] = {}
         self._looks: dict[str, Style] = {}
@@ -164,13 +166,12 @@ class RowPainter:
             style = self.base()
             for name in (*role.split(), *overlays):
                 style += self._look(name)
-                style += self._component(name)
             self._styles[key] = style
         return style
 
     def selection(self) -> Style:
         """What mouse-selected text gets on top of its own style."""
-        return self._look("selection") + self._component("selection")
+        return self._look("selection")
 
     def paint(
         self,

@@ -42,7 +42,6 @@ from reader.ui.layout.lines import (
     END,
     LINKS,
     NO_OFFSET,
-    ROLES,
     SECTION,
     START,
     DisplayLine,
@@ -89,10 +88,8 @@ class ArticleView(BackgroundLayout, ScrollView, can_focus=True, inherit_bindings
     long page loads, reflows or is read. They hold no reference cycles (frozen
     dataclasses, tuples), so reference counting still frees them when the article is
     replaced; only cyclic garbage that exists at those moments stays until exit."""
-    COMPONENT_CLASSES = {f"article-view--{role}" for role in ROLES}
-    # Each role's look comes from the theme's colours in Python (article_paint.ROLE_LOOKS)
-    # rather than ~45 CSS rules, which would be parsed at every start and re-applied on
-    # every restyle; the app's CSS may still restyle any role's component class.
+    # No component classes: each role's look comes from the theme's variables in Python
+    # (article_paint.ROLE_LOOKS); see there why.
     DEFAULT_CSS = """
     ArticleView {
         scrollbar-gutter: stable;
@@ -178,7 +175,6 @@ class ArticleView(BackgroundLayout, ScrollView, can_focus=True, inherit_bindings
         self._sign_offsets: list[int] = []
         self._painter = RowPainter(
             lambda: self.rich_style,
-            lambda role: self.get_component_rich_style(f"article-view--{role}", partial=True),
             lambda: self.app.get_css_variables(),
         )
         self._keys = KeySequences(self.KEY_SEQUENCES)
