@@ -1,18 +1,27 @@
-"""Settings: defaults, then the TOML config file, then ``READER_*`` environment variables."""
+"""Settings: defaults, then the TOML config file, then ``READER_*`` environment variables.
+
+The sources are read the way pydantic-settings reads them (``READER_`` prefix, any
+case, ``__`` between nested names, JSON for a whole section such as
+``READER_READING='{"measure": 72}'``; explicit arguments beat the environment, which
+beats the file, section by section) without importing pydantic-settings, which
+costs every start of the reader about 50 ms. Validation, and so every error message,
+is pydantic's.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 from pathlib import Path
+from typing import Any, get_origin
 
-from pydantic import BaseModel, Field
-from pydantic_settings import (
-    BaseSettings,
-    PydanticBaseSettingsSource,
-    SettingsConfigDict,
-    TomlConfigSettingsSource,
-)
+from pydantic import BaseModel, ConfigDict, Field
 
 from reader import locations
+
+ENV_PREFIX = "reader_"
+NESTED_DELIMITER = "__"
 
 
 class Limits(BaseModel):
@@ -60,12 +69,11 @@ class AnalysisSettings(BaseModel):
     400,000 is three times a 20,000-word article."""
 
 
-class Settings(BaseSettings):
-    model_config = SettingsConfigDict(
-        env_prefix="reader_",
-        env_nested_delimiter="__",
-        extra="ignore",
-    )
+class Settings(BaseModel):
+    """``Settings(**values)`` reads the config file and the environment too: a value
+    given here wins over both."""
+
+    model_config = ConfigDict(extra="ignore", validate_default=True)
 
     reading: Reading = Field(default_factory=Reading)
     analysis: AnalysisSettings = Field(default_factory=AnalysisSettings)
@@ -76,17 +84,9 @@ class Settings(BaseSettings):
     """Key overrides by binding id, e.g. ``search = "ctrl+f"`` under ``[keymap]``
     (several keys: ``"ctrl+f,f3"``). The help screen (``?``) lists the keys."""
 
-    @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        toml = TomlConfigSettingsSource(settings_cls, toml_file=locations.config_file())
-        return (init_settings, env_settings, toml)
+    def __init__(self, **values: Any) -> None:
+        toml = _file_values()
+        super().__init__(**_deep_update(toml, _deep_update(_env_values(), values)))
 
     def resolved_data_dir(self) -> Path:
         return self.data_dir if self.data_dir else locations.data_dir()
@@ -99,10 +99,99 @@ def load_settings(**overrides: object) -> Settings:
     from reader.errors import ReaderError
 
     try:
-        return Settings(**overrides)  # type: ignore[arg-type]
+        return Settings(**overrides)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise ReaderError(f"bad setting {where}: {first['msg']}") from None
     except (OSError, ValueError) as error:
         raise ReaderError(f"cannot read config {locations.config_file()}: {error}") from None
+
+
+def _file_values() -> dict[str, Any]:
+    """The config file's tables; none when there is no file (a directory is no file)."""
+    path = locations.config_file().expanduser()
+    if not path.is_file():
+        return {}
+    import tomllib
+
+    with path.open("rb") as file:
+        return tomllib.load(file)
+
+
+def _env_values() -> dict[str, Any]:
+    """The ``READER_*`` variables as a dict shaped like the settings (strings inside,
+    JSON for a whole section or a deeper key map entry), validated later with the rest."""
+    env = {name.lower(): value for name, value in os.environ.items()}
+    values: dict[str, Any] = {}
+    for name, field in Settings.model_fields.items():
+        env_name = ENV_PREFIX + name
+        value: Any = env.get(env_name)
+        section = _model_class(field.annotation)
+        is_map = get_origin(field.annotation) is dict
+        if section is None and not is_map:
+            if value is not None:
+                values[name] = value
+            continue
+        nested = _nested_values(env_name + NESTED_DELIMITER, is_map, env)
+        if value is None:
+            if not nested:
+                continue
+            value = nested
+        else:
+            try:
+                value = json.loads(value)
+            except ValueError:
+                raise ValueError(
+                    f'error parsing value for field "{name}" from source "EnvSettingsSource"'
+                ) from None
+            if isinstance(value, dict):
+                value = _deep_update(value, nested)
+        if section is not None and isinstance(value, dict):
+            value = _field_names(section, value)
+        values[name] = value
+    return values
+
+
+def _nested_values(prefix: str, is_map: bool, env: dict[str, str]) -> dict[str, Any]:
+    """``READER_READING__MEASURE=72`` → ``{"measure": "72"}``; below the first level of
+    the key map a value is read as JSON where it is JSON."""
+    result: dict[str, Any] = {}
+    for env_name, env_value in env.items():
+        if not env_name.startswith(prefix):
+            continue
+        *keys, last = env_name[len(prefix) :].split(NESTED_DELIMITER)
+        target: Any = result
+        for key in keys:
+            if isinstance(target, dict):
+                target = target.setdefault(key, {})
+        value: Any = env_value
+        if is_map and keys and env_value:
+            with contextlib.suppress(ValueError):
+                value = json.loads(env_value)
+        if isinstance(target, dict):
+            target[last] = value
+    return result
+
+
+def _field_names(section: type[BaseModel], values: dict[str, Any]) -> dict[str, Any]:
+    """Keys given in any case (a JSON section) renamed to the section's field names."""
+    names = {name.lower(): name for name in reversed(section.model_fields)}
+    return {names.get(key.lower(), key): value for key, value in values.items()}
+
+
+def _model_class(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return None
+
+
+def _deep_update(base: dict[str, Any], update: dict[str, Any]) -> dict[str, Any]:
+    merged = base.copy()
+    for key, value in update.items():
+        old = merged.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            merged[key] = _deep_update(old, value)
+        else:
+            merged[key] = value
+    return merged
