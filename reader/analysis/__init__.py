@@ -12,11 +12,33 @@ sections.
 
 from __future__ import annotations
 
-from reader.analysis.cache import ANALYSIS_VERSION
-from reader.analysis.engine import MAX_CHARS, analyse, cached, reference_date
-from reader.analysis.export import analysis_to_json
-from reader.analysis.nlp import DEFAULT_MODEL, Cancelled, ModelUnavailable, install_hint
-from reader.analysis.sections import enumeration_sections, member_line
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reader.analysis.cache import ANALYSIS_VERSION
+    from reader.analysis.engine import MAX_CHARS, analyse, cached, reference_date
+    from reader.analysis.export import analysis_to_json
+    from reader.analysis.nlp import DEFAULT_MODEL, Cancelled, ModelUnavailable, install_hint
+    from reader.analysis.sections import enumeration_sections, member_line
+
+# Loaded on first use: the reader imports its UI (and this package, through
+# ``reader.analysis.units``) before the first paint, and the date patterns and the
+# engine are only wanted once an analysis starts, after it.
+_HOMES = {
+    "ANALYSIS_VERSION": "cache",
+    "MAX_CHARS": "engine",
+    "analyse": "engine",
+    "cached": "engine",
+    "reference_date": "engine",
+    "analysis_to_json": "export",
+    "DEFAULT_MODEL": "nlp",
+    "Cancelled": "nlp",
+    "ModelUnavailable": "nlp",
+    "install_hint": "nlp",
+    "enumeration_sections": "sections",
+    "member_line": "sections",
+}
 
 __all__ = [
     "ANALYSIS_VERSION",
@@ -32,3 +54,16 @@ __all__ = [
     "member_line",
     "reference_date",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOMES})

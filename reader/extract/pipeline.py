@@ -19,11 +19,8 @@ from reader.extract.furniture import strip_furniture
 from reader.extract.html_clean import base_href, parse_html
 from reader.extract.language import guess_language
 from reader.extract.link_groups import find_html_groups, finish_groups, split_from_article
-from reader.extract.markdown_input import parse_markdown
 from reader.extract.metadata import MAX_NAME, MAX_TITLE, html_metadata, shorten
 from reader.extract.page import PageParts
-from reader.extract.readability_step import isolate_article
-from reader.extract.textdump import parse_text_dump
 from reader.loaders.base import DocumentKind, RawDocument
 from reader.models import Article, BlockKind
 
@@ -48,6 +45,8 @@ class Deadline:
 
 
 def _html_parts(doc: RawDocument, limits: Limits, deadline: Deadline) -> PageParts:
+    from reader.extract.readability_step import isolate_article
+
     page = parse_html(doc.text, limits)
     root = page.root
     base = base_href(root, doc.base_url)
@@ -75,9 +74,15 @@ def extract(doc: RawDocument, limits: Limits) -> Article:
     limit stops the work."""
     deadline = Deadline(limits.extract_seconds)
     try:
+        # Each kind's reader loads with its first page (readability and markdown-it
+        # are tens of milliseconds of imports that a page of another kind never needs).
         if doc.kind is DocumentKind.TEXT:
+            from reader.extract.textdump import parse_text_dump
+
             parts = parse_text_dump(doc.text)
         elif doc.kind is DocumentKind.MARKDOWN:
+            from reader.extract.markdown_input import parse_markdown
+
             parts = parse_markdown(doc.text, doc.base_url, limits)
         else:
             parts = _html_parts(doc, limits, deadline)

@@ -2,36 +2,39 @@
 
 Local files and stdin are only ever read, never resolved against the network; an
 explicit URL is fetched once, without anything it refers to.
+
+Importing the package is cheap (``reader.loaders.names`` is used by the command line
+before anything is read): the decoders load when a page is.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING
 
-from reader.config import Limits
 from reader.errors import LoadError
 from reader.loaders.base import DocumentKind, RawDocument
-from reader.loaders.document import document_from_bytes
-from reader.loaders.files import read_path, read_stdin
 from reader.loaders.names import display_name
-from reader.loaders.sniff import Format
+
+if TYPE_CHECKING:
+    from reader.config import Limits
 
 __all__ = ["DocumentKind", "RawDocument", "load"]
 
 _WEB_URL = re.compile(r"^https?://", re.IGNORECASE)
 _ANY_URL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]{1,30}):")
-_CONTENT_TYPES: dict[str, Format] = {
-    "text/html": Format.HTML,
-    "application/xhtml+xml": Format.HTML,
-    "text/plain": Format.TEXT,
-    "text/markdown": Format.MARKDOWN,
-    "text/x-markdown": Format.MARKDOWN,
-    "multipart/related": Format.MHTML,
-    "message/rfc822": Format.MHTML,
-    "application/x-mimearchive": Format.MHTML,
+_CONTENT_TYPES: dict[str, str] = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "text/plain": "text",
+    "text/markdown": "markdown",
+    "text/x-markdown": "markdown",
+    "multipart/related": "mhtml",
+    "message/rfc822": "mhtml",
+    "application/x-mimearchive": "mhtml",
 }
+"""Content types of a download, as ``reader.loaders.sniff.Format`` values."""
 
 
 def load(source: str, limits: Limits) -> RawDocument:
@@ -39,6 +42,9 @@ def load(source: str, limits: Limits) -> RawDocument:
 
     Raises LoadError or LimitExceeded (one line naming the source) for anything that is
     not a readable page."""
+    from reader.loaders.document import document_from_bytes
+    from reader.loaders.files import read_path, read_stdin
+
     name = display_name(source)
     if not source.strip():
         raise LoadError("no page named: the file name is empty")
@@ -59,16 +65,21 @@ def load(source: str, limits: Limits) -> RawDocument:
 
 
 def _load_url(url: str, limits: Limits) -> RawDocument:
+    from urllib.parse import urlsplit
+
+    from reader.loaders.document import document_from_bytes
+    from reader.loaders.sniff import Format
     from reader.loaders.url import fetch  # urllib and ssl cost startup time; most runs are files
 
     fetched = fetch(url, limits)
+    hint = _CONTENT_TYPES.get(fetched.content_type)
     return document_from_bytes(
         fetched.data,
         source=url,
         name=display_name(url),
         filename=urlsplit(fetched.url).path,
         limits=limits,
-        hint=_CONTENT_TYPES.get(fetched.content_type),
+        hint=Format(hint) if hint else None,
         charset=fetched.charset,
         page_url=fetched.url,
         truncated=fetched.truncated,

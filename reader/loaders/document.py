@@ -11,7 +11,6 @@ from reader.loaders.base import DocumentKind, RawDocument
 from reader.loaders.encoding import decode, xml_declared
 from reader.loaders.gunzip import gunzip
 from reader.loaders.htmlhead import http_url, meta_charset, page_base_url
-from reader.loaders.mhtml import archived_page
 from reader.loaders.sniff import GZIP_MAGIC, Format, binary_kind, sniff, strip_gz, suffix_format
 
 # A .gz inside a .gz is fine (a server compressing a compressed file); deeper nesting is
@@ -64,6 +63,8 @@ def document_from_bytes(
     fmt = _format(data, hint, name)
     declared: tuple[str | None, ...] = (charset,)
     if fmt is Format.MHTML:
+        from reader.loaders.mhtml import archived_page  # the email parser, for archives only
+
         page = archived_page(data, limits.max_decompressed_bytes, name)
         data, declared, page_url = page.content, (page.charset,), page.location or page_url
         if not data.strip():

@@ -11,9 +11,6 @@ import codecs
 import re
 from dataclasses import dataclass
 
-import charset_normalizer
-from charset_normalizer.md import mess_ratio
-
 _BOMS: tuple[tuple[bytes, str], ...] = (
     # UTF-32 first: its little-endian BOM starts with UTF-16's.
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -320,6 +317,8 @@ def _reads_cleanly(text: str) -> bool:
     first = _NON_ASCII.search(text)
     if first is None:
         return True
+    from charset_normalizer.md import mess_ratio  # not needed for ASCII pages
+
     sample = text[max(0, first.start() - 200) : first.start() + _MESS_SAMPLE]
     return mess_ratio(sample, _MESS_LIMIT) < _MESS_LIMIT
 
@@ -353,6 +352,8 @@ def _detection_sample(data: bytes) -> bytes:
 
 def _detect(data: bytes) -> str | None:
     """Best guess by charset-normalizer, preferring common encodings among equal guesses."""
+    import charset_normalizer
+
     sample = _detection_sample(data)
     results = charset_normalizer.from_bytes(sample)
     best = results.best()

@@ -17,8 +17,6 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from reader.analysis import Cancelled, analyse, cached, enumeration_sections
-from reader.config import AnalysisSettings
 from reader.models import Analysis, Article, Entity, Section
 from reader.sanitize import clean_line
 from reader.ui.mention_control import MentionController
@@ -28,6 +26,7 @@ from reader.ui.widgets.entities_pane import EntitiesPane
 from reader.ui.widgets.sidebar import SidebarPane
 
 if TYPE_CHECKING:
+    from reader.config import AnalysisSettings
     from reader.ui.screens.reading import ReadingScreen
 
 GROUP = "analysis"
@@ -50,6 +49,8 @@ class Findings:
 
     @classmethod
     def of(cls, article: Article, analysis: Analysis) -> Findings:
+        from reader.analysis import enumeration_sections
+
         sections = tuple(enumeration_sections(article, analysis))
         return cls(analysis, build_timeline(article, analysis), sections)
 
@@ -151,6 +152,9 @@ class AnalysisPanel:
 
     def _work(self, article: Article, laid_out: threading.Event) -> None:
         """In the worker thread: messages are the only way back to the screen."""
+        # The engine and its date patterns load here, after the first paint.
+        from reader.analysis import Cancelled, analyse, cached
+
         worker = get_current_worker()
         screen = self.screen
 

@@ -21,7 +21,6 @@ from reader.anchoring import point_anchor
 from reader.models import Article
 from reader.passages import first_words
 from reader.sanitize import clean_line
-from reader.store import Bookmark, Highlight, Mark, Store
 from reader.ui.annotation_items import (
     NOTE_SIGN,
     BookmarkItem,
@@ -32,7 +31,6 @@ from reader.ui.annotation_items import (
 )
 from reader.ui.bookmark_control import BookmarkControl
 from reader.ui.highlight_control import HighlightControl
-from reader.ui.notes_export import checked_path, default_path, export_notes
 from reader.ui.passage_cursor import PassageCursor
 from reader.ui.screens.text_prompt import TextPrompt
 from reader.ui.store_queue import StoreQueue
@@ -41,11 +39,13 @@ from reader.ui.widgets.bookmarks_pane import BookmarksPane
 from reader.ui.widgets.notes_pane import NotesPane
 
 if TYPE_CHECKING:
+    from reader.store import Bookmark, Highlight, Mark, Store
     from reader.ui.screens.reading import ReadingScreen
+
+    Loaded = tuple[list[Mark], list[Bookmark], list[Highlight]]
 
 HIGHLIGHT_LAYER = "highlights"
 SNIPPET_CHARS = 120
-Loaded = tuple[list[Mark], list[Bookmark], list[Highlight]]
 
 
 class Annotations:
@@ -242,6 +242,9 @@ class Annotations:
 
     def ask_export(self) -> None:
         """``E``: write the page's highlights to a file (Markdown, or JSON)."""
+        # The export renderers load on first use, not before the first paint.
+        from reader.ui.notes_export import checked_path, default_path
+
         if self.article is None:
             return
         path = default_path(self.screen.settings.resolved_data_dir(), self.article)
@@ -256,6 +259,8 @@ class Annotations:
         self.screen.app.push_screen(prompt, self._export)
 
     def _export(self, typed: str | None) -> None:
+        from reader.ui.notes_export import export_notes
+
         if typed is None or self.article is None:
             return
         path, store, article_id = Path(typed), self._store, self.article_id
