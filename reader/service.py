@@ -29,6 +29,24 @@ def settings_limits(settings: Settings | None) -> Limits:
     return settings.limits if settings else Limits()
 
 
+def read_demo(settings: Settings | None = None) -> Article:
+    """The built-in demo page's article, read back from the copy kept in the data
+    directory while the page and the code are unchanged, else extracted (and kept)."""
+    from reader import locations
+    from reader.store import demo_cache
+
+    limits = settings_limits(settings)
+    page = locations.demo_page()
+    folder = settings.resolved_data_dir() if settings else locations.data_dir()
+    key = demo_cache.cache_key(page, limits)
+    article = demo_cache.load(folder, key) if key else None
+    if article is None:
+        article = read_article(str(page), limits)
+        if key:
+            demo_cache.save(folder, key, article)
+    return article
+
+
 def open_article(
     source: str,
     settings: Settings | None = None,

@@ -105,6 +105,8 @@ class LibraryControl:
         """Read ``source`` through the library when there is one. Runs in a worker."""
         settings = self.screen.settings
         session = self.session
+        if source == str(demo_page()):
+            return service.read_demo(settings)
         store = session.store if session is not None and recorded(source) else None
         if store is None:
             return service.read_article(source, settings.limits)
