@@ -7,6 +7,7 @@ from the library is read on a screen of its own right above it, so going back (o
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -16,11 +17,20 @@ if TYPE_CHECKING:
     from reader.ui.screens.library import LibraryScreen
 
 
-def _library_index(app: App[object]) -> int | None:
-    from reader.ui.screens.library import LibraryScreen
+def _library_class() -> type[LibraryScreen] | None:
+    """The library screen's class once its module is loaded: until then no library
+    screen exists, and asking must not load it (the footer asks on every key refresh,
+    from the first frames on)."""
+    module = sys.modules.get("reader.ui.screens.library")
+    return getattr(module, "LibraryScreen", None)
 
+
+def _library_index(app: App[object]) -> int | None:
+    library = _library_class()
+    if library is None:
+        return None
     for index, screen in enumerate(app.screen_stack):
-        if isinstance(screen, LibraryScreen):
+        if isinstance(screen, library):
             return index
     return None
 
@@ -45,9 +55,8 @@ def reading_below(app: App[object], library: LibraryScreen) -> bool:
 
 def library_hidden(app: App[object]) -> bool:
     """The library key means nothing here (already in it)."""
-    from reader.ui.screens.library import LibraryScreen
-
-    return isinstance(app.screen, LibraryScreen)
+    library = _library_class()
+    return library is not None and isinstance(app.screen, library)
 
 
 def show_library(app: App[object]) -> None:

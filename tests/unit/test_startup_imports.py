@@ -109,3 +109,16 @@ def test_every_name_of_the_analysis_package_resolves(name: str) -> None:
 
     assert getattr(reader.analysis, name) is not None
     assert name in dir(reader.analysis)
+
+
+def test_asking_about_the_library_screen_does_not_load_it() -> None:
+    loaded = loaded_after(
+        """
+        from types import SimpleNamespace
+        from reader.ui.library_nav import library_below, library_hidden
+        app = SimpleNamespace(screen=object(), screen_stack=[])
+        assert not library_hidden(app) and not library_below(app, app.screen)
+        """
+    )
+    assert "reader.ui.library_nav" in loaded
+    assert "reader.ui.screens.library" not in loaded
