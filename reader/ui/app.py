@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Sequence
 
 from textual.app import App, SystemCommand
@@ -20,6 +21,7 @@ from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.reading import PageSource, ReadingScreen
 from reader.ui.state import load_state, save_state
 from reader.ui.themes import (
+    ReaderTheme,
     ThemeFailure,
     choose_theme,
     complete_variables,
@@ -51,6 +53,10 @@ class ReaderApp(App[None]):
         self.library = LibrarySession(settings, self._library_notice)
         """The library, opened on first use and closed at exit."""
         self._load_themes(theme)
+        # Everything alive now (modules, settings, themes, an article read before the
+        # start) lives as long as the app: out of the cyclic collector's sight, a full
+        # collection during the first paint costs milliseconds instead of tens.
+        gc.freeze()
 
     # --- themes ----------------------------------------------------------------------
 
@@ -90,7 +96,9 @@ class ReaderApp(App[None]):
         return [clean_line(notice) for notice in notices]
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
-        return complete_variables(self.current_theme)
+        theme = self.current_theme
+        # A theme file's variables were completed when it was loaded.
+        return {} if isinstance(theme, ReaderTheme) else complete_variables(theme)
 
     def choose_theme(self, name: str) -> None:
         """Switch theme from the palette, and remember the choice."""

@@ -34,7 +34,8 @@ SELECTION_ROLE = "selection"
 class PassageCursor:
     def __init__(self, view: ArticleView) -> None:
         self.view = view
-        self.passages: Passages | None = None
+        self._article: Article | None = None
+        self._passages: Passages | None = None
         self.shown = False
         """Passage mode: the sentence under the cursor is drawn."""
         self.anchor: Span | None = None
@@ -50,7 +51,7 @@ class PassageCursor:
 
     def reset(self, article: Article | None) -> None:
         """A new article is shown (the view has dropped its overlays)."""
-        self.passages = Passages(article) if article is not None else None
+        self._article, self._passages = article, None
         self.shown = False
         self.anchor = self.selection = None
         self.previous = None
@@ -61,6 +62,14 @@ class PassageCursor:
             # highlights (set by the annotations first).
             self.view.set_overlay(PASSAGE_LAYER, [])
             self.view.set_overlay(SELECTION_LAYER, [])
+
+    @property
+    def passages(self) -> Passages | None:
+        """The article's sentences, split on first use: a long article's take tens of
+        milliseconds, which the first paint should not wait for."""
+        if self._passages is None and self._article is not None:
+            self._passages = Passages(self._article)
+        return self._passages
 
     @property
     def selecting(self) -> bool:

@@ -175,7 +175,8 @@ class ArticleView(BackgroundLayout, ScrollView, can_focus=True, inherit_bindings
         self._sign_offsets: list[int] = []
         self._painter = RowPainter(
             lambda: self.rich_style,
-            lambda: self.app.get_css_variables(),
+            # What the app computed for its CSS (generating it again costs ~1 ms).
+            lambda: self.app.theme_variables or self.app.get_css_variables(),
         )
         self._keys = KeySequences(self.KEY_SEQUENCES)
         self._target: _Target | None = None

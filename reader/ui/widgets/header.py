@@ -19,16 +19,22 @@ def reading_minutes(words: int) -> int:
     return max(1, math.ceil(words / WORDS_PER_MINUTE)) if words else 0
 
 
-def header_parts(article: Article) -> list[str]:
-    """The details after the title, each already one clean line."""
+def header_parts(article: Article, words: int | None = None) -> list[str]:
+    """The details after the title, each already one clean line; the reading time too
+    when the article's ``words`` are counted."""
     meta = article.metadata
     parts = [clean_line(value).strip() for value in (meta.site, meta.byline) if value]
     if meta.published:
         parts.append(f"{meta.published.day} {meta.published:%b %Y}")
-    minutes = reading_minutes(article.word_count())
+    minutes = reading_minutes(words) if words is not None else 0
     if minutes:
         parts.append(f"{minutes} min read")
     return [part for part in parts if part]
+
+
+COUNT_NOW_CHARS = 100_000
+"""Longer articles have their words counted after the first paint (about 1 ms per
+100,000 characters)."""
 
 
 class ArticleHeader(Widget):
@@ -53,16 +59,35 @@ class ArticleHeader(Widget):
     """Keys typed so far of a multi-key sequence (``z`` of ``za``)."""
     progress: reactive[str] = reactive("")
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown = 0
+        """Articles shown so far: a late word count for an earlier one is dropped."""
+
     def show_article(self, article: Article | None, page: str = "") -> None:
         """Show ``article``'s title and details; ``page`` is e.g. "2/3" for a page list."""
+        self._shown += 1
         if article is None:
-            title, details = "", ""
+            title = ""
         else:
             title = clean_line(article.title).strip() or clean_line(article.source)
-            details = " · ".join(header_parts(article))
+        self.title_text, self.progress = title, ""
+        if article is not None and len(article.text) > COUNT_NOW_CHARS:
+            self.details = self._details(article, page, None)
+            self.call_after_refresh(self._count_words, self._shown, article, page)
+        else:
+            self.details = self._details(article, page, article.word_count() if article else 0)
+
+    def _count_words(self, shown: int, article: Article, page: str) -> None:
+        if shown == self._shown:
+            self.details = self._details(article, page, article.word_count())
+
+    @staticmethod
+    def _details(article: Article | None, page: str, words: int | None) -> str:
+        details = " · ".join(header_parts(article, words)) if article is not None else ""
         if page:
             details = f"{details} · {page}" if details else page
-        self.title_text, self.details, self.progress = title, details, ""
+        return details
 
     def show_status(self, text: str) -> None:
         """A line shown while there is no article (e.g. "Loading page.html …")."""
