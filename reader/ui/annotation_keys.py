@@ -11,11 +11,12 @@ sequences of the article view (``reader.ui.keyseq``).
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from textual import events
 from textual.binding import ActiveBinding, Binding, BindingType
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from reader.ui.store_queue import StoreReply
 from reader.ui.widgets.annotation_pane import AnnotationPane
@@ -24,6 +25,19 @@ if TYPE_CHECKING:
     from reader.ui.annotations import Annotations
     from reader.ui.widgets.article_view import ArticleView
     from reader.ui.widgets.sidebar import Sidebar
+
+# Where TextArea lives: asked of sys.modules, since importing it loads tree-sitter and
+# no TextArea can exist before its module is loaded (the note editor loads it).
+_TEXT_AREA_MODULE = "textual.widgets._text_area"
+
+
+def is_text_field(widget: object) -> bool:
+    """Whether ``widget`` takes typed text (an Input or a TextArea)."""
+    if isinstance(widget, Input):
+        return True
+    text_area = sys.modules.get(_TEXT_AREA_MODULE)
+    return text_area is not None and isinstance(widget, text_area.TextArea)
+
 
 PASSAGE_ESCAPE: list[BindingType] = [
     Binding(
@@ -174,7 +188,7 @@ class AnnotationActions:
             return annotations.cursor.active and focused is self.view
         if action in PASSAGE_ACTIONS:
             return focused is self.view or focused is None
-        return not isinstance(focused, (Input, TextArea))
+        return not is_text_field(focused)
 
     def focused_widget(self) -> object:
         return getattr(self, "focused", None)

@@ -10,8 +10,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import webbrowser
 from pathlib import PurePath
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import webbrowser
 
 CONSOLE_BROWSERS = frozenset(
     {
@@ -47,6 +50,9 @@ def graphical_browser() -> webbrowser.BaseBrowser | None:
     """The browser ``webbrowser`` would use, if it is a graphical one; else None."""
     if not has_display():
         return None
+    # Loaded when a link is opened, not at every start.
+    import webbrowser
+
     try:
         controller = webbrowser.get()
     except webbrowser.Error:
@@ -60,6 +66,8 @@ def open_in_browser(url: str) -> bool:
     """Open ``url`` in a graphical browser; False when there is none or it failed.
 
     Blocks for as long as launching takes, so call it from a worker thread."""
+    import webbrowser
+
     controller = graphical_browser()
     if controller is None:
         return False

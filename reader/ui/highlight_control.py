@@ -13,12 +13,12 @@ from reader.models import Span
 from reader.store import DEFAULT_COLOR, Highlight
 from reader.store.highlights import HighlightImport
 from reader.ui.annotation_items import PEN_COLORS, NoteItem, next_color
-from reader.ui.screens.note_editor import NoteEditor
 from reader.ui.state import load_state, save_state
 
 if TYPE_CHECKING:
     from reader.store import Store
     from reader.ui.annotations import Annotations
+    from reader.ui.screens.note_editor import NoteEditor
 
 Change = Callable[["Store", Highlight], "Highlight | None"]
 
@@ -79,7 +79,7 @@ class HighlightControl:
             self._store(self._new(span, note))
 
         quote = notes.text[span.start : span.end]
-        notes.screen.app.push_screen(NoteEditor(quote, title="New note"), written)
+        notes.screen.app.push_screen(_note_editor(quote, title="New note"), written)
 
     def note_at(self, span: Span) -> NoteItem | None:
         return next(
@@ -118,7 +118,7 @@ class HighlightControl:
             self._update(item, lambda store, record: store.highlights.set_note(record.id, note))
 
         title = "Note" if item.has_note else "New note"
-        notes.screen.app.push_screen(NoteEditor(item.quote, item.note, title=title), written)
+        notes.screen.app.push_screen(_note_editor(item.quote, item.note, title=title), written)
 
     def recolour(self, item: NoteItem, color: str | None = None) -> None:
         item.color = chosen = color or next_color(item.color)
@@ -190,3 +190,10 @@ class HighlightControl:
             self.recolour(item)
         elif action == "delete":
             self.delete(item)
+
+
+def _note_editor(quote: str, note: str = "", *, title: str) -> NoteEditor:
+    # The editor's TextArea loads tree-sitter: on the first note, not before the first paint.
+    from reader.ui.screens.note_editor import NoteEditor
+
+    return NoteEditor(quote, note, title=title)

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
-from urllib.request import url2pathname
 
 from reader.sanitize import clean_line
 
@@ -102,6 +101,9 @@ def _local_path(href: str, page_source: str) -> Path:
 
 
 def _file_url_path(url: str) -> str:
+    # urllib.request brings http.client and more with it: not for every start.
+    from urllib.request import url2pathname
+
     parts = urlsplit(url)
     if parts.netloc not in ("", "localhost"):
         # file://host/share: keep the host so the question shows where it really goes.

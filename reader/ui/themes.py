@@ -7,13 +7,12 @@ one-line reason. The format is documented in ``themes/README.md``.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
@@ -42,7 +41,6 @@ APP_VARIABLES: tuple[str, ...] = (
 )
 """Colours the reader's own widgets use, on top of Textual's semantic colours."""
 
-_VARIABLE_NAME = re.compile(r"^[a-z][a-z0-9-]{0,63}$")
 # Hues of the highlight pens; blended with the background so they suit light and dark.
 _PENS = {"yellow": "#f2c94c", "green": "#6fcf97", "blue": "#56a0f0", "pink": "#f28cc0"}
 
@@ -53,82 +51,6 @@ class ReaderTheme(Theme):
 
     description: str = ""
     path: Path | None = field(default=None, compare=False)
-
-
-def _parse_colour(value: str) -> str:
-    try:
-        Color.parse(value)
-    except ColorParseError:
-        raise ValueError(f"not a colour: {value!r}") from None
-    return value
-
-
-class ThemeFile(BaseModel):
-    """The content of one theme file. Unknown keys are errors, so typos are caught."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    name: str = Field(default="", pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$|^$")
-    """Theme name for ``--theme`` and the palette; defaults to the file name."""
-    description: str = ""
-    dark: bool = True
-    primary: str
-    secondary: str | None = None
-    accent: str | None = None
-    foreground: str | None = None
-    background: str | None = None
-    surface: str | None = None
-    panel: str | None = None
-    warning: str | None = None
-    error: str | None = None
-    success: str | None = None
-    variables: dict[str, str] = Field(default_factory=dict)
-
-    @field_validator(
-        "primary",
-        "secondary",
-        "accent",
-        "foreground",
-        "background",
-        "surface",
-        "panel",
-        "warning",
-        "error",
-        "success",
-    )
-    @classmethod
-    def _colour(cls, value: str | None) -> str | None:
-        return None if value is None else _parse_colour(value)
-
-    @field_validator("variables")
-    @classmethod
-    def _variables(cls, value: dict[str, str]) -> dict[str, str]:
-        for key, colour in value.items():
-            if not _VARIABLE_NAME.match(key):
-                raise ValueError(f"bad variable name {key!r}")
-            _parse_colour(colour)
-        return value
-
-    def to_textual_theme(self, fallback_name: str = "", path: Path | None = None) -> ReaderTheme:
-        theme = ReaderTheme(
-            name=self.name or fallback_name,
-            primary=self.primary,
-            secondary=self.secondary,
-            accent=self.accent,
-            foreground=self.foreground,
-            background=self.background,
-            surface=self.surface,
-            panel=self.panel,
-            warning=self.warning,
-            error=self.error,
-            success=self.success,
-            dark=self.dark,
-            variables=dict(self.variables),
-            description=self.description,
-            path=path,
-        )
-        theme.variables = complete_variables(theme)
-        return theme
 
 
 def derive_variables(theme: Theme) -> dict[str, str]:
@@ -221,7 +143,10 @@ def theme_names(directories: Iterable[Path]) -> set[str]:
     return set(loaded) | {failure.path.stem for failure in failed}
 
 
-def load_theme_file(path: Path) -> ReaderTheme:
+def load_theme_file(path: Path, *, trusted: bool = False) -> ReaderTheme:
+    """The theme in ``path``; ThemeFileError with a one-line reason when it cannot be
+    used. A ``trusted`` file (a built-in one) is not checked against the theme file
+    model, which saves importing pydantic."""
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_THEME_FILE_BYTES + 1)
@@ -235,30 +160,48 @@ def load_theme_file(path: Path) -> ReaderTheme:
         raise ThemeFileError("not UTF-8 text") from None
     except tomllib.TOMLDecodeError as error:
         raise ThemeFileError(f"not valid TOML ({error})") from None
-    try:
-        model = ThemeFile.model_validate(parsed)
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "file"
-        raise ThemeFileError(f"{where}: {first['msg']}") from None
-    return model.to_textual_theme(fallback_name=path.stem, path=path)
+    if not trusted:
+        from reader.ui.theme_file import check_theme_file
+
+        parsed = check_theme_file(parsed)
+    return _theme_from_values(parsed, fallback_name=path.stem, path=path)
+
+
+def _theme_from_values(values: Mapping[str, Any], fallback_name: str, path: Path) -> ReaderTheme:
+    """A theme file's values as a theme; what the file leaves out keeps the theme's
+    defaults, which are the theme file model's."""
+    theme = ReaderTheme(
+        **{
+            **values,
+            "name": values.get("name") or fallback_name,
+            "variables": dict(values.get("variables", {})),
+            "path": path,
+        }
+    )
+    theme.variables = complete_variables(theme)
+    return theme
 
 
 def load_themes(
     directories: Iterable[Path],
 ) -> tuple[dict[str, ReaderTheme], list[ThemeFailure]]:
     """Every ``*.toml`` theme in ``directories``; a later directory overrides an earlier
-    one's theme of the same name (so users can restyle a built-in theme)."""
+    one's theme of the same name (so users can restyle a built-in theme). The built-in
+    folder's files are trusted; any other file is checked."""
+    from reader.locations import builtin_themes_dir
+
+    builtin = builtin_themes_dir()
     loaded: dict[str, ReaderTheme] = {}
     failed: list[ThemeFailure] = []
     for directory in directories:
         try:
             paths = sorted(directory.glob("*.toml"))
+            trusted = directory.resolve() == builtin
         except OSError:
             continue
         for path in paths:
             try:
-                theme = load_theme_file(path)
+                theme = load_theme_file(path, trusted=trusted)
             except ThemeFileError as error:
                 failed.append(ThemeFailure(path, clean_line(str(error))))
                 continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import functools
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
@@ -50,7 +51,7 @@ def app_for(*pages: PageSource, theme: str | None = None, **settings: object) ->
         settings["theme"] = settings.pop("reading_theme")
     base = test_settings(**settings)
     if keymap:
-        base = base.model_copy(update={"keymap": keymap})
+        base = dataclasses.replace(base, keymap=keymap)
     return make_app(base, list(pages), theme=theme)
 
 

@@ -3,6 +3,7 @@ would (the reader reads them itself to start faster): the same values, the same 
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader import locations
-from reader.config import AnalysisSettings, Limits, Reading, Settings, load_settings
+from reader.config import (
+    AnalysisSettings,
+    Limits,
+    Reading,
+    Settings,
+    load_settings,
+    read_settings,
+)
+from reader.config_validation import model_of, validate_settings
 from reader.errors import ReaderError
 
 pydantic_settings = pytest.importorskip("pydantic_settings")
@@ -19,15 +28,16 @@ from pydantic import Field, ValidationError  # noqa: E402
 
 
 class Reference(pydantic_settings.BaseSettings):
-    """The settings class as it was written with pydantic-settings."""
+    """The settings class as it was written with pydantic-settings (its sections the
+    pydantic models the settings dataclasses are validated with)."""
 
     model_config = pydantic_settings.SettingsConfigDict(
         env_prefix="reader_", env_nested_delimiter="__", extra="ignore"
     )
 
-    reading: Reading = Field(default_factory=Reading)
-    analysis: AnalysisSettings = Field(default_factory=AnalysisSettings)
-    limits: Limits = Field(default_factory=Limits)
+    reading: model_of(Reading) = Field(default_factory=model_of(Reading))  # type: ignore[valid-type]
+    analysis: model_of(AnalysisSettings) = Field(default_factory=model_of(AnalysisSettings))  # type: ignore[valid-type]
+    limits: model_of(Limits) = Field(default_factory=model_of(Limits))  # type: ignore[valid-type]
     data_dir: Path | None = None
     keymap: dict[str, str] = Field(default_factory=dict)
 
@@ -41,21 +51,29 @@ class Reference(pydantic_settings.BaseSettings):
         return (init_settings, env_settings, toml)
 
 
-def outcome(cls: type, **values: Any) -> tuple[Any, ...]:
+def outcome(read: Any, **values: Any) -> tuple[Any, ...]:
     try:
-        made = cls(**values)
+        made = read(**values)
     except ValidationError as error:
         return ("invalid", [(e["loc"], e["msg"], e["type"]) for e in error.errors()])
     except (OSError, ValueError) as error:
         # pydantic-settings raises its own ValueError subclass; the text is what shows.
         kind = "os error" if isinstance(error, OSError) else "value error"
         return (kind, str(error))
-    return ("ok", made.model_dump())
+    dumped = dataclasses.asdict(made) if dataclasses.is_dataclass(made) else made.model_dump()
+    return ("ok", dumped)
 
 
 def same(**values: Any) -> tuple[Any, ...]:
-    mine = outcome(Settings, **values)
-    assert mine == outcome(Reference, **values)
+    mine = outcome(read_settings, **values)
+    # A section given as its dataclass is given to the reference as its model.
+    as_models = {
+        name: model_of(type(value))(**dataclasses.asdict(value))
+        if dataclasses.is_dataclass(value)
+        else value
+        for name, value in values.items()
+    }
+    assert mine == outcome(Reference, **as_models)
     return mine
 
 
@@ -174,3 +192,24 @@ def test_any_environment_reads_the_same(env: dict[str, str], monkeypatch) -> Non
         for name, value in env.items():
             patch.setenv(name, value)
         same()
+
+
+def test_defaults_are_the_checked_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With nothing written the defaults are not checked; they pass the check."""
+    monkeypatch.delenv("READER_DATA_DIR")
+    assert read_settings() == Settings()
+    assert validate_settings({}) == Settings()
+    assert model_of(Settings)().model_dump() == dataclasses.asdict(Settings())
+    assert model_of(AnalysisSettings).model_fields["max_chars"].metadata  # ge kept
+
+
+def test_a_section_given_as_its_dataclass_is_checked() -> None:
+    assert read_settings(reading=Reading(measure=70)).reading == Reading(measure=70)
+    with pytest.raises(ValidationError):
+        read_settings(analysis=AnalysisSettings(max_chars=10))
+    locations.config_file().write_text("reading = 5\n", encoding="utf-8")
+    with pytest.raises(ReaderError) as caught:
+        load_settings()
+    assert str(caught.value) == (
+        "bad setting reading: Input should be a valid dictionary or instance of Reading"
+    )

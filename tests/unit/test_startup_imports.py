@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from reader import locations
+
 ROOT = Path(__file__).resolve().parents[2]
 
 NOT_AT_START = (
@@ -34,21 +36,37 @@ NOT_AT_START = (
     "reader.commands.export_notes",
     "reader.store.annotations",
     "reader.ui.notes_export",
+    "pydantic",
+    "reader.config_validation",
+    "reader.ui.theme_file",
+    "urllib.request",
+    "http.client",
+    "webbrowser",
+    "textual.widgets._text_area",
+    "tree_sitter",
 )
-"""Modules the reading screen must not load before it shows a page."""
+"""Modules the reading screen must not load before it shows a page (pydantic: while
+there is no config file, no ``READER_*`` setting and no user theme to check)."""
 
 EXTRACTION = ("lxml", "readability", "bs4", "markdownify", "reader.extract.pipeline")
 """What extracting an HTML page loads."""
 NOT_ON_REOPEN = {*EXTRACTION, "markdown_it", "charset_normalizer", "reader.loaders.document"}
 
 
-def loaded_after(code: str, env: dict[str, str] | None = None) -> set[str]:
-    """The modules loaded once ``code`` has run in a new interpreter."""
+def loaded_after(
+    code: str, env: dict[str, str] | None = None, without: tuple[str, ...] = ()
+) -> set[str]:
+    """The modules loaded once ``code`` has run in a new interpreter (with ``env`` added
+    to this one's environment and the variables ``without`` taken out)."""
     script = textwrap.dedent(code) + "\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))\n"
     result = subprocess.run(
         [sys.executable, "-c", script],
         cwd=ROOT,
-        env={**os.environ, **(env or {})},
+        env={
+            name: value
+            for name, value in {**os.environ, **(env or {})}.items()
+            if name not in without
+        },
         capture_output=True,
         text=True,
         timeout=120,
@@ -57,17 +75,43 @@ def loaded_after(code: str, env: dict[str, str] | None = None) -> set[str]:
     return set(json.loads(result.stdout.splitlines()[-1]))
 
 
+# A first start: no config file, no READER_* setting (the library in the XDG data
+# folder, as the test's environment sets it), no user themes.
+FIRST_START = textwrap.dedent(
+    """
+    import reader.__main__, reader.commands.read, reader.service
+    from reader.config import load_settings
+    settings = load_settings()
+    import reader.ui.app, reader.ui.screens.reading
+    from reader.ui.themes import load_themes, theme_directories
+    themes, failed = load_themes(theme_directories(settings.reading.user_themes))
+    assert "paper-dark" in themes and not failed, failed
+    """
+)
+SETTINGS_VARIABLE = "READER_DATA_DIR"
+"""The only settings variable the test environment sets."""
+
+
 def test_the_reading_screen_loads_without_extraction_analysis_or_export() -> None:
-    loaded = loaded_after(
-        """
-        import reader.__main__, reader.commands.read, reader.service
-        from reader.config import load_settings
-        load_settings()
-        import reader.ui.app, reader.ui.screens.reading
-        """
-    )
+    loaded = loaded_after(FIRST_START, without=(SETTINGS_VARIABLE,))
     assert "textual.app" in loaded  # the check itself works
     assert sorted(loaded & set(NOT_AT_START)) == []
+
+
+def test_what_a_user_wrote_is_checked_by_pydantic(tmp_path: Path) -> None:
+    measure = "assert load_settings().reading.measure == 72"
+    by_variable = loaded_after(FIRST_START + measure, {"READER_READING__MEASURE": "72"})
+    assert "reader.config_validation" in by_variable
+    config = tmp_path / "config.toml"
+    config.write_text("[reading]\nmeasure = 72\n", encoding="utf-8")
+    by_file = loaded_after(FIRST_START + measure, {"READER_CONFIG_FILE": str(config)})
+    assert "reader.config_validation" in by_file
+    themes = locations.user_themes_dir()
+    themes.mkdir(parents=True)
+    (themes / "mine.toml").write_text('primary = "#3366cc"\n', encoding="utf-8")
+    with_theme = loaded_after(FIRST_START, without=(SETTINGS_VARIABLE,))
+    assert "reader.ui.theme_file" in with_theme
+    assert "reader.config_validation" not in with_theme
 
 
 def test_a_page_reopened_from_the_library_is_not_extracted(tmp_path: Path) -> None:

@@ -134,3 +134,28 @@ def test_state_in_a_read_only_directory(tmp_path: Path) -> None:
         assert save_state(tmp_path, theme="sepia") is False
     finally:
         tmp_path.chmod(0o700)
+
+
+@pytest.mark.parametrize(
+    "path", sorted(builtin_themes_dir().glob("*.toml")), ids=lambda path: path.name
+)
+def test_every_built_in_theme_passes_the_check_it_is_trusted_without(path: Path) -> None:
+    checked = load_theme_file(path)
+    trusted = load_theme_file(path, trusted=True)
+    assert trusted == checked
+    assert (trusted.name, trusted.description, trusted.variables) == (
+        checked.name,
+        checked.description,
+        checked.variables,
+    )
+
+
+def test_themes_outside_the_built_in_folder_are_checked(tmp_path: Path) -> None:
+    user = tmp_path / "user"
+    user.mkdir()
+    for path in builtin_themes_dir().glob("*.toml"):
+        (user / path.name).write_text('colour = "#fff"\n' + path.read_text(encoding="utf-8"))
+    loaded, failed = load_themes([builtin_themes_dir(), user])
+    assert {failure.path.parent for failure in failed} == {user}
+    assert all("colour: Extra inputs are not permitted" in f.reason for f in failed)
+    assert {theme.path.parent for theme in loaded.values() if theme.path} == {builtin_themes_dir()}
