@@ -57,8 +57,10 @@ def derive_variables(theme: Theme) -> dict[str, str]:
     """The reader's app colours, derived from a theme's semantic colours.
 
     Used to fill what a theme file leaves out, and for any other registered theme."""
-    generated = theme.to_color_system().generate()
+    return _derived(theme, theme.to_color_system().generate())
 
+
+def _derived(theme: Theme, generated: Mapping[str, str]) -> dict[str, str]:
     def colour(name: str, default: str) -> Color:
         try:
             return Color.parse(generated.get(name, default))
@@ -101,8 +103,9 @@ _ON_COLOURS = {"search-current-text": "search-current", "link-hint-text": "link-
 
 def complete_variables(theme: Theme) -> dict[str, str]:
     """Every app colour for ``theme``: its own, else derived from its semantic colours."""
-    variables = {**derive_variables(theme), **theme.variables}
+    # Generating the colour system is most of the work: once per theme.
     generated = theme.to_color_system().generate()
+    variables = {**_derived(theme, generated), **theme.variables}
     for name, background in _ON_COLOURS.items():
         if name in variables:
             continue
