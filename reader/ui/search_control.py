@@ -56,7 +56,9 @@ class SearchController:
         if origin is not None:
             self.screen.view.scroll_to_offset(origin)
 
-    def step(self, forward: bool) -> None:
+    def step(self, forward: bool, *, from_current: bool = False) -> None:
+        """The next (previous) match: from the current one while it is on screen (or
+        ``from_current``: the view is still on its way there), else from the screen."""
         screen = self.screen
         if not self.matches.query:
             screen.notify("No search yet: press / to search.", timeout=3, markup=False)
@@ -71,7 +73,7 @@ class SearchController:
         bottom = max(top, view.offset_at(view.scrollable_content_region.height - 1))
         # Step from the current match while it is on screen; after scrolling away, from
         # what is on screen now (as less and vim do).
-        on_screen = current is not None and top <= current.start <= bottom
+        on_screen = current is not None and (from_current or top <= current.start <= bottom)
         self.matches.step(forward, anchor=None if on_screen else (top if forward else bottom))
         self._show(jump=True)
 

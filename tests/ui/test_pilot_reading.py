@@ -307,7 +307,7 @@ async def test_keys_typed_right_after_slash_and_f_are_not_lost(
         await settle(pilot)
         matches = reading(app).search.matches
         assert matches.query == "Part", "Enter ended the query; n stepped, not typed"
-        assert matches.current == 2
+        assert matches.current == 2, (app.focused, matches.current)
         assert app.focused is view(app)
         assert reading(app).search_bar.has_class("-open"), "the query stays on show"
         # The same for link numbers: "f", digits, Enter, then a key for the article.

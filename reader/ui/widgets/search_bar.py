@@ -36,6 +36,10 @@ class SearchBar(BottomBar):
         Binding("escape", "cancel", "Close search", id="search-cancel", show=False, priority=True),
     ]
 
+    submitting = False
+    """Enter was pressed and its Submitted is not handled yet (keys typed before it may
+    still be on their way to the input); whoever handles it sets this back."""
+
     @dataclass
     class Changed(Message):
         query: str
@@ -94,8 +98,12 @@ class SearchBar(BottomBar):
         self.post_message(self.Changed(event.value))
 
     def action_submit(self) -> None:
+        self.submitting = True
         self.give_focus_back()
-        self.after_typed(lambda: self.post_message(self.Submitted(self.input.value)))
+        self.after_typed(self._submit)
+
+    def _submit(self) -> None:
+        self.post_message(self.Submitted(self.input.value))
 
     def action_cancel(self) -> None:
         self.give_focus_back()
