@@ -26,8 +26,9 @@ ANALYSIS_VERSION = 1
 DIRECTORY_NAME = "analysis-cache"
 
 
-def cache_dir() -> Path:
-    return locations.data_dir() / DIRECTORY_NAME
+def cache_dir(data_dir: Path | None = None) -> Path:
+    """The cache inside ``data_dir`` (the settings' data folder; None: the default)."""
+    return (data_dir or locations.data_dir()) / DIRECTORY_NAME
 
 
 def key(article: Article, model: str, end: int | None = None) -> str:
@@ -48,14 +49,18 @@ def key(article: Article, model: str, end: int | None = None) -> str:
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:40]
 
 
-def path_for(article: Article, model: str, end: int | None = None) -> Path:
-    return cache_dir() / f"{key(article, model, end)}.json"
+def path_for(
+    article: Article, model: str, end: int | None = None, data_dir: Path | None = None
+) -> Path:
+    return cache_dir(data_dir) / f"{key(article, model, end)}.json"
 
 
-def load(article: Article, model: str, end: int | None = None) -> Analysis | None:
+def load(
+    article: Article, model: str, end: int | None = None, data_dir: Path | None = None
+) -> Analysis | None:
     """The stored analysis of ``article[:end]`` by ``model``, or None."""
     try:
-        data: Any = json.loads(path_for(article, model, end).read_text("utf-8"))
+        data: Any = json.loads(path_for(article, model, end, data_dir).read_text("utf-8"))
     except (OSError, ValueError, UnicodeDecodeError):
         return None
     if not isinstance(data, dict) or data.get("version") != ANALYSIS_VERSION:
@@ -80,13 +85,19 @@ def _fits(analysis: Analysis, length: int) -> bool:
     )
 
 
-def store(article: Article, model: str, analysis: Analysis, end: int | None = None) -> bool:
+def store(
+    article: Article,
+    model: str,
+    analysis: Analysis,
+    end: int | None = None,
+    data_dir: Path | None = None,
+) -> bool:
     """Keep ``analysis`` (of ``article[:end]``); False when it was not stored (no
     model, unwritable dir)."""
     if analysis.model is None:
         # Made without the model: installing it later must give the full analysis.
         return False
-    target = path_for(article, model, end)
+    target = path_for(article, model, end, data_dir)
     data = {
         "version": ANALYSIS_VERSION,
         "content_hash": article.content_hash,
@@ -110,11 +121,11 @@ def store(article: Article, model: str, analysis: Analysis, end: int | None = No
     return True
 
 
-def clear() -> int:
+def clear(data_dir: Path | None = None) -> int:
     """Delete every cached analysis; the number of files removed."""
     removed = 0
     try:
-        entries = list(cache_dir().glob("*.json"))
+        entries = list(cache_dir(data_dir).glob("*.json"))
     except OSError:
         return 0
     for entry in entries:

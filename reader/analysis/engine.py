@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.analysis import cache, dates, enumerations, nlp
@@ -37,10 +38,15 @@ def reference_date(article: Article) -> date | None:
 
 
 def cached(
-    article: Article, *, model: str = nlp.DEFAULT_MODEL, max_chars: int | None = MAX_CHARS
+    article: Article,
+    *,
+    model: str = nlp.DEFAULT_MODEL,
+    max_chars: int | None = MAX_CHARS,
+    data_dir: Path | None = None,
 ) -> Analysis | None:
-    """The stored result of ``analyse(article, model=model, max_chars=max_chars)``."""
-    return cache.load(article, model, analysed_end(article.text, max_chars))
+    """The stored result of ``analyse(article, model=model, max_chars=max_chars,
+    data_dir=data_dir)``."""
+    return cache.load(article, model, analysed_end(article.text, max_chars), data_dir)
 
 
 def analyse(
@@ -52,18 +58,20 @@ def analyse(
     progress: Callable[[float], None] | None = None,
     max_chars: int | None = MAX_CHARS,
     rest: float = 0.0,
+    data_dir: Path | None = None,
 ) -> Analysis:
     """Analyse ``article`` (see the package docstring). Raises ``Cancelled`` when
     ``cancelled()`` turns True between batches; ``progress`` hears the fraction done
     (0 to 1) after each batch. A text longer than ``max_chars`` (None: no bound) is
     analysed up to the last paragraph end within it, and ``Analysis.notice`` says
     how much was read. ``rest`` seconds of sleep between batches hand the
-    interpreter to other threads (the UI's event loop)."""
+    interpreter to other threads (the UI's event loop). Results are cached in
+    ``data_dir`` (the settings' data folder; None: the default one)."""
     monitor = nlp.Monitor(cancelled, progress, rest)
     text = article.text
     end = analysed_end(text, max_chars)
     if use_cache:
-        hit = cache.load(article, model, end)
+        hit = cache.load(article, model, end, data_dir)
         if hit is not None:
             monitor.report(1.0)
             return hit
@@ -95,7 +103,7 @@ def analyse(
             notice=bound,
         )
     if use_cache:
-        cache.store(article, model, analysis, end)
+        cache.store(article, model, analysis, end, data_dir)
     monitor.report(1.0)
     return analysis
 

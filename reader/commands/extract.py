@@ -9,12 +9,13 @@ terminal control sequences.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from reader.config import load_settings
+from reader.config import Settings, load_settings
 from reader.errors import ReaderError
 from reader.models import Analysis, Article
 from reader.sanitize import clean, clean_line
@@ -62,13 +63,20 @@ def article_record(article: Article, analysis: Analysis | None = None) -> dict[s
     return record
 
 
-def _load_analyser(stderr: TextIO) -> Callable[[Article], Analysis] | None:
+def _load_analyser(settings: Settings, stderr: TextIO) -> Callable[[Article], Analysis] | None:
+    """The analysis the settings ask for (model, size bound), cached in their data
+    folder as the reading screen's is."""
     try:
         from reader.analysis import analyse
     except ImportError as error:
         print(f"reader: --analyze skipped: analysis is unavailable ({error})", file=stderr)
         return None
-    return analyse
+    return functools.partial(
+        analyse,
+        model=settings.analysis.model,
+        max_chars=settings.analysis.max_chars,
+        data_dir=settings.resolved_data_dir(),
+    )
 
 
 def _error_line(source: str, error: ReaderError) -> str:
@@ -131,11 +139,12 @@ def run(
     err = stderr or sys.stderr
     if hasattr(out, "reconfigure"):
         out.reconfigure(errors="replace")
-    limits = load_settings().limits
+    settings = load_settings()
+    limits = settings.limits
     analyser = None
     if args.analyze:
         if args.format in ("json", "jsonl"):
-            analyser = _load_analyser(err)
+            analyser = _load_analyser(settings, err)
         else:
             print("reader: --analyze adds to json and jsonl output only", file=err)
     printer = _Printer(args.format, out, len(args.pages))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -91,9 +92,16 @@ class AnalysisUpdate(Message):
 
 class AnalysisPanel:
     def __init__(
-        self, screen: ReadingScreen, settings: AnalysisSettings, *, cursor_blink: bool = True
+        self,
+        screen: ReadingScreen,
+        settings: AnalysisSettings,
+        *,
+        data_dir: Path | None = None,
+        cursor_blink: bool = True,
     ) -> None:
         self.screen = screen
+        self.data_dir = data_dir
+        """Where analyses are cached (the settings' data folder)."""
         self.enabled = settings.enabled
         self.model = settings.model
         self.max_chars = settings.max_chars
@@ -162,7 +170,9 @@ class AnalysisPanel:
             screen.post_message(AnalysisUpdate(article, fraction))
 
         try:
-            analysis = cached(article, model=self.model, max_chars=self.max_chars)
+            analysis = cached(
+                article, model=self.model, max_chars=self.max_chars, data_dir=self.data_dir
+            )
             if analysis is None:
                 while not laid_out.wait(0.05):
                     if worker.is_cancelled:
@@ -174,6 +184,7 @@ class AnalysisPanel:
                     progress=progress,
                     max_chars=self.max_chars,
                     rest=REST_SECONDS,
+                    data_dir=self.data_dir,
                 )
             findings = Findings.of(article, analysis)
         except Cancelled:

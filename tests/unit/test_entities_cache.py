@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader import locations
-from reader.analysis import analyse, cache, nlp
+from reader.analysis import analyse, cache, cached, nlp
 from reader.analysis.plaintext import article_from_paragraphs
 from reader.models import Analysis, Article, Entity, EntityGroup, Metadata, Span
 
@@ -35,6 +35,31 @@ def article(published: datetime | None = PUBLISHED) -> Article:
 
 def test_the_cache_lives_in_the_data_directory() -> None:
     assert cache.cache_dir() == locations.data_dir() / "analysis-cache"
+
+
+def test_a_data_folder_from_the_settings_holds_the_cache(
+    pipeline: nlp.Pipeline, tmp_path: Path
+) -> None:
+    """``data_dir`` set in the config file only (not in the environment) is where the
+    cache goes, for the reading screen and ``reader extract --analyze`` alike."""
+    folder = tmp_path / "elsewhere"
+    first = analyse(article(), data_dir=folder)
+    assert cache.path_for(article(), nlp.DEFAULT_MODEL, data_dir=folder).is_file()
+    assert not cache.path_for(article(), nlp.DEFAULT_MODEL).exists()
+    assert cached(article(), data_dir=folder) == first
+    assert cached(article()) is None
+    assert cache.clear(folder) == 1
+
+
+def test_the_reading_screen_caches_analyses_in_the_settings_data_folder(
+    tmp_path: Path,
+) -> None:
+    from reader.config import Settings
+    from reader.ui.screens.reading import ReadingScreen
+
+    settings = Settings(data_dir=tmp_path / "configured")
+    screen = ReadingScreen([], settings)
+    assert screen.analysis.data_dir == tmp_path / "configured"
 
 
 def test_a_stored_analysis_comes_back_equal(pipeline: nlp.Pipeline) -> None:

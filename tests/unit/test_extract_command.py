@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from reader.__main__ import run
-from reader.models import Analysis, DateKind, DateMention
+from reader.config import load_settings
+from reader.models import Analysis, Article, DateKind, DateMention
 from reader.sanitize import has_control
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "extract"
@@ -114,10 +115,25 @@ def test_analyze_adds_entities_dates_and_enumerations(
     import reader.analysis
 
     found = Analysis(dates=(DateMention("9 March", 0, 7, DateKind.POINT, "2024-03-09"),))
-    monkeypatch.setattr(reader.analysis, "analyse", lambda article: found)
+    asked: list[dict[str, object]] = []
+
+    def analyse(article: Article, **options: object) -> Analysis:
+        asked.append(options)
+        return found
+
+    monkeypatch.setattr(reader.analysis, "analyse", analyse)
     code, out, _ = extract(capsys, "--format", "json", "--analyze", ARTICLE)
     record = json.loads(out)
     assert code == 0
+    # The settings' model, size bound and data folder (its analysis cache).
+    settings = load_settings()
+    assert asked == [
+        {
+            "model": settings.analysis.model,
+            "max_chars": settings.analysis.max_chars,
+            "data_dir": settings.resolved_data_dir(),
+        }
+    ]
     assert record["entities"] == [] and record["enumerations"] == []
     assert record["dates"][0]["value"] == "2024-03-09"
 

@@ -84,7 +84,12 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         reading = settings.reading
         self.view = ArticleView(id="article")
         self.view.measure = reading.measure
-        self.analysis = AnalysisPanel(self, settings.analysis, cursor_blink=reading.cursor_blink)
+        self.analysis = AnalysisPanel(
+            self,
+            settings.analysis,
+            data_dir=settings.resolved_data_dir(),
+            cursor_blink=reading.cursor_blink,
+        )
         self.steps = StepChoice(self.search)
         self._held_steps: list[bool] = []
         """n/N pressed while a query typed before them was on its way (forward?)."""
