@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.config import Limits, Settings
+from reader.errors import ReaderError
 from reader.models import Article
 
 if TYPE_CHECKING:
@@ -76,6 +77,19 @@ def open_article(
     result = store.articles.add(article, source=source, raw_hash=digest)
     store.articles.mark_opened(result.article_id)
     return article, result.article_id
+
+
+def reopen_article(source: str, settings: Settings, store: Store) -> tuple[Article, int] | None:
+    """``open_article`` when the library holds ``source`` unchanged (nothing to extract,
+    nothing fetched): ``(article, library id)``, marked as opened; None when the page
+    must be read again, or cannot be (``open_article`` then says why)."""
+    try:
+        cached, _ = _cached_article(store, source, settings_limits(settings), False)
+    except (ReaderError, OSError, ValueError):
+        return None
+    if cached is not None:
+        store.articles.mark_opened(cached[1])
+    return cached
 
 
 def _cached_article(

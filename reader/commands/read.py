@@ -124,8 +124,12 @@ def run(args: argparse.Namespace) -> int:
 
     with _collector_paused():
         from reader.ui.app import make_app
+        from reader.ui.library_control import recorded
 
         app = make_app(settings, pages, theme=args.theme)
+        first = pages[0] if pages else None
+        if isinstance(first, str) and recorded(first):
+            app.library.preload(first)
     app.run()
     if app.failure:
         print(f"reader: {app.failure}", file=sys.stderr)

@@ -111,7 +111,8 @@ class LibraryControl:
         if store is None:
             return service.read_article(source, settings.limits)
         try:
-            article, article_id = service.open_article(source, settings, store)
+            preloaded = session.take_preloaded(source) if session is not None else None
+            article, article_id = preloaded or service.open_article(source, settings, store)
         except LoadError:
             copy = stored_copy(store, source)
             if copy is None:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from reader.config import Settings
 from reader.errors import ReaderError
+from reader.models import Article
 from reader.sanitize import clean_line
 from reader.store import Store, open_library
 
@@ -21,6 +22,7 @@ class LibrarySession:
         self._lock = threading.Lock()
         self._store: Store | None = None
         self._tried = False
+        self._preloaded: dict[str, tuple[Article, int]] = {}
         self.problem: str | None = None
         """Why the library is read-only or missing (None when all is well)."""
 
@@ -43,6 +45,24 @@ class LibrarySession:
         if problem and self._notice is not None:
             self._notice(problem)
         return self._store
+
+    def preload(self, source: str) -> None:
+        """Read ``source``'s article back from the library now, if it holds the page
+        unchanged: called before the app runs, when nothing else wants the interpreter
+        (in a worker beside the starting app, a long article took twice as long)."""
+        from reader import service
+
+        store = self.store
+        if store is None:
+            return
+        found = service.reopen_article(source, self._settings, store)
+        if found is not None:
+            self._preloaded[source] = found
+
+    def take_preloaded(self, source: str) -> tuple[Article, int] | None:
+        """What ``preload`` read for ``source`` (once), if anything."""
+        with self._lock:
+            return self._preloaded.pop(source, None)
 
     @property
     def available(self) -> bool:

@@ -81,6 +81,22 @@ def test_pages_and_theme_reach_the_app(started: list[ReaderApp], tmp_path: Path)
     assert app.theme == "sepia"
 
 
+def test_a_library_page_is_read_back_before_the_tui_starts(
+    started: list[ReaderApp], tmp_path: Path
+) -> None:
+    from reader import service
+    from reader.config import load_settings
+
+    page = tmp_path / "kept.html"
+    page.write_text("<article><p>A page the library keeps, reopened.</p></article>")
+    settings = load_settings()
+    article, article_id = service.open_article(str(page), settings)
+    assert run_cli([str(page)]) == 0
+    (app,) = started
+    assert app.library.take_preloaded(str(page)) == (article, article_id)
+    app.library.close()
+
+
 def test_unknown_theme_lists_the_themes(
     started: list[ReaderApp], capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from reader import service
 from reader.anchoring import range_anchor
+from reader.config import Settings
 from reader.models import Article
 from reader.store import Store, open_library
 
@@ -127,3 +128,42 @@ def test_in_a_read_only_session_pages_still_open(
         assert store.read_only
         article, article_id = service.open_article(str(page), store=store)
         assert article.title == "River report" and article_id > 0
+
+
+def test_reopen_article_gives_only_what_needs_no_extraction(
+    page: Path, store: Store, extractions: list[str]
+) -> None:
+    settings = Settings()
+    assert service.reopen_article(str(page), settings, store) is None  # not stored yet
+    first, first_id = service.open_article(str(page), settings, store)
+    assert service.reopen_article(str(page), settings, store) == (first, first_id)
+    page.write_text(PAGE.replace("two metres", "three metres"))
+    assert service.reopen_article(str(page), settings, store) is None  # changed: read again
+    assert service.reopen_article(str(page.with_name("gone.html")), settings, store) is None
+    assert extractions == [str(page)]
+
+
+def test_a_page_preloaded_before_the_app_runs_is_not_read_again(
+    page: Path, store: Store, extractions: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``reader PAGE`` reads a library page back before the TUI starts; the reading
+    screen's loader then takes that article instead of opening the page again."""
+    from reader.ui.library_session import LibrarySession
+
+    settings = Settings()
+    first, first_id = service.open_article(str(page), settings, store)
+    session = LibrarySession(settings)
+    try:
+        session.preload(str(page))
+
+        def forbidden(*_: object, **__: object) -> None:
+            raise AssertionError("opened again although it was preloaded")
+
+        monkeypatch.setattr(service, "open_article", forbidden)
+        assert session.take_preloaded(str(page)) == (first, first_id)
+        assert session.take_preloaded(str(page)) is None  # taken once
+        session.preload(str(page.with_name("other.html")))  # not in the library
+        assert session.take_preloaded(str(page.with_name("other.html"))) is None
+    finally:
+        session.close()
+    assert extractions == [str(page)]
