@@ -280,7 +280,7 @@ async def test_a_link_to_a_page_that_fails_keeps_the_current_one(
         reading(app).links.open("broken.html")
         await settle(pilot)
         assert isinstance(app.screen, MessageScreen)
-        assert "no article in broken.html" in str(app.screen.query_one("#message-text").content)
+        assert "no article in broken.html" in str(app.screen.query_one("#dialog-text").content)
         await pilot.press("escape")
         await pilot.pause()
         assert app.is_running and reading(app).article.title.startswith("A Field")

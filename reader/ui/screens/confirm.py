@@ -5,34 +5,19 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button
 
-from reader.sanitize import clean_line
+from reader.ui.screens.dialog import Dialog
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(Dialog[bool]):
     """Dismisses with True only on an explicit yes; Esc and "No" (the default) say no."""
 
     DEFAULT_CSS = """
     ConfirmScreen {
-        align: center middle;
-        background: $background 60%;
-        #confirm-box {
-            width: auto;
-            min-width: 44;
-            max-width: 90%;
-            height: auto;
-            padding: 1 2;
-            background: $panel;
-            border: round $warning;
-            border-title-color: $warning;
-            border-title-style: bold;
-        }
-        #confirm-question { width: auto; max-width: 100%; }
-        #confirm-detail { width: auto; max-width: 100%; color: $text-muted; margin-top: 1; }
+        #dialog-box { min-width: 44; }
         #confirm-buttons { height: auto; margin-top: 1; align-horizontal: right; }
         #confirm-buttons Button { margin-left: 2; min-width: 8; }
     }
@@ -47,20 +32,12 @@ class ConfirmScreen(ModalScreen[bool]):
     ]
 
     def __init__(self, title: str, question: str, detail: str = "") -> None:
-        super().__init__()
-        self._title = clean_line(title)
-        self._question = clean_line(question)
-        self._detail = clean_line(detail)
+        super().__init__(title, question, detail, tone="warning")
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-box") as box:
-            box.border_title = Content(self._title)  # a str would be parsed as markup
-            yield Static(Content(self._question), id="confirm-question", markup=False)
-            if self._detail:
-                yield Static(Content(self._detail), id="confirm-detail", markup=False)
-            with Horizontal(id="confirm-buttons"):
-                yield Button(Content("Yes (y)"), id="confirm-yes", compact=True)
-                yield Button(Content("No (n)"), id="confirm-no", compact=True)
+    def compose_below(self) -> ComposeResult:
+        with Horizontal(id="confirm-buttons"):
+            yield Button(Content("Yes (y)"), id="confirm-yes", compact=True)
+            yield Button(Content("No (n)"), id="confirm-no", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#confirm-no", Button).focus()
