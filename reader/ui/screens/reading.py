@@ -91,9 +91,9 @@ class ReadingScreen(AnnotationActions, Screen[None]):
             cursor_blink=reading.cursor_blink,
         )
         self.steps = StepChoice(self.search)
+        """What n/N step through: search matches or an entity's mentions."""
         self._held_steps: list[bool] = []
         """n/N pressed while a query typed before them was on its way (forward?)."""
-        """What n/N step through: search matches or an entity's mentions."""
         self.annotations = Annotations(self)
         """Marks, bookmarks, the passage cursor, highlights and notes."""
         panes = (*self.analysis.panes, *self.annotations.panes)

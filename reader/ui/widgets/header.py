@@ -91,6 +91,7 @@ class ArticleHeader(Widget):
 
     def show_status(self, text: str) -> None:
         """A line shown while there is no article (e.g. "Loading page.html …")."""
+        self._shown += 1
         self.title_text, self.details, self.progress = clean_line(text), "", ""
 
     def set_pending(self, keys: str) -> None:
