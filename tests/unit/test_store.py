@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -153,6 +154,7 @@ def test_list_sorts_and_counts_notes(store: Store) -> None:
     c = add(store, "charlie text here", title="gamma", source="/c")
     store.highlights.add(a, range_anchor("alpha text here", 0, 5), note="a note")
     store.highlights.add(a, range_anchor("alpha text here", 6, 10))
+    time.sleep(0.002)  # times are kept to the millisecond: opened after c was added
     store.articles.save_position(b, None, 0.25)
     assert [e.id for e in store.articles.list(SortOrder.TITLE)] == [b, a, c]
     assert [e.id for e in store.articles.list(SortOrder.DATE)] == [b, a, c]
