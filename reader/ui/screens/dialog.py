@@ -1,6 +1,6 @@
 """The look shared by the reader's small modal boxes: a titled box in the middle of
-the screen with one line of text, an optional detail line, then what each kind adds
-(buttons, a hint)."""
+the screen with a line of text, an optional detail line, then what each kind adds
+(buttons, an input, a hint)."""
 
 from __future__ import annotations
 
@@ -52,7 +52,8 @@ class Dialog(ModalScreen[Result]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog-box") as box:
             box.border_title = Content(self._title)  # a str would be parsed as markup
-            yield Static(Content(self._text), id="dialog-text", markup=False)
+            if self._text:
+                yield Static(Content(self._text), id="dialog-text", markup=False)
             if self._detail:
                 yield Static(Content(self._detail), id="dialog-detail", markup=False)
             yield from self.compose_below()

@@ -11,34 +11,22 @@ from collections.abc import Callable
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from reader.errors import ReaderError
 from reader.sanitize import clean_line
+from reader.ui.screens.dialog import Dialog
 
 Check = Callable[[str], str]
 """Turns what was typed into the answer, or raises ReaderError saying why not."""
 
 
-class TextPrompt(ModalScreen[str | None]):
+class TextPrompt(Dialog[str | None]):
     DEFAULT_CSS = """
     TextPrompt {
-        align: center middle;
-        background: $background 60%;
-        #prompt-box {
-            width: 80%;
-            max-width: 100;
-            height: auto;
-            padding: 1 2;
-            background: $panel;
-            border: round $primary;
-            border-title-color: $primary;
-            border-title-style: bold;
-        }
-        #prompt-help { color: $text-muted; margin-bottom: 1; }
+        #dialog-box { width: 80%; max-width: 100; }
+        #dialog-text { color: $text-muted; margin-bottom: 1; }
         #prompt-input { width: 100%; }
         #prompt-error { color: $error; height: auto; margin-top: 1; display: none; }
         #prompt-error.-shown { display: block; }
@@ -60,28 +48,22 @@ class TextPrompt(ModalScreen[str | None]):
         select: bool = True,
         cursor_blink: bool = True,
     ) -> None:
-        super().__init__()
-        self._title = clean_line(title)
-        self._help = clean_line(help)
+        super().__init__(title, help, tone="info")
         self._value = clean_line(value)
         self._placeholder = clean_line(placeholder)
         self._check = check
         self._select = select
         self._cursor_blink = cursor_blink
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="prompt-box") as box:
-            box.border_title = Content(self._title)  # a str would be parsed as markup
-            if self._help:
-                yield Static(Content(self._help), id="prompt-help")
-            yield Input(
-                self._value,
-                placeholder=self._placeholder,
-                id="prompt-input",
-                select_on_focus=self._select,
-            )
-            yield Static(Content(""), id="prompt-error")
-            yield Static(Content("Enter to confirm · Esc to cancel"), id="prompt-keys")
+    def compose_below(self) -> ComposeResult:
+        yield Input(
+            self._value,
+            placeholder=self._placeholder,
+            id="prompt-input",
+            select_on_focus=self._select,
+        )
+        yield Static(Content(""), id="prompt-error")
+        yield Static(Content("Enter to confirm · Esc to cancel"), id="prompt-keys")
 
     def on_mount(self) -> None:
         field = self.query_one(Input)
