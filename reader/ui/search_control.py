@@ -23,6 +23,8 @@ class SearchController:
         self.matches = SearchMatches()
         self._origin: int | None = None
         """Where the view was when the bar opened (Esc goes back there)."""
+        self._held: list[bool] = []
+        """n/N (forward?) pressed while the query typed before them was on its way."""
 
     @property
     def active(self) -> bool:
@@ -44,11 +46,25 @@ class SearchController:
         self.matches.first_from(self._origin if self._origin is not None else 0)
         self._show(jump=True)
 
+    def hold(self, forward: bool) -> bool:
+        """Keep an n/N that comes while the query typed just before it is on its way
+        ("/word⏎n" in one burst): True when held, to step once the query is in force."""
+        if not self.screen.search_bar.submitting:
+            return False
+        self._held.append(forward)
+        return True
+
     def submitted(self, query: str) -> None:
+        self.screen.search_bar.submitting = False
         self._origin = None
+        held, self._held = self._held, []
         if not query:
             self.reset()
         self.screen.view.focus()
+        if query:
+            for forward in held:
+                # The view may not have reached the first match yet: step from it.
+                self.step(forward, from_current=True)
 
     def cancelled(self) -> None:
         origin = self._origin
@@ -90,6 +106,8 @@ class SearchController:
         """Forget the query, clear the highlights and close the bar."""
         self.matches.clear()
         self._origin = None
+        self._held.clear()
+        self.screen.search_bar.submitting = False
         screen = self.screen
         if not screen.is_mounted:
             return

@@ -92,8 +92,6 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         )
         self.steps = StepChoice(self.search)
         """What n/N step through: search matches or an entity's mentions."""
-        self._held_steps: list[bool] = []
-        """n/N pressed while a query typed before them was on its way (forward?)."""
         self.annotations = Annotations(self)
         """Marks, bookmarks, the passage cursor, highlights and notes."""
         panes = (*self.analysis.panes, *self.annotations.panes)
@@ -301,18 +299,12 @@ class ReadingScreen(AnnotationActions, Screen[None]):
 
     @on(SearchBar.Submitted)
     def _search_submitted(self, event: SearchBar.Submitted) -> None:
-        self.search_bar.submitting = False
         if event.query and event.query != self.search.matches.query:
             self._search_for(event.query)  # its last Changed may still be on the way
         self.search.submitted(event.query)
-        held, self._held_steps = self._held_steps, []
-        for forward in held:
-            self.search.step(forward, from_current=True)
 
     @on(SearchBar.Cancelled)
     def _search_cancelled(self) -> None:
-        self.search_bar.submitting = False
-        self._held_steps.clear()
         self.search.cancelled()
 
     def action_next_match(self) -> None:
@@ -322,12 +314,8 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         self._step(forward=False)
 
     def _step(self, forward: bool) -> None:
-        if self.search_bar.submitting:
-            # "/word⏎n" in one burst: n comes before the query is in force; it steps
-            # through that query's matches once the search bar hands it over.
-            self._held_steps.append(forward)
-            return
-        self.steps.step(forward)
+        if not self.search.hold(forward):
+            self.steps.step(forward)
 
     # --- entities and dates (reader.ui.analysis_panel) --------------------------------
 
