@@ -2,8 +2,9 @@
 
 The sources are read the way pydantic-settings reads them (``READER_`` prefix, any
 case, ``__`` between nested names, JSON for a whole section such as
-``READER_READING='{"measure": 72}'``; explicit arguments beat the environment, which
-beats the file, section by section) without importing pydantic-settings.
+``READER_READING='{"measure": 72}'``; the file's tables in any case; explicit
+arguments beat the environment, which beats the file, section by section) without
+importing pydantic-settings.
 
 The settings are plain dataclasses holding the defaults. What a user wrote (a config
 file, a ``READER_*`` setting) is validated by pydantic (``reader.config_validation``),
@@ -134,7 +135,20 @@ def _file_values() -> dict[str, Any]:
     import tomllib
 
     with path.open("rb") as file:
-        return tomllib.load(file)
+        return _first_spellings(tomllib.load(file))
+
+
+def _first_spellings(values: dict[str, Any]) -> dict[str, Any]:
+    """The file's top-level keys matched to the settings' names in any case, as
+    pydantic-settings matches them (``[Reading]`` is ``[reading]``; of two spellings
+    the first in the file wins). Keys inside a table keep their case."""
+    names = {f.name.lower(): f.name for f in dataclasses.fields(Settings)}
+    matched: dict[str, Any] = {}
+    for key, value in values.items():
+        name = names.get(key.lower(), key)
+        if name not in matched:
+            matched[name] = value
+    return matched
 
 
 def _env_values() -> dict[str, Any]:

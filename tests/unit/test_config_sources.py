@@ -122,6 +122,8 @@ FILE_CASES = [
     '[Reading]\ntheme = "ignored"\nunknown = 1\n',
     "[analysis]\nmax_chars = 999\n",
     'data_dir = "~/library"\n',
+    'Data_Dir = "/elsewhere"\n[READING]\nMEASURE = 70\ntheme = "sepia"\n',
+    '[Reading]\ntheme = "first"\n[reading]\ntheme = "second"\n',
 ]
 
 
