@@ -58,7 +58,7 @@ from tui_bench import FrameClock, StallMeter, layout_done, view_painted, wait_un
 from reader.config import AnalysisSettings, Reading, Settings  # noqa: E402
 from reader.models import Article  # noqa: E402
 from reader.ui.app import ReaderApp, make_app  # noqa: E402
-from reader.ui.screens.reading import ReadingScreen  # noqa: E402
+from reader.ui.reading.screen import ReadingScreen  # noqa: E402
 
 SAMPLE = ROOT.parent / "shared" / "pages" / "000_a2600e6869feb62b.txt"
 

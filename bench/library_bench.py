@@ -48,9 +48,9 @@ from reader.config import Reading, Settings  # noqa: E402
 from reader.store import open_store  # noqa: E402
 from reader.store.importer import collect_pages  # noqa: E402
 from reader.ui.app import make_app  # noqa: E402
-from reader.ui.library_rows import cells  # noqa: E402
-from reader.ui.screens.library import LibraryScreen  # noqa: E402
-from reader.ui.widgets.library_results import LibraryResults  # noqa: E402
+from reader.ui.library.results import LibraryResults  # noqa: E402
+from reader.ui.library.rows import cells  # noqa: E402
+from reader.ui.library.screen import LibraryScreen  # noqa: E402
 
 SIZE = (120, 40)
 VOCABULARY = (

@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from article_builder import generate_article  # noqa: E402
 from tui_bench import FrameClock, focused_view, key_timer, make_host, wait_until  # noqa: E402
 
-from reader.ui.annotation_items import NoteItem  # noqa: E402
+from reader.ui.reading.notes.items import NoteItem  # noqa: E402
 
 
 async def measure(blocks: int, presses: int, notes: int) -> dict[str, list[float]]:

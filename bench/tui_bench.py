@@ -53,7 +53,7 @@ from textual.widgets import Static  # noqa: E402
 
 from reader.models import Article  # noqa: E402
 from reader.search import find  # noqa: E402
-from reader.ui.widgets.article_view import ArticleView  # noqa: E402
+from reader.ui.article_view.view import ArticleView  # noqa: E402
 
 WIKIPEDIA = ROOT.parent / "shared" / "corpus" / "mozilla" / "wikipedia-2" / "source.html"
 
@@ -79,8 +79,8 @@ class ScreenfulApp(App[None]):
 
 
 def screenful(article: Article, rows: int) -> str:
-    from reader.ui.layout.document import lay_out_article
-    from reader.ui.layout.lines import line_text
+    from reader.ui.article_view.layout.document import lay_out_article
+    from reader.ui.article_view.layout.lines import line_text
 
     layout = lay_out_article(article, 80)
     return "\n".join(line_text(line) for line in layout.lines[:rows])

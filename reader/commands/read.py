@@ -58,7 +58,7 @@ def check_source(source: str) -> None:
 def check_theme(name: str, user_themes: bool) -> None:
     """An unknown theme name is an error now; a known theme whose file is broken is
     reported in the TUI, which falls back to the default theme."""
-    from reader.ui.themes import theme_directories, theme_names
+    from reader.ui.themes.loader import theme_directories, theme_names
 
     names = theme_names(theme_directories(user_themes))
     if name not in names:
@@ -124,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
 
     with _collector_paused():
         from reader.ui.app import make_app
-        from reader.ui.library_control import recorded
+        from reader.ui.reading.position import recorded
 
         app = make_app(settings, pages, theme=args.theme)
         first = pages[0] if pages else None

@@ -10,17 +10,17 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES
 
+from reader.app_state import load_state, save_state
 from reader.config import Settings
 from reader.locations import demo_page
 from reader.sanitize import clean_line
-from reader.ui.commands import ReaderCommands
-from reader.ui.keys import active_key_help
-from reader.ui.library_nav import library_hidden, show_library
-from reader.ui.library_session import LibrarySession
-from reader.ui.screens.help import HelpScreen
-from reader.ui.screens.reading import PageSource, ReadingScreen
-from reader.ui.state import load_state, save_state
-from reader.ui.themes import (
+from reader.ui.dialogs.help import HelpScreen
+from reader.ui.keyhelp import active_key_help
+from reader.ui.library.session import LibrarySession
+from reader.ui.navigation import library_hidden, show_library
+from reader.ui.palette import ReaderCommands
+from reader.ui.reading.screen import PageSource, ReadingScreen
+from reader.ui.themes.loader import (
     ReaderTheme,
     ThemeFailure,
     choose_theme,
@@ -142,7 +142,7 @@ class ReaderApp(App[None]):
     def home_screen(self) -> Screen[None]:
         """What ``reader`` with no page opens: the library, or the built-in demo page
         while the library is empty (or cannot be used)."""
-        from reader.ui.screens.library import LibraryScreen
+        from reader.ui.library.screen import LibraryScreen
 
         library = LibraryScreen.opening(self.settings, self.library)
         if library is not None:

@@ -21,10 +21,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from reader.extract.pipeline import extract
 
 from reader.config import Limits
 from reader.errors import ReaderError
+from reader.extract.pipeline import extract
 from reader.loaders import load
 from reader.loaders.base import DocumentKind, RawDocument
 from reader.models import Article

@@ -17,7 +17,7 @@ from reader.__main__ import main
 from reader.config import load_settings
 from reader.locations import data_dir
 from reader.ui.app import make_app
-from reader.ui.screens.message import MessageScreen
+from reader.ui.dialogs.message import MessageScreen
 
 from .clirun import forbidden_characters
 from .registry import Page

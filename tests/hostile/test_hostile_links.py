@@ -12,10 +12,10 @@ from textual.app import App
 
 from reader.config import load_settings
 from reader.models import Article, MarkKind
-from reader.ui import browser
 from reader.ui.app import make_app
-from reader.ui.screens.confirm import ConfirmScreen
-from reader.ui.screens.reading import ReadingScreen
+from reader.ui.dialogs.confirm import ConfirmScreen
+from reader.ui.reading import browser
+from reader.ui.reading.screen import ReadingScreen
 
 from .checks import TIME_LIMIT_SECONDS
 from .kinds_inject import BAD_HREFS

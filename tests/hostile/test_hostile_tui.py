@@ -18,8 +18,8 @@ from textual.pilot import Pilot
 
 from reader.config import load_settings
 from reader.ui.app import make_app
-from reader.ui.screens.message import MessageScreen
-from reader.ui.screens.reading import PageSource, ReadingScreen
+from reader.ui.dialogs.message import MessageScreen
+from reader.ui.reading.screen import PageSource, ReadingScreen
 
 from .checks import TIME_LIMIT_SECONDS, article_from_record
 from .clirun import extract_json_once

@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from reader.analysis.plaintext import article_from_paragraphs
 from reader.models import Article
 from reader.ui.app import ReaderApp
-from reader.ui.widgets.article_view import ArticleView
+from reader.ui.article_view.view import ArticleView
 
 from .shell_support import reading, wait_until
 

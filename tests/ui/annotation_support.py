@@ -12,9 +12,9 @@ from textual.pilot import Pilot
 
 from reader.models import Article
 from reader.store import Store
-from reader.ui.annotations import Annotations
 from reader.ui.app import ReaderApp
-from reader.ui.widgets.article_view import ArticleView
+from reader.ui.article_view.view import ArticleView
+from reader.ui.reading.notes.controller import Annotations
 
 from .built_articles import field_guide
 from .shell_support import SIZE, app_for, reading, register, settle, view

@@ -15,8 +15,8 @@ from reader.config import Settings
 from reader.models import Article
 from reader.store import Store, open_library
 from reader.store.sources import raw_hash
-from reader.ui.screens.library import LibraryScreen
-from reader.ui.widgets.library_table import LibraryTable
+from reader.ui.library.screen import LibraryScreen
+from reader.ui.library.table import LibraryTable
 
 from .built_articles import with_source
 

@@ -18,8 +18,8 @@ from textual.worker import WorkerState
 from reader.config import AnalysisSettings, Reading, Settings
 from reader.models import Article
 from reader.ui.app import ReaderApp, make_app
-from reader.ui.screens.reading import PageSource, ReadingScreen
-from reader.ui.widgets.article_view import ArticleView
+from reader.ui.article_view.view import ArticleView
+from reader.ui.reading.screen import PageSource, ReadingScreen
 
 SIZE = (100, 32)
 _BUSY = (WorkerState.PENDING, WorkerState.RUNNING)
@@ -113,7 +113,7 @@ def _stub_browser(monkeypatch: pytest.MonkeyPatch, opens: bool) -> list[str]:
         urls.append(url)
         return opens
 
-    monkeypatch.setattr("reader.ui.browser.open_in_browser", fake_open)
+    monkeypatch.setattr("reader.ui.reading.browser.open_in_browser", fake_open)
     return urls
 
 

@@ -12,9 +12,9 @@ from textual.message import Message
 from textual.worker import WorkerCancelled
 
 from reader.models import Article
+from reader.ui.article_view.layout.lines import COLLAPSED_MARKER, END, EXPANDED_MARKER, START
+from reader.ui.article_view.view import ArticleView
 from reader.ui.keyseq import SequencePending
-from reader.ui.layout.lines import COLLAPSED_MARKER, END, EXPANDED_MARKER, START
-from reader.ui.widgets.article_view import ArticleView
 
 pytestmark = pytest.mark.anyio
 

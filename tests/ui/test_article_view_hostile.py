@@ -9,7 +9,7 @@ from article_builder import ArticleBuilder
 from textual.app import App, ComposeResult
 
 from reader.models import Article, Section, SectionKind
-from reader.ui.widgets.article_view import ArticleView
+from reader.ui.article_view.view import ArticleView
 
 pytestmark = pytest.mark.anyio
 

@@ -8,8 +8,8 @@ from article_builder import ArticleBuilder, generate_article
 from textual.app import App, ComposeResult
 
 from reader.models import Article, SectionKind
-from reader.ui.layout.lines import COLLAPSED_MARKER, EXPANDED_MARKER
-from reader.ui.widgets.article_view import ArticleView
+from reader.ui.article_view.layout.lines import COLLAPSED_MARKER, EXPANDED_MARKER
+from reader.ui.article_view.view import ArticleView
 
 from .test_article_view import ready, rows, sectioned
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.app import App, ComposeResult
 
-from reader.ui.widgets.header import COUNT_NOW_CHARS, ArticleHeader
+from reader.ui.reading.header import COUNT_NOW_CHARS, ArticleHeader
 
 from .built_articles import field_guide, long_article
 

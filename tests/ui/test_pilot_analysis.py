@@ -9,10 +9,10 @@ from textual.widgets import Input, OptionList, Tabs, Tree
 from textual.worker import WorkerState
 
 from reader.models import DateKind, EntityGroup, SectionKind
-from reader.ui.analysis_panel import AnalysisUpdate
 from reader.ui.app import make_app
-from reader.ui.widgets.dates_pane import DatesPane
-from reader.ui.widgets.entities_pane import EntitiesPane
+from reader.ui.reading.analysis import AnalysisUpdate
+from reader.ui.reading.sidebar.dates import DatesPane
+from reader.ui.reading.sidebar.entities import EntitiesPane
 
 from .analysis_articles import (
     analysed,

@@ -15,11 +15,11 @@ from reader.anchoring import TextAnchor, range_anchor
 from reader.errors import StoreError
 from reader.store import open_store
 from reader.store.highlights import HighlightImport
-from reader.ui.screens.confirm import ConfirmScreen
-from reader.ui.screens.note_editor import NoteEditor
-from reader.ui.screens.text_prompt import TextPrompt
-from reader.ui.widgets.bookmarks_pane import BookmarksPane
-from reader.ui.widgets.notes_pane import NotesPane
+from reader.ui.dialogs.confirm import ConfirmScreen
+from reader.ui.dialogs.note_editor import NoteEditor
+from reader.ui.dialogs.text_prompt import TextPrompt
+from reader.ui.reading.sidebar.bookmarks import BookmarksPane
+from reader.ui.reading.sidebar.notes import NotesPane
 
 from .annotation_support import (
     layer_text,

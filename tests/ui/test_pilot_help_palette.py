@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.command import CommandPalette
 from textual.widgets import Input
 
+from reader.ui.dialogs.help import HelpScreen
 from reader.ui.keyseq import VIEW_SEQUENCES
-from reader.ui.screens.help import HelpScreen
-from reader.ui.screens.reading import ReadingScreen
+from reader.ui.reading.screen import ReadingScreen
 
 from .built_articles import field_guide, long_article
 from .shell_support import SIZE, app_for, pilot_test, reading, settle, static_text, view
@@ -126,7 +126,7 @@ async def test_palette_runs_screen_actions_and_sequences() -> None:
 
 @pilot_test
 async def test_palette_offers_every_action_with_its_keys() -> None:
-    from reader.ui.commands import ReaderCommands
+    from reader.ui.palette import ReaderCommands
 
     app = app_for(field_guide())
     async with app.run_test(size=SIZE) as pilot:

@@ -10,7 +10,7 @@ from article_builder import ArticleBuilder
 from hostile.screen_probe import ScreenShot, capture
 
 from reader.models import Metadata
-from reader.ui.screens.message import MessageScreen
+from reader.ui.dialogs.message import MessageScreen
 
 from .shell_support import SIZE, app_for, pilot_test, reading, settle
 

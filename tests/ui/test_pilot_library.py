@@ -10,18 +10,18 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from reader.app_state import load_state
 from reader.config import load_settings
 from reader.locations import demo_page
 from reader.store import SortOrder, open_library
 from reader.store.records import SearchHit
 from reader.ui.app import ReaderApp
-from reader.ui.library_nav import reading_below
-from reader.ui.screens.library import LibraryScreen
-from reader.ui.screens.reading import ReadingScreen
-from reader.ui.screens.text_prompt import TextPrompt
-from reader.ui.state import load_state
-from reader.ui.widgets.library_results import MATCH_STYLE, LibraryResults, hit_prompt
-from reader.ui.widgets.library_table import LibraryTable
+from reader.ui.dialogs.text_prompt import TextPrompt
+from reader.ui.library.results import MATCH_STYLE, LibraryResults, hit_prompt
+from reader.ui.library.screen import LibraryScreen
+from reader.ui.library.table import LibraryTable
+from reader.ui.navigation import reading_below
+from reader.ui.reading.screen import ReadingScreen
 
 from .library_support import SEEDS, library, seed_library, titles
 from .shell_support import SIZE, app_for, pilot_test, record_notifications, settle, wait_until
@@ -404,7 +404,7 @@ async def test_titles_from_pages_are_shown_as_text(tmp_path: Path) -> None:
 
 @pilot_test
 async def test_help_lists_the_library_keys_and_dd(tmp_path: Path) -> None:
-    from reader.ui.screens.help import HelpScreen
+    from reader.ui.dialogs.help import HelpScreen
 
     async with seeded(tmp_path) as (app, pilot, _screen):
         await pilot.press("question_mark")

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
-from reader.ui.screens.confirm import ConfirmScreen
-from reader.ui.screens.link_list import LinkListScreen
-from reader.ui.screens.message import MessageScreen
-from reader.ui.widgets.header import ArticleHeader
-from reader.ui.widgets.link_hint_bar import LinkHintBar
+from reader.ui.dialogs.confirm import ConfirmScreen
+from reader.ui.dialogs.link_list import LinkListScreen
+from reader.ui.dialogs.message import MessageScreen
+from reader.ui.reading.header import ArticleHeader
+from reader.ui.reading.hint_bar import LinkHintBar
 
 from .built_articles import field_guide, long_article, page_article
 from .shell_support import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from hostile.screen_probe import capture
 
-from reader.ui.widgets.article_view import ArticleView
+from reader.ui.article_view.view import ArticleView
 
 from .annotation_support import (
     notes_of,

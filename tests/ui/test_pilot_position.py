@@ -13,7 +13,7 @@ from reader.config import load_settings
 from reader.models import Article
 from reader.store import DB_NAME, open_library
 from reader.store.schema import SCHEMA_VERSION
-from reader.ui.screens.library import LibraryScreen
+from reader.ui.library.screen import LibraryScreen
 
 from .built_articles import long_article, page_article
 from .shell_support import (
@@ -31,7 +31,7 @@ from .shell_support import (
 @pytest.fixture
 def quick_saves(monkeypatch: pytest.MonkeyPatch) -> None:
     """Write the position 50 ms after scrolling stops instead of a second."""
-    monkeypatch.setattr("reader.ui.library_control.SAVE_DELAY", 0.05)
+    monkeypatch.setattr("reader.ui.reading.position.SAVE_DELAY", 0.05)
 
 
 def stored(source: str):  # type: ignore[no-untyped-def]

@@ -7,8 +7,8 @@ from textual import events
 from textual.widgets import Input, Tree
 
 from reader.search import find
-from reader.ui.widgets.contents_pane import ContentsPane
-from reader.ui.widgets.header import ArticleHeader
+from reader.ui.reading.header import ArticleHeader
+from reader.ui.reading.sidebar.contents import ContentsPane
 from reader.ui.widgets.search_bar import SearchBar
 
 from .built_articles import field_guide, long_article, with_source
@@ -267,7 +267,7 @@ async def test_q_quits() -> None:
 
 @pilot_test
 async def test_contents_pane_plugs_into_the_sidebar_and_new_panes_can_join() -> None:
-    from reader.ui.widgets.sidebar import SidebarPane
+    from reader.ui.reading.sidebar.sidebar import SidebarPane
 
     class ExtraPane(SidebarPane):
         seen: list[str] = []

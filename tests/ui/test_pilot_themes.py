@@ -12,7 +12,7 @@ from textual.command import CommandPalette
 
 from reader.locations import user_themes_dir
 from reader.ui.app import ReaderApp
-from reader.ui.themes import APP_VARIABLES, theme_directories, theme_names
+from reader.ui.themes.loader import APP_VARIABLES, theme_directories, theme_names
 
 from .built_articles import field_guide
 from .shell_support import SIZE, app_for, pilot_test, settle, view

@@ -55,7 +55,7 @@ def test_the_reading_screen_caches_analyses_in_the_settings_data_folder(
     tmp_path: Path,
 ) -> None:
     from reader.config import Settings
-    from reader.ui.screens.reading import ReadingScreen
+    from reader.ui.reading.screen import ReadingScreen
 
     settings = Settings(data_dir=tmp_path / "configured")
     screen = ReadingScreen([], settings)

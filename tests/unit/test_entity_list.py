@@ -3,9 +3,9 @@ and the one place that decides what n/N step through."""
 
 from __future__ import annotations
 
+from reader.analysis.entity_list import EntityMentions, folded, grouped, overlay_role
 from reader.models import Entity, EntityGroup, Span
-from reader.ui.entity_list import EntityMentions, folded, grouped, overlay_role
-from reader.ui.stepping import StepChoice
+from reader.ui.reading.stepping import StepChoice
 
 
 def entity(name: str, group: EntityGroup, *starts: int) -> Entity:

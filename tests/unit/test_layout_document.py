@@ -6,8 +6,8 @@ from article_builder import ArticleBuilder, generate_article
 from rich.cells import cell_len
 
 from reader.models import Section, SectionKind
-from reader.ui.layout.document import lay_out_article
-from reader.ui.layout.lines import (
+from reader.ui.article_view.layout.document import lay_out_article
+from reader.ui.article_view.layout.lines import (
     BLOCK,
     COLLAPSED_MARKER,
     END,
@@ -301,8 +301,8 @@ def test_section_at_line_finds_the_enclosing_header() -> None:
 
 
 def test_incremental_composition_matches_a_full_one() -> None:
-    from reader.ui.layout.blocks import layout_block
-    from reader.ui.layout.document import ArticleLayout
+    from reader.ui.article_view.layout.blocks import layout_block
+    from reader.ui.article_view.layout.document import ArticleLayout
 
     article = generate_article(200)
     full = lay_out_article(article, 50)
@@ -320,7 +320,7 @@ def test_incremental_composition_matches_a_full_one() -> None:
 
 
 def test_a_link_cut_across_rows_keeps_its_number_on_every_part() -> None:
-    from reader.ui.layout.lines import split_role
+    from reader.ui.article_view.layout.lines import split_role
 
     b = ArticleBuilder()
     b.paragraph("See ", ("https://example.org/a/very/long/address/indeed", "link", "https://x"))

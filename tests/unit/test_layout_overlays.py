@@ -5,7 +5,12 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.ui.layout.overlays import OverlayLayer, Overlays, apply_overlays, changed_spans
+from reader.ui.article_view.layout.overlays import (
+    OverlayLayer,
+    Overlays,
+    apply_overlays,
+    changed_spans,
+)
 
 spans = st.lists(
     st.tuples(st.integers(0, 200), st.integers(1, 60), st.sampled_from(["a", "b"])).map(

@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len, split_graphemes
 
-from reader.ui.layout.lines import NO_OFFSET
-from reader.ui.layout.wrap import cells, wrap, wrap_hard
+from reader.ui.article_view.layout.lines import NO_OFFSET
+from reader.ui.article_view.layout.wrap import cells, wrap, wrap_hard
 
 
 def rows_text(rows):

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from rich.cells import cell_len
 
 from reader.store.records import LibraryEntry
-from reader.ui.library_rows import (
+from reader.ui.library.rows import (
     GAP,
     MIN_TITLE,
     Align,

@@ -13,7 +13,7 @@ from reader.commands import read
 from reader.errors import LoadError
 from reader.locations import demo_page
 from reader.ui.app import ReaderApp
-from reader.ui.screens.reading import ReadingScreen
+from reader.ui.reading.screen import ReadingScreen
 
 
 @pytest.fixture

@@ -35,10 +35,10 @@ NOT_AT_START = (
     "reader.loaders.document",
     "reader.commands.export_notes",
     "reader.store.annotations",
-    "reader.ui.notes_export",
+    "reader.notes_export",
     "pydantic",
     "reader.config_validation",
-    "reader.ui.theme_file",
+    "reader.ui.themes.model",
     "urllib.request",
     "http.client",
     "webbrowser",
@@ -82,8 +82,8 @@ FIRST_START = textwrap.dedent(
     import reader.__main__, reader.commands.read, reader.service
     from reader.config import load_settings
     settings = load_settings()
-    import reader.ui.app, reader.ui.screens.reading
-    from reader.ui.themes import load_themes, theme_directories
+    import reader.ui.app, reader.ui.reading.screen
+    from reader.ui.themes.loader import load_themes, theme_directories
     themes, failed = load_themes(theme_directories(settings.reading.user_themes))
     assert "paper-dark" in themes and not failed, failed
     """
@@ -110,7 +110,7 @@ def test_what_a_user_wrote_is_checked_by_pydantic(tmp_path: Path) -> None:
     themes.mkdir(parents=True)
     (themes / "mine.toml").write_text('primary = "#3366cc"\n', encoding="utf-8")
     with_theme = loaded_after(FIRST_START, without=(SETTINGS_VARIABLE,))
-    assert "reader.ui.theme_file" in with_theme
+    assert "reader.ui.themes.model" in with_theme
     assert "reader.config_validation" not in with_theme
 
 
@@ -159,10 +159,10 @@ def test_asking_about_the_library_screen_does_not_load_it() -> None:
     loaded = loaded_after(
         """
         from types import SimpleNamespace
-        from reader.ui.library_nav import library_below, library_hidden
+        from reader.ui.navigation import library_below, library_hidden
         app = SimpleNamespace(screen=object(), screen_stack=[])
         assert not library_hidden(app) and not library_below(app, app.screen)
         """
     )
-    assert "reader.ui.library_nav" in loaded
-    assert "reader.ui.screens.library" not in loaded
+    assert "reader.ui.navigation" in loaded
+    assert "reader.ui.library.screen" not in loaded

@@ -148,7 +148,7 @@ def test_a_page_preloaded_before_the_app_runs_is_not_read_again(
 ) -> None:
     """``reader PAGE`` reads a library page back before the TUI starts; the reading
     screen's loader then takes that article instead of opening the page again."""
-    from reader.ui.library_session import LibrarySession
+    from reader.ui.library.session import LibrarySession
 
     settings = Settings()
     first, first_id = service.open_article(str(page), settings, store)

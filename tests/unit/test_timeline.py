@@ -8,8 +8,8 @@ from datetime import datetime
 import pytest
 
 from reader.analysis.plaintext import article_from_paragraphs
+from reader.analysis.timeline import SNIPPET_CHARS, build_timeline, human_date, human_value, snippet
 from reader.models import Analysis, DateKind, DateMention
-from reader.ui.timeline import SNIPPET_CHARS, build_timeline, human_date, human_value, snippet
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from reader.history import History, Visit
+from reader.links import LinkKind, classify, slug
 from reader.models import Article, Metadata
-from reader.ui import browser
-from reader.ui.history import History, Visit
-from reader.ui.links import LinkKind, classify, slug
-from reader.ui.search_state import CURRENT, HIT, SearchMatches
+from reader.search_matches import CURRENT, HIT, SearchMatches
+from reader.ui.reading import browser
 
 
 def test_web_links_and_relative_links_of_web_pages() -> None:

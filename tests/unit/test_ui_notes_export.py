@@ -1,4 +1,4 @@
-"""Export from the app (reader.ui.notes_export): file names, the path typed, and the
+"""Export from the app (reader.notes_export): file names, the path typed, and the
 same renderers as ``reader export``, from the library or from the session."""
 
 from __future__ import annotations
@@ -11,10 +11,7 @@ from article_builder import ArticleBuilder
 
 from reader.anchoring import range_anchor
 from reader.errors import ReaderError
-from reader.store import open_store
-from reader.store.annotations import to_markdown
-from reader.ui.annotation_items import NoteItem
-from reader.ui.notes_export import (
+from reader.notes_export import (
     checked_path,
     default_path,
     export_format,
@@ -22,6 +19,9 @@ from reader.ui.notes_export import (
     session_records,
     slug,
 )
+from reader.store import open_store
+from reader.store.annotations import to_markdown
+from reader.ui.reading.notes.items import NoteItem
 
 
 def article():

@@ -9,9 +9,9 @@ import pytest
 from textual.color import Color
 from textual.theme import BUILTIN_THEMES
 
+from reader.app_state import load_state, save_state
 from reader.locations import builtin_themes_dir
-from reader.ui.state import load_state, save_state
-from reader.ui.themes import (
+from reader.ui.themes.loader import (
     APP_VARIABLES,
     DEFAULT_THEME,
     MAX_THEME_FILE_BYTES,

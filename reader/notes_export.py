@@ -1,0 +1,122 @@
+"""Exporting the page's highlights from the app, with the ``reader export`` renderers
+(Markdown, or W3C Web Annotation JSON when the file name ends in ``.json``).
+
+A page in the library is exported from the library (after the writes queued before
+it); a page read without one (standard input, the demo page) from what the screen
+holds, so its notes can still be kept. No Textual here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from reader.anchoring import range_anchor
+from reader.commands.export_notes import write_atomically
+from reader.errors import ReaderError
+from reader.models import MODEL_VERSION, Article
+from reader.store import Highlight, LibraryEntry, Store, StoredArticle
+from reader.store.annotations import to_json, to_markdown
+from reader.store.highlights import new_uid
+from reader.ui.reading.notes.items import NoteItem
+
+EXPORTS_FOLDER = "exports"
+JSON_SUFFIXES = (".json", ".jsonld")
+_SLUG_MAX = 60
+
+
+def slug(title: str, fallback: str = "notes") -> str:
+    """A file name from a title: ASCII words joined by hyphens."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    name = ""
+    for word in re.findall(r"[a-z0-9]+", ascii_title.lower()):
+        longer = f"{name}-{word}" if name else word
+        if len(longer) > _SLUG_MAX:
+            name = name or word[:_SLUG_MAX]
+            break
+        name = longer
+    return name or fallback
+
+
+def default_path(data_dir: Path, article: Article) -> Path:
+    return data_dir / EXPORTS_FOLDER / f"{slug(article.title)}.md"
+
+
+def export_format(path: Path) -> str:
+    return "json" if path.suffix.lower() in JSON_SUFFIXES else "md"
+
+
+def checked_path(typed: str) -> Path:
+    """The file the reader typed, or ReaderError (one line) saying why not."""
+    text = typed.strip()
+    if not text:
+        raise ReaderError("type the file to write")
+    path = Path(text).expanduser()
+    if path.is_dir():
+        raise ReaderError(f"{text} is a folder: add a file name")
+    return path
+
+
+def session_records(
+    article: Article, notes: Sequence[NoteItem]
+) -> tuple[StoredArticle, list[Highlight]]:
+    """Export records for a page that is not in the library."""
+    stamp = datetime.now(UTC)
+    meta = article.metadata
+    with_notes = sum(1 for note in notes if note.has_note)
+    entry = LibraryEntry(
+        id=0,
+        source=article.source,
+        title=article.title,
+        site=meta.site,
+        byline=meta.byline,
+        published=meta.published,
+        language=meta.language,
+        word_count=article.word_count(),
+        added_at=stamp,
+        opened_at=stamp,
+        progress=0.0,
+        highlight_count=len(notes),
+        note_count=with_notes,
+    )
+    stored = StoredArticle(entry, article.content_hash, None, MODEL_VERSION, None, False)
+    highlights = []
+    for note in notes:
+        if note.record is not None:
+            highlights.append(dataclasses.replace(note.record, color=note.color, note=note.note))
+            continue
+        anchor = range_anchor(article.text, note.start, note.end)
+        highlights.append(
+            Highlight(0, new_uid(), 0, note.color, note.note, anchor, stamp, stamp, note.orphaned)
+        )
+    return stored, highlights
+
+
+def render(stored: StoredArticle, highlights: list[Highlight], fmt: str) -> str:
+    return (to_json if fmt == "json" else to_markdown)(stored, highlights)
+
+
+def export_notes(
+    path: Path,
+    store: Store | None,
+    article_id: int | None,
+    article: Article,
+    notes: Sequence[NoteItem],
+) -> int:
+    """Write the export to ``path`` (creating its folder); how many highlights it
+    holds. Runs in a worker thread."""
+    stored = store.articles.get(article_id) if store is not None and article_id else None
+    if store is not None and stored is not None:
+        highlights = store.highlights.list(stored.id)
+    else:
+        stored, highlights = session_records(article, notes)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ReaderError(f"cannot create {path.parent}: {error.strerror}") from None
+    write_atomically(path, render(stored, highlights, export_format(path)))
+    return len(highlights)

@@ -1,0 +1,30 @@
+"""The article as the layout sees it: the model and its link numbering."""
+
+from __future__ import annotations
+
+from reader.models import Article
+from reader.ui.article_view.layout.inline import LinkNumbers
+from reader.ui.article_view.layout.lines import NumberedLink
+
+
+class LayoutContext:
+    """The article and its link numbering; what block layout needs. Worker threads
+    share it: the article is immutable and the numbering locks."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.link_numbers = LinkNumbers(article)
+
+    @property
+    def text(self) -> str:
+        """The article's text as given: offsets index it. Runs cut from it are made
+        visible one by one (``safe_runs``), so no O(text) work precedes a first paint."""
+        return self.article.text
+
+    @property
+    def links(self) -> tuple[NumberedLink, ...]:
+        return self.link_numbers.all()
+
+
+def make_context(article: Article) -> LayoutContext:
+    return LayoutContext(article)

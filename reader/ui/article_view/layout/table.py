@@ -1,0 +1,97 @@
+"""Tables: aligned columns that fit the measure, cells wrapped inside their column."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.models import Block, Mark
+from reader.ui.article_view.layout.inline import LinkNumbers, inline_runs
+from reader.ui.article_view.layout.lines import NO_OFFSET, Run
+from reader.ui.article_view.layout.wrap import WrappedRow, runs_cells, wrap
+
+SEPARATOR = " │ "
+SEPARATOR_WIDTH = 3
+MIN_COLUMN = 3
+
+
+def column_widths(natural: Sequence[int], available: int) -> list[int]:
+    """Share ``available`` cells among columns: columns narrower than an even share
+    keep their natural width, the others split what is left (water filling)."""
+    widths = list(natural)
+    if sum(natural) <= available:
+        return widths
+    remaining = list(range(len(natural)))
+    left = available
+    while remaining:
+        share = left // len(remaining)
+        fits = [i for i in remaining if natural[i] <= share]
+        if not fits:
+            break
+        for i in fits:
+            left -= natural[i]
+        remaining = [i for i in remaining if natural[i] > share]
+    if remaining:
+        share, extra = divmod(left, len(remaining))
+        for position, i in enumerate(remaining):
+            widths[i] = max(MIN_COLUMN, share + (1 if position < extra else 0))
+    return widths
+
+
+def table_rows(
+    text: str, block: Block, marks: Sequence[Mark], links: LinkNumbers, width: int
+) -> list[WrappedRow]:
+    rows = [list(row) for row in block.rows if row]
+    if not rows:
+        return []
+    columns = max(len(row) for row in rows)
+    cell_runs: list[list[list[Run]]] = []
+    for number, row in enumerate(rows):
+        base = "table-header" if number < block.header_rows else ""
+        cell_runs.append(
+            [inline_runs(text, span.start, span.end, marks, base, links) for span in row]
+        )
+    natural = [1] * columns
+    for row in cell_runs:
+        for column, runs in enumerate(row):
+            natural[column] = max(natural[column], runs_cells(runs))
+    available = width - SEPARATOR_WIDTH * (columns - 1)
+    if available < MIN_COLUMN * columns:
+        return _stacked(cell_runs, width)
+    widths = column_widths(natural, available)
+    out: list[WrappedRow] = []
+    for number, row in enumerate(cell_runs):
+        wrapped = [wrap(runs, widths[column]) for column, runs in enumerate(row)]
+        height = max((len(cell) for cell in wrapped), default=1)
+        for line in range(height):
+            parts: list[Run] = []
+            lo = hi = NO_OFFSET
+            for column in range(columns):
+                cell = wrapped[column] if column < len(wrapped) else []
+                runs, c_lo, c_hi = cell[line] if line < len(cell) else ((), NO_OFFSET, NO_OFFSET)
+                if column:
+                    parts.append((SEPARATOR, "table-border", NO_OFFSET))
+                parts.extend(runs)
+                pad = widths[column] - runs_cells(runs)
+                if pad > 0 and column < columns - 1:
+                    parts.append((" " * pad, "", NO_OFFSET))
+                if c_lo != NO_OFFSET:
+                    lo = c_lo if lo == NO_OFFSET else min(lo, c_lo)
+                    hi = max(hi, c_hi)
+            out.append((tuple(parts), lo, hi))
+        if number == block.header_rows - 1 and number < len(cell_runs) - 1:
+            rule = "─┼─".join("─" * w for w in widths)
+            out.append((((rule, "table-border", NO_OFFSET),), NO_OFFSET, NO_OFFSET))
+    return out
+
+
+def _stacked(cell_runs: list[list[list[Run]]], width: int) -> list[WrappedRow]:
+    """Too many columns for the width: each row becomes a wrapped paragraph of cells."""
+    out: list[WrappedRow] = []
+    for row in cell_runs:
+        runs: list[Run] = []
+        for column, cell in enumerate(row):
+            if column:
+                runs.append((SEPARATOR, "table-border", NO_OFFSET))
+            runs.extend(cell)
+        out.extend(wrap(runs, width))
+    return out

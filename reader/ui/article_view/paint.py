@@ -1,0 +1,259 @@
+"""Painting ArticleView rows: display lines + overlays → styled Strips.
+
+Each role of a run (``lines.ROLES``) looks as ``ROLE_LOOKS`` says, from the app's
+theme variables: the reader's own colours where the theme has them (``$link``,
+``$search-hit`` …, see themes/README.md), else Textual's semantic colours.
+Page text reaches the terminal only as Segment text, never as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.color import Color as RichColor
+from rich.segment import Segment
+from rich.style import Style
+from textual.color import Color, ColorParseError
+from textual.strip import Strip
+
+from reader.ui.article_view.layout.lines import NO_OFFSET, RUNS, DisplayLine, Run, split_role
+from reader.ui.article_view.layout.overlays import OverlaySpan, apply_overlays
+from reader.ui.article_view.layout.wrap import cells
+
+GUTTER = 2
+"""Cells left of the text column: the cursor marker and a space."""
+CURSOR_MARK = "▎"
+
+ROLE_LOOKS: dict[str, tuple[str, str, str]] = {
+    # role: (text style, colour, background). A colour names theme variables, the first
+    # one the theme defines wins ("link|text-primary": the reader's link colour, else
+    # Textual's); an opacity ("primary 40%") blends it over the view's background.
+    "heading-1": ("bold", "text-primary", ""),
+    "heading-2": ("bold", "text-primary", ""),
+    "heading-3": ("bold", "text-secondary", ""),
+    "heading-4": ("bold italic", "text-secondary", ""),
+    "heading-5": ("bold", "", ""),
+    "heading-6": ("bold", "text-muted", ""),
+    "heading-rule": ("", "primary 50%", ""),
+    "emphasis": ("italic", "", ""),
+    "strong": ("bold", "", ""),
+    "code": ("", "", "code-background|surface"),
+    "link": ("underline", "link|text-primary", ""),
+    "link-number": ("", "link-number|text-accent", ""),
+    "link-hint": ("bold", "link-hint-text|background", "link-number|accent"),
+    "link-url": ("", "text-muted", ""),
+    "bullet": ("", "text-accent", ""),
+    "quote": ("italic", "quote|text-muted", ""),
+    "quote-bar": ("", "quote|accent", ""),
+    "code-block": ("", "", "code-background|surface"),
+    "code-keyword": ("bold", "text-secondary", ""),
+    "code-string": ("", "text-success", ""),
+    "code-number": ("", "text-accent", ""),
+    "code-comment": ("italic", "text-muted", ""),
+    "code-name": ("", "text-primary", ""),
+    "code-builtin": ("", "text-primary", ""),
+    "code-operator": ("", "text-warning", ""),
+    "table-border": ("", "text-muted", ""),
+    "table-header": ("bold", "", ""),
+    "figure": ("italic", "text-muted", ""),
+    "rule": ("", "text-muted", ""),
+    "section-marker": ("", "text-accent", ""),
+    "section-title": ("bold", "", ""),
+    "section-summary": ("italic", "text-muted", ""),
+    "search-hit": ("", "", "search-hit|warning 40%"),
+    "search-current": ("bold", "search-current-text|background", "search-current|accent"),
+    "entity-person": ("underline", "entity-person|text-accent", ""),
+    "entity-org": ("underline", "entity-org|text-secondary", ""),
+    "entity-place": ("underline", "entity-place|text-success", ""),
+    "entity-other": ("underline", "entity-other|text-primary", ""),
+    "date": ("underline", "date|text-warning", ""),
+    "highlight-yellow": ("", "", "highlight-yellow|warning 35%"),
+    "highlight-green": ("", "", "highlight-green|success 35%"),
+    "highlight-blue": ("", "", "highlight-blue|primary 35%"),
+    "highlight-pink": ("", "", "highlight-pink|error 35%"),
+    "highlight-purple": ("", "", "highlight-purple|secondary 35%"),
+    "note-sign": ("bold", "text-accent", ""),
+    "mention-current": ("bold reverse", "", ""),
+    "selection": ("", "", "primary 35%"),
+    "cursor": ("bold", "accent", ""),
+}
+"""How each role looks. In Python rather than as component classes of the view: each
+of those is a styled DOM node (~50 here) at every start and every restyle, which made
+the article's first paint about twice as slow as a bare app's."""
+
+
+class _Palette:
+    """Theme variables resolved to Rich colours over a background."""
+
+    def __init__(self, variables: dict[str, str], background: Color) -> None:
+        self._variables = variables
+        self._background = background
+
+    def colour(self, spec: str) -> RichColor | None:
+        for choice in spec.split("|"):
+            name, _, alpha = choice.partition(" ")
+            if name in self._variables:
+                return self._resolve(self._variables[name], alpha)
+        return None
+
+    def _resolve(self, value: str, alpha: str) -> RichColor | None:
+        opacity = float(alpha.rstrip("%")) / 100 if alpha else 1.0
+        if value.startswith("auto"):
+            # Contrast text ("auto 60%"): the foreground at that strength.
+            parts = value.split()
+            opacity *= float(parts[1].rstrip("%")) / 100 if len(parts) > 1 else 1.0
+            value = self._variables.get("foreground", "")
+        try:
+            colour = Color.parse(value)
+        except ColorParseError:
+            return None
+        colour = colour.multiply_alpha(opacity)
+        return self._background.blend(colour, colour.a).rich_color
+
+    def look(self, role: str) -> Style:
+        text, colour, background = ROLE_LOOKS.get(role, ("", "", ""))
+        style = Style.parse(text) if text else Style()
+        return style + Style(color=self.colour(colour), bgcolor=self.colour(background))
+
+
+def column_left(width: int, column: int) -> int:
+    """Where the text column starts in a view ``width`` cells wide (it is centred)."""
+    return max(0, (width - column - GUTTER) // 2) + GUTTER
+
+
+class RowPainter:
+    """Styles by (role, overlays), cached until the theme changes, and the rows they
+    paint."""
+
+    def __init__(
+        self,
+        base: Callable[[], Style],
+        variables: Callable[[], dict[str, str]],
+    ) -> None:
+        self._base = base
+        self._variables = variables
+        self._styles: dict[tuple[str, tuple[str, ...]], Style] = {}
+        self._looks: dict[str, Style] = {}
+        self._palette: _Palette | None = None
+        self._base_style: Style | None = None
+
+    def clear(self) -> None:
+        self._styles.clear()
+        self._looks.clear()
+        self._palette = None
+        self._base_style = None
+
+    def base(self) -> Style:
+        """The view's own style (computing it walks the DOM: cached until cleared)."""
+        if self._base_style is None:
+            self._base_style = self._base()
+        return self._base_style
+
+    def _look(self, role: str) -> Style:
+        look = self._looks.get(role)
+        if look is None:
+            if self._palette is None:
+                base = self.base().bgcolor
+                background = Color.from_rich_color(base) if base else Color(0, 0, 0)
+                self._palette = _Palette(self._variables(), background)
+            look = self._looks[role] = self._palette.look(role)
+        return look
+
+    def style(self, role: str, overlays: tuple[str, ...] = ()) -> Style:
+        key = (role, overlays)
+        style = self._styles.get(key)
+        if style is None:
+            style = self.base()
+            for name in (*role.split(), *overlays):
+                style += self._look(name)
+            self._styles[key] = style
+        return style
+
+    def selection(self) -> Style:
+        """What mouse-selected text gets on top of its own style."""
+        return self._look("selection")
+
+    def paint(
+        self,
+        line: DisplayLine,
+        spans: list[OverlaySpan],
+        column: int,
+        width: int,
+        cursor: bool,
+        hints: bool,
+        row: int,
+        sign: tuple[str, str] | None = None,
+    ) -> Strip:
+        """Row ``row``, ``width`` cells wide, its text column centred. Each segment
+        carries its position (Textual's ``offset`` meta) for mouse selection; set
+        here rather than by ``Strip.apply_offsets``, which would make a second Strip
+        per row (Strips become cyclic garbage, and the collector pauses the UI).
+        ``sign`` (glyph, role) goes one cell right of the column, or, when the view
+        has no room there, into the gutter beside the cursor marker."""
+        base = self.base()
+        left = column_left(width, column) - GUTTER
+        sign_at = left + GUTTER + column + 1
+        in_margin = sign is not None and sign_at + cells(sign[0]) <= width
+        parts: list[tuple[str, Style]] = []
+        if cursor or (sign is not None and not in_margin):
+            # The gutter: the cursor's marker, and a sign with no room right of the text.
+            gutter = [(CURSOR_MARK, self.style("cursor")) if cursor else (" ", base), (" ", base)]
+            if sign is not None and not in_margin and cells(sign[0]) == 1:
+                gutter[1 if cursor else 0] = (sign[0], self.style(sign[1]))
+            if left:
+                parts.append((" " * left, base))
+            parts.extend(gutter)
+        else:
+            parts.append((" " * (left + GUTTER), base))
+        used = left + GUTTER
+        for text, role, overlays in apply_overlays(line[RUNS], spans):
+            if not text:
+                continue
+            if "\t" in text:
+                text = text.replace("\t", " ")
+            role = split_role(role)[0]
+            if hints and role == "link-number":
+                role = "link-number link-hint"
+            parts.append((text, self.style(role, overlays)))
+            used += cells(text)
+        if sign is not None and in_margin and used <= sign_at:
+            parts.append((" " * (sign_at - used), base))
+            parts.append((sign[0], self.style(sign[1])))
+            used = sign_at + cells(sign[0])
+        if used < width:
+            parts.append((" " * (width - used), base))
+        segments = []
+        x = 0
+        for text, style in parts:
+            segments.append(Segment(text, style + Style.from_meta({"offset": (x, row)})))
+            x += len(text)
+        strip = Strip(segments, max(used, width))
+        return strip.crop(0, width) if used > width else strip
+
+
+def run_at(line: DisplayLine, column: int) -> Run | None:
+    """The run under cell ``column`` of the text column, if any."""
+    if column < 0:
+        return None
+    position = 0
+    for run in line[RUNS]:
+        width = cells(run[0])
+        if position <= column < position + width:
+            return run
+        position += width
+    return None
+
+
+def offset_at_char(line: DisplayLine, index: int, end: int) -> int:
+    """The text offset of character ``index`` of the text column's row (decoration
+    maps to the text after it; past the last run, to ``end``)."""
+    position = 0
+    pending = False
+    for text, _, start in line[RUNS]:
+        if start == NO_OFFSET:
+            if position + len(text) > index:
+                pending = True
+        elif pending or index < position + len(text):
+            return start + max(0, index - position) if not pending else start
+        position += len(text)
+    return end

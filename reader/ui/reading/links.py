@@ -1,0 +1,133 @@
+"""Following a link from the reading screen: what each kind of link does.
+
+Saved pages open in the reader; web URLs go to a graphical browser or the clipboard;
+``file:``, ``javascript:``, ``data:`` and unknown schemes are never acted on without a
+yes from the reader.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.links import LinkKind, LinkTarget, classify, slug
+from reader.models import SectionKind
+from reader.ui.dialogs.confirm import ConfirmScreen
+from reader.ui.reading import browser
+
+if TYPE_CHECKING:
+    from reader.ui.reading.screen import ReadingScreen
+
+NOTICE_SECONDS = 6
+
+
+class LinkOpener:
+    """Bound to one reading screen, whose page the links belong to."""
+
+    def __init__(self, screen: ReadingScreen) -> None:
+        self.screen = screen
+
+    def target(self, href: str) -> LinkTarget:
+        screen = self.screen
+        canonical = screen.article.metadata.canonical_url if screen.article else None
+        return classify(href, screen.source, canonical)
+
+    def open(self, href: str | None) -> None:
+        if not href or not href.strip():
+            # Text dumps and some saves keep a link's words but not where it went.
+            self.screen.notify("This link has no address in the saved page.", timeout=3)
+            return
+        target = self.target(href)
+        handler = {
+            LinkKind.ANCHOR: self._anchor,
+            LinkKind.PAGE: self._page,
+            LinkKind.FILE: self._file,
+            LinkKind.WEB: self._web,
+            LinkKind.CONTACT: self._contact,
+            LinkKind.UNSAFE: self._unsafe,
+            LinkKind.UNKNOWN: self._unsafe,
+        }[target.kind]
+        handler(target)
+
+    def _anchor(self, target: LinkTarget) -> None:
+        screen = self.screen
+        if screen.article is None:
+            return
+        wanted = slug(target.target)
+        for section in screen.view.sections():
+            if section.kind is SectionKind.HEADING and slug(section.title) == wanted:
+                screen.view.scroll_to_offset(section.start)
+                return
+        screen.notify(f"No heading {target.href} on this page.", timeout=3, markup=False)
+
+    def _page(self, target: LinkTarget) -> None:
+        path = target.path
+        if not path.is_file():
+            self.screen.notify(
+                f"No such saved page: {path}",
+                severity="warning",
+                timeout=NOTICE_SECONDS,
+                markup=False,
+            )
+            return
+        self.screen.open_page(str(path))
+
+    def _file(self, target: LinkTarget) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._page(target)
+
+        self.screen.app.push_screen(
+            ConfirmScreen(
+                "Open a local file?",
+                "This link points at a file on this computer. Open it in the reader?",
+                target.target,
+            ),
+            answered,
+        )
+
+    def _web(self, target: LinkTarget) -> None:
+        url = target.target
+
+        def launch() -> None:
+            # Starting a browser can take a moment: keep it off the event loop.
+            opened = browser.open_in_browser(url)
+            self.screen.app.call_from_thread(self._browser_done, url, opened)
+
+        self.screen.run_worker(launch, thread=True, group="browser", exit_on_error=False)
+
+    def _browser_done(self, url: str, opened: bool) -> None:
+        if opened:
+            self.screen.notify(
+                f"Opened in your browser: {url}", timeout=NOTICE_SECONDS, markup=False
+            )
+        else:
+            self._copy(url, "No graphical browser here; copied the link")
+
+    def _contact(self, target: LinkTarget) -> None:
+        self._copy(target.href, "Copied the address")
+
+    def _unsafe(self, target: LinkTarget) -> None:
+        scheme = target.href.split(":", 1)[0].lower()
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._copy(target.href, "Copied the link")
+
+        self.screen.app.push_screen(
+            ConfirmScreen(
+                f"A {scheme}: link",
+                f"reader never runs {scheme}: links. Copy it to the clipboard?",
+                _shorten(target.href),
+            ),
+            answered,
+        )
+
+    def _copy(self, text: str, what: str) -> None:
+        self.screen.app.copy_to_clipboard(text)
+        self.screen.notify(
+            f"{what} to the clipboard: {_shorten(text)}", timeout=NOTICE_SECONDS, markup=False
+        )
+
+
+def _shorten(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

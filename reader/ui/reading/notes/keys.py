@@ -1,0 +1,286 @@
+"""The reading screen's keys for the passage cursor, marks, bookmarks, highlights and
+notes (each with an id for the keymap and a tooltip for help), and the actions they
+run, mixed into the screen and handed to its
+:class:`~reader.ui.reading.notes.controller.Annotations`.
+
+Keys: ``)``/``(`` next/previous sentence, ``}``/``{`` paragraph (the article's own
+keys, which also move the cursor), ``v`` select (those keys then grow it), ``h``
+highlight, ``H`` next highlighter colour, ``a`` note, ``B`` bookmark, ``M``/``A`` the
+Bookmarks/Notes tabs, ``E`` export, Esc leaves the passage. ``m``/``'``/``''`` are key
+sequences of the article view (``reader.ui.keyseq``).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from textual import events
+from textual.binding import ActiveBinding, Binding, BindingType
+from textual.widgets import Input
+
+from reader.ui.reading.sidebar.annotation_pane import AnnotationPane
+from reader.ui.store_queue import StoreReply
+
+if TYPE_CHECKING:
+    from reader.ui.article_view.view import ArticleView
+    from reader.ui.reading.notes.controller import Annotations
+    from reader.ui.reading.sidebar.sidebar import Sidebar
+
+# Where TextArea lives: asked of sys.modules, since importing it loads tree-sitter and
+# no TextArea can exist before its module is loaded (the note editor loads it).
+_TEXT_AREA_MODULE = "textual.widgets._text_area"
+
+
+def is_text_field(widget: object) -> bool:
+    """Whether ``widget`` takes typed text (an Input or a TextArea)."""
+    if isinstance(widget, Input):
+        return True
+    text_area = sys.modules.get(_TEXT_AREA_MODULE)
+    return text_area is not None and isinstance(widget, text_area.TextArea)
+
+
+PASSAGE_ESCAPE: list[BindingType] = [
+    Binding(
+        "escape",
+        "leave_passage",
+        "Leave the passage",
+        show=False,
+        id="passage.leave",
+        tooltip="Drop the selection, then stop showing the passage under the cursor",
+    ),
+]
+"""Goes before the screen's other Esc binding, which runs when this one may not."""
+
+ANNOTATION_BINDINGS: list[BindingType] = [
+    Binding(
+        "right_parenthesis",
+        "next_sentence",
+        "Next sentence",
+        show=False,
+        id="passage.next-sentence",
+        tooltip="Move the passage cursor to the next sentence",
+    ),
+    Binding(
+        "left_parenthesis",
+        "previous_sentence",
+        "Previous sentence",
+        show=False,
+        id="passage.previous-sentence",
+        tooltip="Move the passage cursor to the previous sentence",
+    ),
+    Binding(
+        "v",
+        "select",
+        "Select",
+        show=False,
+        id="passage.select",
+        tooltip="Start a selection at the passage ( ) { } grow it; v again drops it",
+    ),
+    Binding(
+        "h",
+        "highlight",
+        "Highlight",
+        show=False,
+        id="notes.highlight",
+        tooltip="Highlight the selection, or the sentence under the cursor",
+    ),
+    Binding(
+        "H",
+        "next_pen",
+        "Highlighter colour",
+        show=False,
+        id="notes.pen",
+        tooltip="Next highlighter colour: yellow, green, blue, pink",
+    ),
+    Binding(
+        "a",
+        "annotate",
+        "Note",
+        show=False,
+        id="notes.annotate",
+        tooltip="Highlight the passage and write a note on it",
+    ),
+    Binding(
+        "B",
+        "add_bookmark",
+        "Bookmark",
+        show=False,
+        id="bookmarks.add",
+        tooltip="Add a named bookmark at the passage",
+    ),
+    Binding(
+        "M",
+        "bookmarks_tab",
+        "Bookmarks",
+        show=False,
+        id="bookmarks.tab",
+        tooltip="The Bookmarks tab of the sidebar",
+    ),
+    Binding(
+        "A",
+        "notes_tab",
+        "Notes",
+        show=False,
+        id="notes.tab",
+        tooltip="The Notes tab of the sidebar: every highlight and note",
+    ),
+    Binding(
+        "E",
+        "export_notes",
+        "Export notes",
+        show=False,
+        id="notes.export",
+        tooltip="Write this page's highlights and notes to a Markdown or JSON file",
+    ),
+]
+
+ANNOTATION_ACTIONS = frozenset(
+    {
+        "leave_passage",
+        "next_sentence",
+        "previous_sentence",
+        "select",
+        "highlight",
+        "next_pen",
+        "annotate",
+        "add_bookmark",
+        "bookmarks_tab",
+        "notes_tab",
+        "export_notes",
+        "set_mark",
+        "jump_to_mark",
+        "jump_back",
+    }
+)
+
+
+JUMP_ACTIONS = frozenset({"top", "bottom", "next_match", "previous_match"})
+"""Actions of the article and the screen that jump (as vim's jump list counts them)."""
+
+TAB_WAIT_FRAMES = 20
+"""How many frames M and A wait for their tab to be mounted (the sidebar comes after
+the first paint, its panes one per frame)."""
+
+PASSAGE_ACTIONS = frozenset(
+    {"next_sentence", "previous_sentence", "select", "highlight", "annotate"}
+)
+"""Actions on the passage under the cursor: only while the article has the keys."""
+
+
+class AnnotationActions:
+    """Mixed into the reading screen (which sets ``annotations`` and owns ``view``,
+    ``sidebar`` and ``sidebar_open``)."""
+
+    annotations: Annotations
+    view: ArticleView
+    sidebar: Sidebar
+    sidebar_open: bool
+    active_bindings: dict[str, ActiveBinding]
+
+    def check_annotation_action(self, action: str) -> bool:
+        """Whether an action of this module may run now: the passage's keys while
+        the article has the keys, the others anywhere but in a text field."""
+        annotations = self.annotations
+        if annotations.article is None:
+            return action in ("bookmarks_tab", "notes_tab")
+        focused = self.focused_widget()
+        if action == "leave_passage":
+            return annotations.cursor.active and focused is self.view
+        if action in PASSAGE_ACTIONS:
+            return focused is self.view or focused is None
+        return not is_text_field(focused)
+
+    def focused_widget(self) -> object:
+        return getattr(self, "focused", None)
+
+    # --- the passage cursor -------------------------------------------------------------
+
+    def action_next_sentence(self) -> None:
+        self.annotations.cursor.move_sentence(forward=True)
+
+    def action_previous_sentence(self) -> None:
+        self.annotations.cursor.move_sentence(forward=False)
+
+    def action_select(self) -> None:
+        self.annotations.cursor.toggle_selection()
+
+    def action_leave_passage(self) -> None:
+        self.annotations.cursor.leave()
+
+    # --- marks (key sequences of the view) --------------------------------------------------
+
+    def action_set_mark(self, letter: str) -> None:
+        self.annotations.set_mark(letter)
+
+    def action_jump_to_mark(self, letter: str) -> None:
+        self.annotations.jump_to_mark(letter)
+
+    def action_jump_back(self) -> None:
+        self.annotations.jump_back()
+
+    # --- bookmarks, highlights, notes ---------------------------------------------------------
+
+    def action_add_bookmark(self) -> None:
+        self.annotations.bookmark.ask()
+
+    def action_highlight(self) -> None:
+        self.annotations.highlight.highlight()
+
+    def action_annotate(self) -> None:
+        self.annotations.highlight.annotate()
+
+    def action_next_pen(self) -> None:
+        self.annotations.highlight.next_pen()
+
+    def action_export_notes(self) -> None:
+        self.annotations.ask_export()
+
+    def action_bookmarks_tab(self) -> None:
+        self._tab(self.annotations.bookmarks_pane)
+
+    def action_notes_tab(self) -> None:
+        self._tab(self.annotations.notes_pane)
+
+    def _tab(self, pane: AnnotationPane) -> None:
+        """Show and focus ``pane``; from inside it, close the sidebar."""
+        focused = self.focused_widget()
+        inside = focused is not None and pane in getattr(focused, "ancestors", ())
+        if self.sidebar_open and inside:
+            self.sidebar_open = False
+            return
+        self.sidebar_open = True
+        self._tab_when_mounted(pane, TAB_WAIT_FRAMES)
+
+    def _tab_when_mounted(self, pane: AnnotationPane, frames: int) -> None:
+        # The sidebar mounts after the first paint, and its panes one per frame.
+        if pane.is_mounted:
+            pane.activate()
+            pane.set_focus_within()
+        elif frames > 0:
+            self.view.call_after_refresh(self._tab_when_mounted, pane, frames - 1)
+
+    # --- messages ----------------------------------------------------------------------------
+
+    def on_store_reply(self, message: StoreReply) -> None:
+        message.apply()
+
+    def on_key(self, event: events.Key) -> None:
+        """A key on its way to its binding: when that is a jump, ``''`` will come
+        back to where it started (longer moves count anyway, see ``PassageCursor``)."""
+        if self.focused_widget() is not self.view or self.annotations.article is None:
+            return
+        active = self.active_bindings.get(event.key)
+        if active is not None and active.enabled and active.binding.action in JUMP_ACTIONS:
+            self.annotations.cursor.before_jump()
+
+    # The rows moved under the cursor; the screen's own handlers of these run too.
+    def on_article_view_layout_ready(self) -> None:
+        self.annotations.cursor.relaid()
+
+    def on_article_view_section_toggled(self) -> None:
+        self.annotations.cursor.relaid()
+
+    def on_annotation_pane_requested(self, message: AnnotationPane.Requested) -> None:
+        message.stop()
+        self.annotations.requested(message)

@@ -1,0 +1,447 @@
+"""The reading screen: header, sidebar, the article view, search and link-hint lines.
+
+The screen owns what is being read (the article, the page list, the back history);
+widgets below it report what the reader asked for with messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.css.query import NoMatches
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import MountError
+from textual.widgets import Footer, Input
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from reader.config import Settings
+from reader.errors import ReaderError
+from reader.history import History, Visit
+from reader.models import Article
+from reader.sanitize import clean_line
+from reader.ui.article_view.view import ArticleView
+from reader.ui.dialogs.link_list import LinkListScreen
+from reader.ui.dialogs.message import MessageScreen
+from reader.ui.keyhelp import KeyHelp, node_key_help, sequence_key_help
+from reader.ui.keyseq import VIEW_SEQUENCES, SequencePending
+from reader.ui.messages import ArticleReady
+from reader.ui.reading.analysis import AnalysisPanel, AnalysisUpdate
+from reader.ui.reading.header import ArticleHeader
+from reader.ui.reading.hint_bar import LinkHintBar
+from reader.ui.reading.keys import READING_BINDINGS
+from reader.ui.reading.links import LinkOpener
+from reader.ui.reading.notes.controller import Annotations
+from reader.ui.reading.notes.keys import (
+    ANNOTATION_ACTIONS,
+    ANNOTATION_BINDINGS,
+    PASSAGE_ESCAPE,
+    AnnotationActions,
+)
+from reader.ui.reading.position import LibraryControl
+from reader.ui.reading.search import SearchController
+from reader.ui.reading.sidebar.contents import ContentsPane
+from reader.ui.reading.sidebar.dates import DatesPane
+from reader.ui.reading.sidebar.entities import EntitiesPane
+from reader.ui.reading.sidebar.sidebar import Sidebar
+from reader.ui.reading.stepping import StepChoice
+from reader.ui.widgets.search_bar import SearchBar
+
+PageSource = str | Article
+"""A page to read: a path or URL, or an article already read (e.g. from stdin)."""
+
+
+def source_name(source: PageSource) -> str:
+    return source.source if isinstance(source, Article) else source
+
+
+class ReadingScreen(AnnotationActions, Screen[None]):
+    BINDING_GROUP_TITLE = "Reading"
+    AUTO_FOCUS = "ArticleView"
+
+    BINDINGS = [*PASSAGE_ESCAPE, *READING_BINDINGS, *ANNOTATION_BINDINGS]
+
+    sidebar_open: reactive[bool] = reactive(False, init=False)
+
+    def __init__(self, pages: Sequence[PageSource], settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.pages: list[PageSource] = list(pages)
+        self.page_index = 0
+        self.source = ""
+        """The page being read (path or URL); empty before the first one is shown."""
+        self.article: Article | None = None
+        self.history = History()
+        self.search = SearchController(self)
+        self.links = LinkOpener(self)
+        self.library = LibraryControl(self)
+        """Pages open through the library, which keeps their reading position."""
+        self._loading: tuple[str, bool] | None = None
+        self.fully_mounted = False
+        """True once the parts mounted after the first paint are in place."""
+        reading = settings.reading
+        self.view = ArticleView(id="article")
+        self.view.measure = reading.measure
+        self.analysis = AnalysisPanel(
+            self,
+            settings.analysis,
+            data_dir=settings.resolved_data_dir(),
+            cursor_blink=reading.cursor_blink,
+        )
+        self.steps = StepChoice(self.search)
+        """What n/N step through: search matches or an entity's mentions."""
+        self.annotations = Annotations(self)
+        """Marks, bookmarks, the passage cursor, highlights and notes."""
+        panes = (*self.analysis.panes, *self.annotations.panes)
+        self.sidebar = Sidebar(ContentsPane(), *panes, id="sidebar")
+        self.sidebar.styles.width = reading.sidebar_width
+        self.search_bar = SearchBar(cursor_blink=reading.cursor_blink, id="search-bar")
+        self.hint_bar = LinkHintBar(cursor_blink=reading.cursor_blink, id="hint-bar")
+
+    # --- layout ----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        # No container around the view: one with a horizontal layout made the first
+        # paint ~2 ms (15%) slower. The sidebar docks beside the view instead.
+        yield ArticleHeader(id="header")
+        yield self.view
+
+    async def _mount_the_rest(self) -> None:
+        """The article paints first; what starts hidden (sidebar, search and link-number
+        lines) and the footer are mounted just after, off the first-paint path."""
+        try:
+            await self.mount(self.sidebar, before=self.view)
+            await self.mount_all([self.search_bar, self.hint_bar, Footer()])
+        except (MountError, NoMatches):
+            return  # the app is already leaving (a first page that failed at once)
+        self.fully_mounted = True
+        self.refresh_bindings()  # a footer mounted late waits for this to list the keys
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._mount_the_rest)
+        self.sidebar_open = self.settings.reading.sidebar
+        if not self.pages:
+            return
+        first = self.pages[0]
+        if isinstance(first, Article):
+            self.show_article(first.source, first)
+        else:
+            self.open_page(first, remember=False)
+
+    def watch_sidebar_open(self, open_: bool) -> None:
+        self.set_class(open_, "-sidebar")
+        if open_:
+            self.sidebar.show_position(self.top_offset())
+        elif self.focused is not None and self.sidebar in self.focused.ancestors:
+            self.view.focus()
+
+    # --- loading ---------------------------------------------------------------------
+
+    def open_page(self, page: PageSource, *, remember: bool = True) -> None:
+        """Show ``page``; reading a file or URL happens in a worker thread."""
+        if isinstance(page, Article):
+            self.post_message(ArticleReady(page.source, page, remember))
+            return
+        self._loading = (page, remember)
+        if self.article is None:
+            self.query_one(ArticleHeader).show_status(f"Loading {page} …")
+        self.view.loading = True
+        self._load(page, remember)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
+    def _load(self, source: str, remember: bool) -> None:
+        article = self.library.read(source)
+        if not get_current_worker().is_cancelled:
+            self.post_message(ArticleReady(source, article, remember))
+
+    @on(ArticleReady)
+    def _article_ready(self, message: ArticleReady) -> None:
+        self._loading = None
+        self.view.loading = False
+        if message.remember and self.article is not None:
+            self.history.push(Visit(self.source, self.article, self.top_offset()))
+        self.show_article(message.source, message.article)
+
+    @on(Worker.StateChanged)
+    def _worker_state(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "load" or event.state is not WorkerState.ERROR:
+            return
+        source = self._loading[0] if self._loading else ""
+        self._loading = None
+        self.view.loading = False
+        self.load_failed(source, event.worker.error)
+
+    def load_failed(self, source: str, error: BaseException | None) -> None:
+        if isinstance(error, ReaderError):
+            reason = clean_line(str(error))
+        else:
+            from reader.crashlog import log_crash
+
+            where = log_crash(error or RuntimeError("unknown"), [source])
+            reason = f"internal error ({type(error).__name__}); details in {where}"
+        self.app.log.error(f"cannot open {source}: {reason}")
+        if self.article is None:
+            self.query_one(ArticleHeader).show_status("")
+        self.app.push_screen(
+            MessageScreen("Cannot open page", reason, clean_line(source)),
+            callback=lambda _: self._after_failure(reason),
+        )
+
+    def _after_failure(self, reason: str) -> None:
+        if self.article is not None:
+            return
+        # Nothing is shown yet: try the next page named, or give up like the CLI would.
+        if self.page_index + 1 < len(self.pages):
+            self.page_index += 1
+            self.open_page(self.pages[self.page_index], remember=False)
+        else:
+            give_up = getattr(self.app, "give_up", None)
+            if callable(give_up):
+                give_up(reason)
+            else:
+                self.app.exit(return_code=2)
+
+    def show_article(self, source: str, article: Article, offset: int | None = None) -> None:
+        self.library.leave()
+        self.source, self.article = source, article
+        self.search.reset()
+        self._close_hints()
+        listed = len(self.pages) > 1 and source_name(self.pages[self.page_index]) == source
+        page = f"{self.page_index + 1}/{len(self.pages)}" if listed else ""
+        self.query_one(ArticleHeader).show_article(article, page)
+        self.view.show(article)
+        # After show(): resuming scrolls the view (kept by it until it is laid out).
+        self.library.enter(source, article, resume=offset is None)
+        self.annotations.show(article, self.library.article_id)
+        self.sidebar.show_article(article, self.view.sections())
+        self.analysis.start(article)
+        if offset:
+            self.view.scroll_to_offset(offset)
+        self.refresh_bindings()
+
+    def top_offset(self) -> int:
+        return self.view.top_offset() if self.article is not None else 0
+
+    # --- view events -----------------------------------------------------------------
+
+    @on(ArticleView.PositionChanged)
+    def _position(self, event: ArticleView.PositionChanged) -> None:
+        self._show_progress()
+        self.library.moved()
+        if self.sidebar_open:
+            self.sidebar.show_position(event.top_offset)
+
+    @on(ArticleView.LayoutReady)
+    def _layout_ready(self) -> None:
+        self._show_progress()
+        self.library.layout_ready()
+        self.analysis.layout_ready()
+
+    def _show_progress(self) -> None:
+        view = self.view
+        fraction = 1.0 if view.max_scroll_y <= 0 else view.scroll_y / view.max_scroll_y
+        self.query_one(ArticleHeader).set_progress(fraction)
+
+    @on(SequencePending)
+    def _sequence_pending(self, event: SequencePending) -> None:
+        self.query_one(ArticleHeader).set_pending(clean_line(event.keys))
+
+    @on(ArticleView.LinkActivated)
+    def _link_clicked(self, event: ArticleView.LinkActivated) -> None:
+        self.links.open(event.href)
+
+    @on(ContentsPane.SectionSelected)
+    def _section_selected(self, event: ContentsPane.SectionSelected) -> None:
+        self.view.scroll_to_section(event.section.id, expand=True)
+        self.view.focus()
+
+    # --- sidebar ---------------------------------------------------------------------
+
+    def action_toggle_sidebar(self) -> None:
+        self.sidebar_open = not self.sidebar_open
+
+    def action_contents(self) -> None:
+        if not self.sidebar.is_mounted:
+            self.sidebar_open = True
+            return
+        contents = self.sidebar.pane(ContentsPane)
+        if self.sidebar_open and self.focused is not None and contents in self.focused.ancestors:
+            self.sidebar_open = False
+            return
+        self.sidebar_open = True
+        contents.activate()
+        contents.show_position(self.top_offset())
+        contents.set_focus_within()
+
+    def action_escape(self) -> None:
+        if self.steps.reset_current() or self.analysis.marks.clear_date():
+            return
+        if self.focused is not None and self.sidebar in self.focused.ancestors:
+            self.view.focus()
+
+    # --- search ----------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.search.start()
+
+    @on(SearchBar.Changed)
+    def _search_changed(self, event: SearchBar.Changed) -> None:
+        query = event.query
+        if query != self.search_bar.query_text or query == self.search.matches.query:
+            return  # stale (typing went on) or in force already (taken at Enter)
+        self._search_for(query)
+
+    def _search_for(self, query: str) -> None:
+        self.search.changed(query)
+        self.steps.choose(self.search)
+
+    @on(SearchBar.Submitted)
+    def _search_submitted(self, event: SearchBar.Submitted) -> None:
+        if event.query and event.query != self.search.matches.query:
+            self._search_for(event.query)  # its last Changed may still be on the way
+        self.search.submitted(event.query)
+
+    @on(SearchBar.Cancelled)
+    def _search_cancelled(self) -> None:
+        self.search.cancelled()
+
+    def action_next_match(self) -> None:
+        self._step(forward=True)
+
+    def action_previous_match(self) -> None:
+        self._step(forward=False)
+
+    def _step(self, forward: bool) -> None:
+        if not self.search.hold(forward):
+            self.steps.step(forward)
+
+    # --- entities and dates (reader.ui.reading.analysis) --------------------------------
+
+    @on(AnalysisUpdate)
+    def _analysis_update(self, message: AnalysisUpdate) -> None:
+        self.analysis.update(message)
+
+    @on(EntitiesPane.EntitySelected)
+    def _entity_selected(self, event: EntitiesPane.EntitySelected) -> None:
+        self.analysis.select_entity(event.entity)
+        self.steps.choose(self.analysis.marks)
+
+    @on(DatesPane.DateSelected)
+    def _date_selected(self, event: DatesPane.DateSelected) -> None:
+        self.analysis.select_date(event.entry)
+
+    # --- links -----------------------------------------------------------------------
+
+    def action_link_hints(self) -> None:
+        links = self.view.links() if self.article is not None else []
+        if not links:
+            self.notify("This page has no links.", timeout=3, markup=False)
+            return
+        if self.hint_bar.open(len(links)):
+            self.view.hints = True
+
+    @on(LinkHintBar.Chosen)
+    def _hint_chosen(self, event: LinkHintBar.Chosen) -> None:
+        links = {link.number: link for link in self.view.links()}
+        link = links.get(event.number)
+        if link is None:
+            self.notify(
+                f"There is no link {event.number}.", severity="warning", timeout=3, markup=False
+            )
+            self.hint_bar.ask_again()
+            return
+        self._close_hints()
+        self.links.open(link.href)
+
+    @on(LinkHintBar.Cancelled)
+    def _hints_cancelled(self) -> None:
+        self._close_hints()
+
+    def _close_hints(self) -> None:
+        if not self.is_mounted:
+            return
+        self.view.hints = False
+        bar = self.hint_bar
+        if bar.has_class("-open"):
+            bar.close()
+            self.view.focus()
+
+    def action_link_list(self) -> None:
+        links = self.view.links() if self.article is not None else []
+        if not links:
+            self.notify("This page has no links.", timeout=3, markup=False)
+            return
+
+        def chosen(link: object) -> None:
+            if link is not None:
+                self.links.open(getattr(link, "href", None))
+
+        self.app.push_screen(
+            LinkListScreen(links, cursor_blink=self.settings.reading.cursor_blink), chosen
+        )
+
+    # --- history and pages -----------------------------------------------------------
+
+    def action_back(self) -> None:
+        if self._loading is not None:
+            self.workers.cancel_group(self, "load")
+            self._loading = None
+            self.view.loading = False
+            self.notify("Stopped loading.", timeout=2, markup=False)
+            return
+        visit = self.history.pop()
+        if visit is None:
+            if not self.library.back_to_library():
+                self.notify("No earlier page.", timeout=2, markup=False)
+            return
+        self.show_article(visit.source, visit.article, visit.offset)
+
+    def on_screen_suspend(self) -> None:
+        self.library.save_now()
+
+    def on_unmount(self) -> None:
+        self.library.leave()
+        self.annotations.wait()
+
+    def action_next_page(self) -> None:
+        self._go_to_page(self.page_index + 1)
+
+    def action_previous_page(self) -> None:
+        self._go_to_page(self.page_index - 1)
+
+    def _go_to_page(self, index: int) -> None:
+        if not 0 <= index < len(self.pages):
+            self.notify("No more pages.", timeout=2, markup=False)
+            return
+        self.page_index = index
+        self.open_page(self.pages[index])
+
+    # --- keys for help and the palette ------------------------------------------------
+
+    def extra_key_help(self) -> list[KeyHelp]:
+        """For the help screen: the view's key sequences, when the view has focus."""
+        if self.focused is not self.view:
+            return []
+        return sequence_key_help(self.view, getattr(self.view, "KEY_SEQUENCES", VIEW_SEQUENCES))
+
+    def palette_entries(self) -> list[KeyHelp]:
+        """Everything the palette offers: the view's actions, this screen's, the app's."""
+        keymap = dict(self.settings.keymap)
+        view = self.view
+        return [
+            *node_key_help(view, keymap),
+            *sequence_key_help(view, getattr(view, "KEY_SEQUENCES", VIEW_SEQUENCES)),
+            *node_key_help(self, keymap),
+            *node_key_help(self.app, keymap),
+        ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ANNOTATION_ACTIONS:
+            return self.check_annotation_action(action)
+        if action in ("next_page", "previous_page"):
+            return len(self.pages) > 1
+        # Priority bindings: inside an input these keys are text. (Textual's own filter
+        # misses "slash", whose character it cannot name.)
+        return not (action in ("search", "link_hints") and isinstance(self.focused, Input))

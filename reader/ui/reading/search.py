@@ -1,0 +1,118 @@
+"""Search on the reading screen: the bar, the matches and the view's "search" overlay.
+
+Incremental like vim's ``incsearch``: every key typed highlights all matches and
+jumps to the first one after where the search started; Esc puts the view back.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.sanitize import clean_line
+from reader.search_matches import SearchMatches
+
+if TYPE_CHECKING:
+    from reader.ui.reading.screen import ReadingScreen
+
+LAYER = "search"
+
+
+class SearchController:
+    def __init__(self, screen: ReadingScreen) -> None:
+        self.screen = screen
+        self.matches = SearchMatches()
+        self._origin: int | None = None
+        """Where the view was when the bar opened (Esc goes back there)."""
+        self._held: list[bool] = []
+        """n/N (forward?) pressed while the query typed before them was on its way."""
+
+    @property
+    def active(self) -> bool:
+        """A query is in force (its matches are highlighted)."""
+        return bool(self.matches.query)
+
+    def start(self) -> None:
+        screen = self.screen
+        if screen.article is None:
+            return
+        if screen.search_bar.open():
+            self._origin = screen.top_offset()
+
+    def changed(self, query: str) -> None:
+        article = self.screen.article
+        if article is None:
+            return
+        self.matches.search(article.text, query)
+        self.matches.first_from(self._origin if self._origin is not None else 0)
+        self._show(jump=True)
+
+    def hold(self, forward: bool) -> bool:
+        """Keep an n/N that comes while the query typed just before it is on its way
+        ("/word⏎n" in one burst): True when held, to step once the query is in force."""
+        if not self.screen.search_bar.submitting:
+            return False
+        self._held.append(forward)
+        return True
+
+    def submitted(self, query: str) -> None:
+        self.screen.search_bar.submitting = False
+        self._origin = None
+        held, self._held = self._held, []
+        if not query:
+            self.reset()
+        self.screen.view.focus()
+        if query:
+            for forward in held:
+                # The view may not have reached the first match yet: step from it.
+                self.step(forward, from_current=True)
+
+    def cancelled(self) -> None:
+        origin = self._origin
+        self.reset()
+        if origin is not None:
+            self.screen.view.scroll_to_offset(origin)
+
+    def step(self, forward: bool, *, from_current: bool = False) -> None:
+        """The next (previous) match: from the current one while it is on screen (or
+        ``from_current``: the view is still on its way there), else from the screen."""
+        screen = self.screen
+        if not self.matches.query:
+            screen.notify("No search yet: press / to search.", timeout=3, markup=False)
+            return
+        if not self.matches:
+            query = clean_line(self.matches.query)
+            screen.notify(f"No match for {query!r}.", timeout=3, markup=False)
+            return
+        view = screen.view
+        current = self.matches.current_span
+        top = screen.top_offset()
+        bottom = max(top, view.offset_at(view.scrollable_content_region.height - 1))
+        # Step from the current match while it is on screen; after scrolling away, from
+        # what is on screen now (as less and vim do).
+        on_screen = current is not None and (from_current or top <= current.start <= bottom)
+        self.matches.step(forward, anchor=None if on_screen else (top if forward else bottom))
+        self._show(jump=True)
+
+    def _show(self, *, jump: bool) -> None:
+        screen = self.screen
+        screen.view.set_overlay(LAYER, self.matches.overlay())
+        bar = screen.search_bar
+        bar.set_count(self.matches.current + 1, len(self.matches))
+        current = self.matches.current_span
+        if jump and current is not None:
+            screen.view.scroll_to_offset(current.start, center=True)
+
+    def reset(self) -> None:
+        """Forget the query, clear the highlights and close the bar."""
+        self.matches.clear()
+        self._origin = None
+        self._held.clear()
+        self.screen.search_bar.submitting = False
+        screen = self.screen
+        if not screen.is_mounted:
+            return
+        screen.view.clear_overlay(LAYER)
+        screen.search_bar.close()
+        focused = screen.focused
+        if focused is None or screen.search_bar in focused.ancestors_with_self:
+            screen.view.focus()
