@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 
 from reader.anchoring import range_anchor
 from reader.commands.export_notes import write_atomically
@@ -22,7 +23,22 @@ from reader.models import MODEL_VERSION, Article
 from reader.store import Highlight, LibraryEntry, Store, StoredArticle
 from reader.store.annotations import to_json, to_markdown
 from reader.store.highlights import new_uid
-from reader.ui.reading.notes.items import NoteItem
+
+
+class SessionNote(Protocol):
+    """A highlight as the reading screen holds it (its ``NoteItem``): what an export of
+    a page outside the library needs of it."""
+
+    start: int
+    end: int
+    color: str
+    note: str
+    orphaned: bool
+    record: Highlight | None
+
+    @property
+    def has_note(self) -> bool: ...
+
 
 EXPORTS_FOLDER = "exports"
 JSON_SUFFIXES = (".json", ".jsonld")
@@ -62,7 +78,7 @@ def checked_path(typed: str) -> Path:
 
 
 def session_records(
-    article: Article, notes: Sequence[NoteItem]
+    article: Article, notes: Sequence[SessionNote]
 ) -> tuple[StoredArticle, list[Highlight]]:
     """Export records for a page that is not in the library."""
     stamp = datetime.now(UTC)
@@ -105,7 +121,7 @@ def export_notes(
     store: Store | None,
     article_id: int | None,
     article: Article,
-    notes: Sequence[NoteItem],
+    notes: Sequence[SessionNote],
 ) -> int:
     """Write the export to ``path`` (creating its folder); how many highlights it
     holds. Runs in a worker thread."""

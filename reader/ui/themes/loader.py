@@ -17,6 +17,7 @@ from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
 from reader.sanitize import clean_line
+from reader.ui.themes.errors import ThemeFileError
 
 DEFAULT_THEME = "paper-dark"
 MAX_THEME_FILE_BYTES = 64 * 1024
@@ -127,10 +128,6 @@ class ThemeFailure:
 
     def __str__(self) -> str:
         return f"{self.path.name}: {self.reason}"
-
-
-class ThemeFileError(ValueError):
-    """A theme file that cannot be used; ``str()`` is a one-line reason."""
 
 
 def theme_directories(user_themes: bool) -> list[Path]:

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from textual.color import Color, ColorParseError
 
-from reader.ui.themes.loader import ThemeFileError
+from reader.ui.themes.errors import ThemeFileError
 
 _VARIABLE_NAME = re.compile(r"^[a-z][a-z0-9-]{0,63}$")
 
