@@ -40,3 +40,8 @@ def builtin_themes_dir() -> Path:
 
 def demo_page() -> Path:
     return Path(__file__).resolve().parent / "demo" / "demo.html"
+
+
+def recorded(source: str) -> bool:
+    """Pages kept in the library: not standard input, not the built-in demo page."""
+    return source not in ("", "-") and source != str(demo_page())

@@ -11,15 +11,11 @@ import argparse
 import contextlib
 import gc
 import os
-import re
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 
-from reader.errors import LoadError, ReaderError
-
-_WEB_URL = re.compile(r"^https?://", re.IGNORECASE)
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]{1,30}):")
+from reader.errors import ReaderError
+from reader.loaders.source_check import check_source
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,28 +27,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         " several pages are read in turn (< and > switch)",
     )
     parser.add_argument("--theme", metavar="NAME", help="colour theme for this run")
-
-
-def check_source(source: str) -> None:
-    """Raise LoadError now for a page that cannot possibly be read."""
-    from reader.loaders.names import display_name
-
-    if source == "-" or _WEB_URL.match(source):
-        return
-    name = display_name(source)
-    if _SCHEME.match(source) and not os.path.lexists(source):
-        scheme = source.split(":", 1)[0]
-        raise LoadError(f"cannot open {name}: only files and http(s) URLs, not {scheme}:")
-    path = Path(source)
-    try:
-        if not path.exists():
-            raise LoadError(f"no such file: {name}")
-        if path.is_dir():
-            raise LoadError(f"{name} is a directory, not a page")
-    except (OSError, ValueError):
-        raise LoadError(f"no such file: {name}") from None
-    if not os.access(path, os.R_OK):
-        raise LoadError(f"cannot read {name}: permission denied")
 
 
 def check_theme(name: str, user_themes: bool) -> None:
@@ -123,8 +97,8 @@ def run(args: argparse.Namespace) -> int:
         _attach_terminal_to_stdin()
 
     with _collector_paused():
+        from reader.locations import recorded
         from reader.ui.app import make_app
-        from reader.ui.reading.position import recorded
 
         app = make_app(settings, pages, theme=args.theme)
         first = pages[0] if pages else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Sequence
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -17,7 +18,8 @@ from reader.sanitize import clean_line
 from reader.ui.dialogs.help import HelpScreen
 from reader.ui.keyhelp import active_key_help
 from reader.ui.library.session import LibrarySession
-from reader.ui.navigation import library_hidden, show_library
+from reader.ui.messages import GiveUp, ReadFromLibrary, ShowLibrary
+from reader.ui.navigation import library_hidden, library_index
 from reader.ui.palette import ReaderCommands
 from reader.ui.reading.screen import PageSource, ReadingScreen
 from reader.ui.themes.loader import (
@@ -136,7 +138,7 @@ class ReaderApp(App[None]):
 
     def first_screen(self) -> Screen[None]:
         if self.pages:
-            return ReadingScreen(self.pages, self.settings)
+            return ReadingScreen(self.pages, self.settings, self.library)
         return self.home_screen()
 
     def home_screen(self) -> Screen[None]:
@@ -147,19 +149,48 @@ class ReaderApp(App[None]):
         library = LibraryScreen.opening(self.settings, self.library)
         if library is not None:
             return library
-        return ReadingScreen([str(demo_page())], self.settings)
+        return ReadingScreen([str(demo_page())], self.settings, self.library)
 
     def _library_notice(self, text: str) -> None:
         self.notify(text, title="Library", severity="warning", timeout=10, markup=False)
 
+    # --- moving between the library and the pages --------------------------------------
+
     def action_library(self) -> None:
-        show_library(self)
+        self.show_library()
+
+    @on(ShowLibrary)
+    def _show_library(self) -> None:
+        self.show_library()
+
+    def show_library(self) -> None:
+        """The library: the one under the current page, else a new one on top."""
+        from reader.ui.library.screen import LibraryScreen
+
+        leaving = self.screen
+        if isinstance(leaving, ReadingScreen):
+            # Written now, so the library lists this page's progress as it is.
+            leaving.library.save_now()
+        index = library_index(self)
+        if index is not None:
+            while len(self.screen_stack) > index + 1:
+                self.pop_screen()
+            return
+        self.push_screen(LibraryScreen(self.settings, self.library))
+
+    @on(ReadFromLibrary)
+    def _read_from_library(self, message: ReadFromLibrary) -> None:
+        self.push_screen(ReadingScreen([message.source], self.settings, self.library))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (action == "library" and library_hidden(self))
 
     def on_unmount(self) -> None:
         self.library.close()
+
+    @on(GiveUp)
+    def _give_up(self, message: GiveUp) -> None:
+        self.give_up(message.reason)
 
     def give_up(self, reason: str) -> None:
         """Leave with exit status 2; the CLI prints ``reason``."""

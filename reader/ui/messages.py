@@ -17,3 +17,24 @@ class ArticleReady(Message):
     article: Article
     remember: bool = True
     """Push the page being left onto the back history."""
+
+
+@dataclass
+class ShowLibrary(Message):
+    """Show the library: the one under the current page, else a new one on top (the
+    App moves the screens)."""
+
+
+@dataclass
+class ReadFromLibrary(Message):
+    """Read a library article on a new reading screen above the library."""
+
+    source: str
+
+
+@dataclass
+class GiveUp(Message):
+    """Nothing could be shown: the app leaves with exit status 2, and the CLI prints
+    ``reason``."""
+
+    reason: str

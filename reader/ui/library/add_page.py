@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.errors import ReaderError
+from reader.loaders.source_check import check_source
 from reader.sanitize import clean_line
 from reader.ui.dialogs.text_prompt import TextPrompt
 
@@ -22,8 +23,6 @@ if TYPE_CHECKING:
 
 def checked_source(text: str) -> str:
     """The page the user typed, ready to read; ReaderError (one line) when it cannot be."""
-    from reader.commands.read import check_source
-
     source = text.strip()
     if not source:
         raise ReaderError("type a file path or an http(s) URL")

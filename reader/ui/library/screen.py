@@ -2,7 +2,7 @@
 
 The screen owns what is listed (sort order, search, the undo stack); the store is
 asked from thread workers only, and answers come back as messages. Reading an article
-is the reading screen's business (``reader.ui.navigation``).
+is the App's business (``ReaderApp.show_library``, ``reader.ui.navigation``).
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ from reader.ui.library.results import LibraryResults
 from reader.ui.library.rows import SORT_LABELS, count_label
 from reader.ui.library.session import LibrarySession
 from reader.ui.library.table import LibraryTable
+from reader.ui.messages import ReadFromLibrary
+from reader.ui.navigation import ScreenKind, reading_below
 from reader.ui.widgets.search_bar import SearchBar
 
 FIRST_ROWS = 200
@@ -43,6 +45,7 @@ _SORTS = list(SortOrder)
 
 
 class LibraryScreen(Screen[None]):
+    KIND = ScreenKind.LIBRARY
     BINDING_GROUP_TITLE = "Library"
     AUTO_FOCUS = "LibraryTable"
     BINDINGS = LIBRARY_BINDINGS
@@ -266,13 +269,9 @@ class LibraryScreen(Screen[None]):
             self.open_entry(hit.source)
 
     def open_entry(self, source: str) -> None:
-        from reader.ui.navigation import read_from_library
-
-        read_from_library(self.app, source)
+        self.post_message(ReadFromLibrary(source))
 
     def action_back(self) -> None:
-        from reader.ui.navigation import reading_below
-
         if reading_below(self.app, self):
             self.app.pop_screen()
 
@@ -383,8 +382,6 @@ class LibraryScreen(Screen[None]):
         if action == "search":
             return not isinstance(self.focused, Input)
         if action == "back":
-            from reader.ui.navigation import reading_below
-
             return reading_below(self.app, self)
         return True
 

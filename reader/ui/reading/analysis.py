@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ from textual.worker import get_current_worker
 from reader.analysis.timeline import Timeline, TimelineEntry, build_timeline
 from reader.models import Analysis, Article, Entity, Section
 from reader.sanitize import clean_line
+from reader.ui.article_view.view import ArticleView
 from reader.ui.reading.mentions import MentionController
 from reader.ui.reading.sidebar.dates import DatesPane
 from reader.ui.reading.sidebar.entities import EntitiesPane
@@ -28,7 +30,6 @@ from reader.ui.reading.sidebar.sidebar import SidebarPane
 
 if TYPE_CHECKING:
     from reader.config import AnalysisSettings
-    from reader.ui.reading.screen import ReadingScreen
 
 GROUP = "analysis"
 REST_SECONDS = 0.005
@@ -93,13 +94,16 @@ class AnalysisUpdate(Message):
 class AnalysisPanel:
     def __init__(
         self,
-        screen: ReadingScreen,
+        view: ArticleView,
+        notify: Callable[[str], None],
         settings: AnalysisSettings,
         *,
         data_dir: Path | None = None,
         cursor_blink: bool = True,
     ) -> None:
-        self.screen = screen
+        self.view = view
+        """Where the analysis runs (its worker) and reports (its messages bubble up
+        to the screen, which hands them back to :meth:`update`)."""
         self.data_dir = data_dir
         """Where analyses are cached (the settings' data folder)."""
         self.enabled = settings.enabled
@@ -107,7 +111,7 @@ class AnalysisPanel:
         self.max_chars = settings.max_chars
         self.entities = EntitiesPane(cursor_blink=cursor_blink)
         self.dates = DatesPane()
-        self.marks = MentionController(screen, self.entities.show_chosen)
+        self.marks = MentionController(view, notify, self.entities.show_chosen)
         self.article: Article | None = None
         self.analysis: Analysis | None = None
         """The analysis of ``article``, once it is done."""
@@ -132,23 +136,23 @@ class AnalysisPanel:
         self.article, self.analysis = article, None
         if not self.enabled:
             return
-        self.screen.workers.cancel_group(self.screen, GROUP)
+        self.view.workers.cancel_group(self.view, GROUP)
         # A cached analysis is shown at once. A new one waits until the view has laid
         # the article out (``layout_ready``): three threads wanting the interpreter at
         # once (the event loop, the layout and the analysis) starve the event loop far
         # more than two. The timer is only a safety net.
         self._laid_out = threading.Event()
-        self.screen.set_timer(LAUNCH_FALLBACK_SECONDS, self._laid_out.set)
-        self.screen.call_after_refresh(self._launch, article, self._laid_out)
+        self.view.set_timer(LAUNCH_FALLBACK_SECONDS, self._laid_out.set)
+        self.view.call_after_refresh(self._launch, article, self._laid_out)
 
     def layout_ready(self) -> None:
         """The view has finished laying out the article (or a reflow of it)."""
         self._laid_out.set()
 
     def _launch(self, article: Article, laid_out: threading.Event) -> None:
-        if article is not self.article or not self.screen.is_attached:
+        if article is not self.article or not self.view.is_attached:
             return
-        self.screen.run_worker(
+        self.view.run_worker(
             functools.partial(self._work, article, laid_out),
             name="analysis",
             group=GROUP,
@@ -164,10 +168,10 @@ class AnalysisPanel:
         from reader.analysis import Cancelled, analyse, cached
 
         worker = get_current_worker()
-        screen = self.screen
+        view = self.view
 
         def progress(fraction: float) -> None:
-            screen.post_message(AnalysisUpdate(article, fraction))
+            view.post_message(AnalysisUpdate(article, fraction))
 
         try:
             analysis = cached(
@@ -194,10 +198,10 @@ class AnalysisPanel:
 
             where = log_crash(error, [article.source])
             reason = f"internal error ({type(error).__name__}); details in {where}"
-            screen.post_message(AnalysisUpdate(article, error=reason))
+            view.post_message(AnalysisUpdate(article, error=reason))
             return
         if not worker.is_cancelled:
-            screen.post_message(AnalysisUpdate(article, 1.0, findings=findings))
+            view.post_message(AnalysisUpdate(article, 1.0, findings=findings))
 
     def update(self, message: AnalysisUpdate) -> None:
         """On the UI thread: show what the worker reported (if still relevant)."""
@@ -217,7 +221,7 @@ class AnalysisPanel:
         self.entities.show_analysis(findings.analysis)
         self.dates.show_analysis(findings.analysis, findings.timeline)
         if findings.sections:
-            self.screen.view.add_sections(findings.sections)
+            self.view.add_sections(findings.sections)
 
     # --- what the reader chose in the sidebar -----------------------------------------
 

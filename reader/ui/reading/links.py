@@ -7,23 +7,41 @@ yes from the reader.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
+
+from textual.app import App
 
 from reader.links import LinkKind, LinkTarget, classify, slug
-from reader.models import SectionKind
+from reader.models import Article, SectionKind
+from reader.ui.article_view.view import ArticleView
 from reader.ui.dialogs.confirm import ConfirmScreen
 from reader.ui.reading import browser
 
-if TYPE_CHECKING:
-    from reader.ui.reading.screen import ReadingScreen
-
 NOTICE_SECONDS = 6
+
+
+class LinkHost(Protocol):
+    """What following a link needs of the reading screen: the page the links belong
+    to, its view, a way to open another page, and the app's dialogs and clipboard."""
+
+    article: Article | None
+    source: str
+    view: ArticleView
+
+    @property
+    def app(self) -> App[Any]: ...
+
+    def open_page(self, page: str, *, remember: bool = True) -> None: ...
+
+    def notify(self, message: str, *, timeout: float | None = None, **kwargs: Any) -> None: ...
+
+    def run_worker(self, work: Any, **kwargs: Any) -> Any: ...
 
 
 class LinkOpener:
     """Bound to one reading screen, whose page the links belong to."""
 
-    def __init__(self, screen: ReadingScreen) -> None:
+    def __init__(self, screen: LinkHost) -> None:
         self.screen = screen
 
     def target(self, href: str) -> LinkTarget:

@@ -4,16 +4,13 @@ in the view's "entities" layer, and the chosen date's phrase in the "dates" laye
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from reader.analysis.entity_list import CURRENT, EntityMentions
 from reader.analysis.timeline import TimelineEntry
 from reader.models import Entity
 from reader.sanitize import clean_line
+from reader.ui.article_view.view import ArticleView
 from reader.ui.reading.stepping import step_anchor
-
-if TYPE_CHECKING:
-    from reader.ui.reading.screen import ReadingScreen
 
 ENTITY_LAYER = "entities"
 DATE_LAYER = "dates"
@@ -22,8 +19,11 @@ DATE_LAYER = "dates"
 class MentionController:
     """``on_change`` hears what is highlighted ("Antony Blinken: 3 of 11", or "")."""
 
-    def __init__(self, screen: ReadingScreen, on_change: Callable[[str], None]) -> None:
-        self.screen = screen
+    def __init__(
+        self, view: ArticleView, notify: Callable[[str], None], on_change: Callable[[str], None]
+    ) -> None:
+        self.view = view
+        self.notify = notify
         self.mentions = EntityMentions()
         self.date: TimelineEntry | None = None
         self._on_change = on_change
@@ -43,7 +43,7 @@ class MentionController:
 
     def choose(self, entity: Entity) -> None:
         """Highlight every mention of ``entity`` and go to the first."""
-        article = self.screen.article
+        article = self.view.article
         if article is None:
             return
         self.mentions.choose(entity, len(article.text))
@@ -53,16 +53,16 @@ class MentionController:
         if not self.active:
             return
         if not self.mentions:
-            self.screen.notify("No mention to go to.", timeout=3, markup=False)
+            self.notify("No mention to go to.")
             return
-        anchor = step_anchor(self.screen.view, self.mentions.current_span, forward)
+        anchor = step_anchor(self.view, self.mentions.current_span, forward)
         self.mentions.step(forward, anchor=anchor)
         self._show(jump=True)
 
     def mark_date(self, entry: TimelineEntry) -> None:
         """Go to the sentence of ``entry`` and mark its phrase."""
         self.date = entry
-        view = self.screen.view
+        view = self.view
         mention = entry.mention
         view.set_overlay(
             DATE_LAYER,
@@ -73,8 +73,8 @@ class MentionController:
     def reset(self) -> None:
         """Forget the chosen entity and clear its highlights."""
         self.mentions.clear()
-        if self.screen.is_mounted:
-            self.screen.view.clear_overlay(ENTITY_LAYER)
+        if self.view.is_mounted:
+            self.view.clear_overlay(ENTITY_LAYER)
         self._on_change("")
 
     def clear_date(self) -> bool:
@@ -82,8 +82,8 @@ class MentionController:
         if self.date is None:
             return False
         self.date = None
-        if self.screen.is_mounted:
-            self.screen.view.clear_overlay(DATE_LAYER)
+        if self.view.is_mounted:
+            self.view.clear_overlay(DATE_LAYER)
         return True
 
     def forget(self) -> None:
@@ -93,7 +93,7 @@ class MentionController:
         self._on_change("")
 
     def _show(self, *, jump: bool) -> None:
-        view = self.screen.view
+        view = self.view
         view.set_overlay(ENTITY_LAYER, self.mentions.overlay())
         current = self.mentions.current_span
         if jump and current is not None:

@@ -18,16 +18,17 @@ from typing import TYPE_CHECKING
 from reader import service
 from reader.anchoring import TextAnchor, TextIndex, point_anchor
 from reader.errors import LoadError, StoreError
-from reader.locations import demo_page
+from reader.locations import demo_page, recorded
 from reader.models import Article
 from reader.sanitize import clean_line
 
 if TYPE_CHECKING:
     from textual.timer import Timer
 
+    from reader.config import Settings
     from reader.store import Store
+    from reader.ui.article_view.view import ArticleView
     from reader.ui.library.session import LibrarySession
-    from reader.ui.reading.screen import ReadingScreen
 
 SAVE_DELAY = 1.0
 """Seconds after scrolling stops before the position is written."""
@@ -51,11 +52,6 @@ class Place:
     progress: float
 
 
-def recorded(source: str) -> bool:
-    """Pages kept in the library: not standard input, not the built-in demo page."""
-    return source not in ("", "-") and source != str(demo_page())
-
-
 def resume_offset(store: Store, article_id: int, article: Article) -> Opened:
     stored = store.articles.get(article_id)
     if stored is None:
@@ -76,8 +72,12 @@ def stored_copy(store: Store, source: str) -> tuple[Article, int] | None:
 class LibraryControl:
     """Bound to one reading screen."""
 
-    def __init__(self, screen: ReadingScreen) -> None:
-        self.screen = screen
+    def __init__(
+        self, view: ArticleView, session: LibrarySession | None, settings: Settings
+    ) -> None:
+        self.view = view
+        self.session = session
+        self.settings = settings
         self._opened: dict[str, Opened] = {}
         self._opened_lock = threading.Lock()
         self.article_id: int | None = None
@@ -95,15 +95,11 @@ class LibraryControl:
         self._written = 0
         self._warned = False
 
-    @property
-    def session(self) -> LibrarySession | None:
-        return getattr(self.screen.app, "library", None)
-
     # --- opening (worker threads) ---------------------------------------------------
 
     def read(self, source: str) -> Article:
         """Read ``source`` through the library when there is one. Runs in a worker."""
-        settings = self.screen.settings
+        settings = self.settings
         session = self.session
         if source == str(demo_page()):
             return service.read_demo(settings)
@@ -128,13 +124,12 @@ class LibraryControl:
         return article
 
     def _notify(self, text: str) -> None:
-        app = self.screen.app
-        app.notify(clean_line(text), timeout=6, markup=False)
+        self.view.notify(clean_line(text), timeout=6, markup=False)
 
     def _warn(self, text: str) -> None:
         if not self._warned:
             self._warned = True
-            self.screen.app.notify(clean_line(text), severity="warning", timeout=8, markup=False)
+            self.view.notify(clean_line(text), severity="warning", timeout=8, markup=False)
 
     # --- the page on screen (event loop) ---------------------------------------------
 
@@ -156,7 +151,7 @@ class LibraryControl:
         if resume and opened.offset:
             # The view keeps the scroll until it is laid out that far.
             self._resuming = True
-            self.screen.view.scroll_to_offset(opened.offset)
+            self.view.scroll_to_offset(opened.offset)
 
     def moved(self) -> None:
         """The view scrolled: write the position once scrolling stops."""
@@ -172,10 +167,10 @@ class LibraryControl:
         self._place = self.place() or self._place
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.screen.set_timer(SAVE_DELAY, self._save_in_background)
+        self._timer = self.view.set_timer(SAVE_DELAY, self._save_in_background)
 
     def _resume_settling(self) -> bool:
-        view = self.screen.view
+        view = self.view
         saved = self._saved
         if saved is None or view.article is not self._article:
             return False
@@ -203,23 +198,12 @@ class LibraryControl:
         self._article = None
         self._place = None
 
-    def back_to_library(self) -> bool:
-        """Back from the first page read here to the library it was opened from."""
-        from reader.ui.navigation import library_below, show_library
-
-        app = self.screen.app
-        if not library_below(app, self.screen):
-            return False
-        self.leave()
-        show_library(app)
-        return True
-
     def place(self) -> Place | None:
         """Where the reader is in the page on screen. Progress is the scroll position
         (as the header shows it) once the article is laid out; before, the share of
         the text above the bottom of the view."""
         article = self._article
-        view = self.screen.view
+        view = self.view
         if article is None or view.article is not article or not view.is_mounted:
             return None
         top = view.top_offset()
@@ -248,7 +232,7 @@ class LibraryControl:
         request = self._request()
         if request is None:
             return
-        self.screen.run_worker(
+        self.view.run_worker(
             partial(self._write, *request),
             thread=True,
             group="reading-position",

@@ -6,7 +6,8 @@ widgets below it report what the reader asked for with messages.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -25,9 +26,12 @@ from reader.sanitize import clean_line
 from reader.ui.article_view.view import ArticleView
 from reader.ui.dialogs.link_list import LinkListScreen
 from reader.ui.dialogs.message import MessageScreen
+from reader.ui.feedback import Feedback
 from reader.ui.keyhelp import KeyHelp, node_key_help, sequence_key_help
 from reader.ui.keyseq import VIEW_SEQUENCES, SequencePending
-from reader.ui.messages import ArticleReady
+from reader.ui.library.session import LibrarySession
+from reader.ui.messages import ArticleReady, GiveUp, ShowLibrary
+from reader.ui.navigation import ScreenKind, library_below
 from reader.ui.reading.analysis import AnalysisPanel, AnalysisUpdate
 from reader.ui.reading.header import ArticleHeader
 from reader.ui.reading.hint_bar import LinkHintBar
@@ -58,6 +62,7 @@ def source_name(source: PageSource) -> str:
 
 
 class ReadingScreen(AnnotationActions, Screen[None]):
+    KIND = ScreenKind.READING
     BINDING_GROUP_TITLE = "Reading"
     AUTO_FOCUS = "ArticleView"
 
@@ -65,7 +70,12 @@ class ReadingScreen(AnnotationActions, Screen[None]):
 
     sidebar_open: reactive[bool] = reactive(False, init=False)
 
-    def __init__(self, pages: Sequence[PageSource], settings: Settings) -> None:
+    def __init__(
+        self,
+        pages: Sequence[PageSource],
+        settings: Settings,
+        session: LibrarySession | None = None,
+    ) -> None:
         super().__init__()
         self.settings = settings
         self.pages: list[PageSource] = list(pages)
@@ -74,31 +84,43 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         """The page being read (path or URL); empty before the first one is shown."""
         self.article: Article | None = None
         self.history = History()
-        self.search = SearchController(self)
-        self.links = LinkOpener(self)
-        self.library = LibraryControl(self)
-        """Pages open through the library, which keeps their reading position."""
         self._loading: tuple[str, bool] | None = None
         self.fully_mounted = False
         """True once the parts mounted after the first paint are in place."""
         reading = settings.reading
         self.view = ArticleView(id="article")
         self.view.measure = reading.measure
+        self.search_bar = SearchBar(cursor_blink=reading.cursor_blink, id="search-bar")
+        self.hint_bar = LinkHintBar(cursor_blink=reading.cursor_blink, id="hint-bar")
+        feedback = Feedback(say=self.say, ask=self._ask, bell=self._bell)
+        self.search = SearchController(self.view, self.search_bar, self.say)
+        self.links = LinkOpener(self)
+        self.library = LibraryControl(self.view, session, settings)
+        """Pages open through the library, which keeps their reading position."""
         self.analysis = AnalysisPanel(
-            self,
+            self.view,
+            self.say,
             settings.analysis,
             data_dir=settings.resolved_data_dir(),
             cursor_blink=reading.cursor_blink,
         )
         self.steps = StepChoice(self.search)
         """What n/N step through: search matches or an entity's mentions."""
-        self.annotations = Annotations(self)
+        self.annotations = Annotations(self.view, feedback, session, settings)
         """Marks, bookmarks, the passage cursor, highlights and notes."""
         panes = (*self.analysis.panes, *self.annotations.panes)
         self.sidebar = Sidebar(ContentsPane(), *panes, id="sidebar")
         self.sidebar.styles.width = reading.sidebar_width
-        self.search_bar = SearchBar(cursor_blink=reading.cursor_blink, id="search-bar")
-        self.hint_bar = LinkHintBar(cursor_blink=reading.cursor_blink, id="hint-bar")
+
+    def say(self, text: str, *, timeout: float = 3, severity: str = "information") -> None:
+        """One line of plain text for the reader (page text is never markup)."""
+        self.notify(text, timeout=timeout, severity=severity, markup=False)  # type: ignore[arg-type]
+
+    def _ask(self, dialog: Screen[Any], answered: Callable[[Any], None]) -> None:
+        self.app.push_screen(dialog, answered)
+
+    def _bell(self) -> None:
+        self.app.bell()
 
     # --- layout ----------------------------------------------------------------------
 
@@ -197,11 +219,7 @@ class ReadingScreen(AnnotationActions, Screen[None]):
             self.page_index += 1
             self.open_page(self.pages[self.page_index], remember=False)
         else:
-            give_up = getattr(self.app, "give_up", None)
-            if callable(give_up):
-                give_up(reason)
-            else:
-                self.app.exit(return_code=2)
+            self.post_message(GiveUp(reason))
 
     def show_article(self, source: str, article: Article, offset: int | None = None) -> None:
         self.library.leave()
@@ -393,7 +411,11 @@ class ReadingScreen(AnnotationActions, Screen[None]):
             return
         visit = self.history.pop()
         if visit is None:
-            if not self.library.back_to_library():
+            if library_below(self.app, self):
+                # Back from the first page read here to the library it was opened from.
+                self.library.leave()
+                self.post_message(ShowLibrary())
+            else:
                 self.notify("No earlier page.", timeout=2, markup=False)
             return
         self.show_article(visit.source, visit.article, visit.offset)

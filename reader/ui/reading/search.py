@@ -6,20 +6,26 @@ jumps to the first one after where the search started; Esc puts the view back.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from reader.sanitize import clean_line
 from reader.search_matches import SearchMatches
+from reader.ui.article_view.view import ArticleView
+from reader.ui.widgets.search_bar import SearchBar
 
-if TYPE_CHECKING:
-    from reader.ui.reading.screen import ReadingScreen
+Notify = Callable[[str], None]
+"""Tells the reader something in one line of plain text."""
 
 LAYER = "search"
 
 
 class SearchController:
-    def __init__(self, screen: ReadingScreen) -> None:
-        self.screen = screen
+    """The query in force and its matches, shown in ``view`` and counted in ``bar``."""
+
+    def __init__(self, view: ArticleView, bar: SearchBar, notify: Notify) -> None:
+        self.view = view
+        self.bar = bar
+        self.notify = notify
         self.matches = SearchMatches()
         self._origin: int | None = None
         """Where the view was when the bar opened (Esc goes back there)."""
@@ -32,14 +38,13 @@ class SearchController:
         return bool(self.matches.query)
 
     def start(self) -> None:
-        screen = self.screen
-        if screen.article is None:
+        if self.view.article is None:
             return
-        if screen.search_bar.open():
-            self._origin = screen.top_offset()
+        if self.bar.open():
+            self._origin = self.view.top_offset()
 
     def changed(self, query: str) -> None:
-        article = self.screen.article
+        article = self.view.article
         if article is None:
             return
         self.matches.search(article.text, query)
@@ -49,18 +54,18 @@ class SearchController:
     def hold(self, forward: bool) -> bool:
         """Keep an n/N that comes while the query typed just before it is on its way
         ("/word⏎n" in one burst): True when held, to step once the query is in force."""
-        if not self.screen.search_bar.submitting:
+        if not self.bar.submitting:
             return False
         self._held.append(forward)
         return True
 
     def submitted(self, query: str) -> None:
-        self.screen.search_bar.submitting = False
+        self.bar.submitting = False
         self._origin = None
         held, self._held = self._held, []
         if not query:
             self.reset()
-        self.screen.view.focus()
+        self.view.focus()
         if query:
             for forward in held:
                 # The view may not have reached the first match yet: step from it.
@@ -70,22 +75,21 @@ class SearchController:
         origin = self._origin
         self.reset()
         if origin is not None:
-            self.screen.view.scroll_to_offset(origin)
+            self.view.scroll_to_offset(origin)
 
     def step(self, forward: bool, *, from_current: bool = False) -> None:
         """The next (previous) match: from the current one while it is on screen (or
         ``from_current``: the view is still on its way there), else from the screen."""
-        screen = self.screen
         if not self.matches.query:
-            screen.notify("No search yet: press / to search.", timeout=3, markup=False)
+            self.notify("No search yet: press / to search.")
             return
         if not self.matches:
             query = clean_line(self.matches.query)
-            screen.notify(f"No match for {query!r}.", timeout=3, markup=False)
+            self.notify(f"No match for {query!r}.")
             return
-        view = screen.view
+        view = self.view
         current = self.matches.current_span
-        top = screen.top_offset()
+        top = view.top_offset()
         bottom = max(top, view.offset_at(view.scrollable_content_region.height - 1))
         # Step from the current match while it is on screen; after scrolling away, from
         # what is on screen now (as less and vim do).
@@ -94,25 +98,23 @@ class SearchController:
         self._show(jump=True)
 
     def _show(self, *, jump: bool) -> None:
-        screen = self.screen
-        screen.view.set_overlay(LAYER, self.matches.overlay())
-        bar = screen.search_bar
-        bar.set_count(self.matches.current + 1, len(self.matches))
+        self.view.set_overlay(LAYER, self.matches.overlay())
+        self.bar.set_count(self.matches.current + 1, len(self.matches))
         current = self.matches.current_span
         if jump and current is not None:
-            screen.view.scroll_to_offset(current.start, center=True)
+            self.view.scroll_to_offset(current.start, center=True)
 
     def reset(self) -> None:
         """Forget the query, clear the highlights and close the bar."""
         self.matches.clear()
         self._origin = None
         self._held.clear()
-        self.screen.search_bar.submitting = False
-        screen = self.screen
-        if not screen.is_mounted:
+        self.bar.submitting = False
+        view = self.view
+        if not view.is_mounted:
             return
-        screen.view.clear_overlay(LAYER)
-        screen.search_bar.close()
-        focused = screen.focused
-        if focused is None or screen.search_bar in focused.ancestors_with_self:
-            screen.view.focus()
+        view.clear_overlay(LAYER)
+        self.bar.close()
+        focused = view.screen.focused
+        if focused is None or self.bar in focused.ancestors_with_self:
+            view.focus()

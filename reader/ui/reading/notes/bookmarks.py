@@ -13,7 +13,7 @@ from reader.ui.reading.notes.items import BookmarkItem
 
 if TYPE_CHECKING:
     from reader.store import Store
-    from reader.ui.reading.notes.controller import Annotations
+    from reader.ui.reading.notes.book import NotesBook
 
 NAME_MAX = 200
 
@@ -25,12 +25,12 @@ def bookmark_name(typed: str, text: str, offset: int) -> str:
 
 
 class BookmarkControl:
-    def __init__(self, notes: Annotations) -> None:
+    def __init__(self, notes: NotesBook) -> None:
         self.notes = notes
         self.deleted: BookmarkItem | None = None
 
     def _prompt(self, title: str, help: str, value: str) -> TextPrompt:
-        blink = self.notes.screen.settings.reading.cursor_blink
+        blink = self.notes.cursor_blink
         return TextPrompt(title, help, value, placeholder="bookmark name", cursor_blink=blink)
 
     def ask(self) -> None:
@@ -42,7 +42,7 @@ class BookmarkControl:
         name = first_words(notes.text[offset : offset + 400])
         prompt = self._prompt("Add a bookmark", "Name this place; Enter saves, Esc cancels.", name)
         generation = notes.generation
-        notes.screen.app.push_screen(prompt, lambda typed: self._add(generation, offset, typed))
+        notes.feedback.ask(prompt, lambda typed: self._add(generation, offset, typed))
 
     def _add(self, generation: int, offset: int, typed: str | None) -> None:
         notes = self.notes
@@ -51,7 +51,7 @@ class BookmarkControl:
         name = bookmark_name(typed, notes.text, offset)
         item = BookmarkItem(notes.next_key(), offset, name, notes.snippet(offset, "", False))
         self._store(item)
-        notes.screen.notify(f"Bookmark added: {item.name}", timeout=3, markup=False)
+        notes.feedback.say(f"Bookmark added: {item.name}", timeout=3)
 
     def _store(self, item: BookmarkItem) -> None:
         notes = self.notes
@@ -82,14 +82,14 @@ class BookmarkControl:
 
             notes.submit(rename, "rename the bookmark")
 
-        notes.screen.app.push_screen(prompt, renamed)
+        notes.feedback.ask(prompt, renamed)
 
     def delete(self, item: BookmarkItem) -> None:
         notes = self.notes
         notes.bookmarks.remove(item)
         self.deleted = item
         notes.refresh()
-        notes.screen.notify("Bookmark deleted; u brings it back.", timeout=4, markup=False)
+        notes.feedback.say("Bookmark deleted; u brings it back.", timeout=4)
 
         def delete(store: Store) -> None:
             if item.record_id is not None:
@@ -100,7 +100,7 @@ class BookmarkControl:
     def undo(self) -> None:
         item, self.deleted = self.deleted, None
         if item is None:
-            self.notes.screen.notify("Nothing to bring back.", timeout=2, markup=False)
+            self.notes.feedback.say("Nothing to bring back.", timeout=2)
             return
         item.record_id = None
         self._store(item)

@@ -22,6 +22,7 @@ from reader.models import Article
 from reader.passages import first_words
 from reader.sanitize import clean_line
 from reader.ui.dialogs.text_prompt import TextPrompt
+from reader.ui.feedback import Feedback
 from reader.ui.reading.notes.bookmarks import BookmarkControl
 from reader.ui.reading.notes.cursor import PassageCursor
 from reader.ui.reading.notes.highlights import HighlightControl
@@ -39,8 +40,10 @@ from reader.ui.reading.sidebar.notes import NotesPane
 from reader.ui.store_queue import StoreQueue
 
 if TYPE_CHECKING:
+    from reader.config import Settings
     from reader.store import Bookmark, Highlight, Mark, Store
-    from reader.ui.reading.screen import ReadingScreen
+    from reader.ui.article_view.view import ArticleView
+    from reader.ui.library.session import LibrarySession
 
     Loaded = tuple[list[Mark], list[Bookmark], list[Highlight]]
 
@@ -52,11 +55,20 @@ class Annotations:
     """Bound to one reading screen; ``bookmark`` and ``highlight`` do the work of
     their own kind, on the lists kept here."""
 
-    def __init__(self, screen: ReadingScreen) -> None:
-        self.screen = screen
-        self.view = screen.view
-        self.cursor = PassageCursor(screen.view)
-        self.queue = StoreQueue(screen)
+    def __init__(
+        self,
+        view: ArticleView,
+        feedback: Feedback,
+        session: LibrarySession | None,
+        settings: Settings,
+    ) -> None:
+        self.view = view
+        self.feedback = feedback
+        self.session = session
+        self.data_dir = settings.resolved_data_dir()
+        self.cursor_blink = settings.reading.cursor_blink
+        self.cursor = PassageCursor(view)
+        self.queue = StoreQueue(view)
         self.bookmarks_pane = BookmarksPane()
         self.notes_pane = NotesPane()
         self.article: Article | None = None
@@ -92,7 +104,7 @@ class Annotations:
         """``article`` is now on screen (``article_id``: its library id, if any)."""
         self.generation += 1
         self.article, self.article_id = article, article_id
-        session = getattr(self.screen.app, "library", None)
+        session = self.session
         self._store = session.store if session is not None and article_id is not None else None
         self.notes, self.bookmarks, self.marks = [], [], {}
         self.bookmark.deleted = self.highlight.deleted = None
@@ -101,7 +113,7 @@ class Annotations:
         self.cursor.reset(article)
         if not self._watching:
             self._watching = True
-            self.screen.watch(self.view, "cursor", self.cursor.cursor_moved, init=False)
+            self.view.watch(self.view, "cursor", self.cursor.cursor_moved, init=False)
         self.refresh()
         self.loaded = self._store is None
         if self._store is not None:
@@ -161,16 +173,15 @@ class Annotations:
         self.queue.submit(partial(job, store), done, what)
 
     def _tell_unsaved(self) -> None:
-        session = getattr(self.screen.app, "library", None)
+        session = self.session
         if self._told_unsaved or getattr(session, "problem", None):
             return  # the library session has said why already
         self._told_unsaved = True
-        self.screen.notify(
+        self.feedback.say(
             "This page is not in the library: its marks, bookmarks and notes last until "
             "you quit (E exports the notes).",
             severity="warning",
             timeout=8,
-            markup=False,
         )
 
     def wait(self, timeout: float = 2.0) -> bool:
@@ -193,7 +204,7 @@ class Annotations:
             return
         offset = self.here()
         self.marks[letter] = offset
-        self.screen.notify(f"Mark {letter} set.", timeout=2, markup=False)
+        self.feedback.say(f"Mark {letter} set.", timeout=2)
         anchor, article_id = point_anchor(self.text, offset), self.article_id
         self.submit(
             lambda store: store.marks.set(article_id, letter, anchor), f"save mark {letter}"
@@ -205,13 +216,13 @@ class Annotations:
         offset = self.marks.get(letter)
         if offset is None:
             waiting = "" if self.loaded else " (still reading this page's marks)"
-            self.screen.notify(f"No mark {letter}{waiting}.", timeout=3, markup=False)
+            self.feedback.say(f"No mark {letter}{waiting}.", timeout=3)
             return
         self.cursor.jump(offset)
 
     def jump_back(self) -> None:
         if not self.cursor.jump_back():
-            self.screen.notify("No jump to go back from yet.", timeout=2, markup=False)
+            self.feedback.say("No jump to go back from yet.", timeout=2)
 
     def requested(self, message: AnnotationPane.Requested) -> None:
         """An action asked for in the Bookmarks or Notes tab."""
@@ -233,7 +244,7 @@ class Annotations:
         """Jump to an item chosen in a tab (None: its passage is gone from the page),
         and give the article the keys."""
         if offset is None:
-            self.screen.notify("This passage is not in the page any more.", markup=False)
+            self.feedback.say("This passage is not in the page any more.", timeout=5)
             return
         self.cursor.jump(offset, center=center)
         self.view.focus()
@@ -247,16 +258,16 @@ class Annotations:
 
         if self.article is None:
             return
-        path = default_path(self.screen.settings.resolved_data_dir(), self.article)
+        path = default_path(self.data_dir, self.article)
         prompt = TextPrompt(
             "Export notes",
             "Markdown, or W3C Web Annotation JSON when the name ends in .json.",
             str(path),
             check=lambda typed: str(checked_path(typed)),
             select=False,
-            cursor_blink=self.screen.settings.reading.cursor_blink,
+            cursor_blink=self.cursor_blink,
         )
-        self.screen.app.push_screen(prompt, self._export)
+        self.feedback.ask(prompt, self._export)
 
     def _export(self, typed: str | None) -> None:
         from reader.notes_export import export_notes
@@ -269,7 +280,7 @@ class Annotations:
         def done(count: int) -> None:
             plural = "" if count == 1 else "s"
             shown = clean_line(str(path))
-            self.screen.notify(f"{count} highlight{plural} written to {shown}", markup=False)
+            self.feedback.say(f"{count} highlight{plural} written to {shown}", timeout=5)
 
         job = partial(export_notes, path, store, article_id, article, notes)
         self.queue.submit(job, done, "export the notes")

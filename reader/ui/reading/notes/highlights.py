@@ -18,13 +18,13 @@ from reader.ui.reading.notes.items import PEN_COLORS, NoteItem, next_color
 if TYPE_CHECKING:
     from reader.store import Store
     from reader.ui.dialogs.note_editor import NoteEditor
-    from reader.ui.reading.notes.controller import Annotations
+    from reader.ui.reading.notes.book import NotesBook
 
 Change = Callable[["Store", Highlight], "Highlight | None"]
 
 
 class HighlightControl:
-    def __init__(self, notes: Annotations) -> None:
+    def __init__(self, notes: NotesBook) -> None:
         self.notes = notes
         self.deleted: NoteItem | None = None
         pen = load_state(self._data_dir()).get("highlight_color")
@@ -32,13 +32,13 @@ class HighlightControl:
         """The colour ``h`` and ``a`` use (remembered between runs)."""
 
     def _data_dir(self) -> Path:
-        return self.notes.screen.settings.resolved_data_dir()
+        return self.notes.data_dir
 
     def _target(self) -> Span | None:
         notes = self.notes
         span = notes.cursor.target()
         if span is None or notes.article is None:
-            notes.screen.app.bell()
+            notes.feedback.bell()
             return None
         return span
 
@@ -56,7 +56,7 @@ class HighlightControl:
         elif existing.color != self.pen:
             self.recolour(existing, self.pen)
         else:
-            notes.screen.notify("Already highlighted.", timeout=2, markup=False)
+            notes.feedback.say("Already highlighted.", timeout=2)
 
     def annotate(self) -> None:
         """``a``: write a note on the selection (or the sentence under the cursor),
@@ -79,7 +79,7 @@ class HighlightControl:
             self._store(self._new(span, note))
 
         quote = notes.text[span.start : span.end]
-        notes.screen.app.push_screen(_note_editor(quote, title="New note"), written)
+        notes.feedback.ask(_note_editor(quote, title="New note"), written)
 
     def note_at(self, span: Span) -> NoteItem | None:
         return next(
@@ -118,7 +118,7 @@ class HighlightControl:
             self._update(item, lambda store, record: store.highlights.set_note(record.id, note))
 
         title = "Note" if item.has_note else "New note"
-        notes.screen.app.push_screen(_note_editor(item.quote, item.note, title=title), written)
+        notes.feedback.ask(_note_editor(item.quote, item.note, title=title), written)
 
     def recolour(self, item: NoteItem, color: str | None = None) -> None:
         item.color = chosen = color or next_color(item.color)
@@ -137,7 +137,7 @@ class HighlightControl:
         notes.notes.remove(item)
         self.deleted = item
         notes.refresh()
-        notes.screen.notify("Highlight deleted; u brings it back.", timeout=4, markup=False)
+        notes.feedback.say("Highlight deleted; u brings it back.", timeout=4)
 
         def delete(store: Store) -> None:
             if item.record is not None:
@@ -149,7 +149,7 @@ class HighlightControl:
         notes = self.notes
         item, self.deleted = self.deleted, None
         if item is None:
-            notes.screen.notify("Nothing to bring back.", timeout=2, markup=False)
+            notes.feedback.say("Nothing to bring back.", timeout=2)
             return
         notes.notes.append(item)
         notes.refresh()
@@ -178,7 +178,7 @@ class HighlightControl:
     def next_pen(self) -> None:
         self.pen = next_color(self.pen)
         save_state(self._data_dir(), highlight_color=self.pen)
-        self.notes.screen.notify(f"Highlighter: {self.pen}.", timeout=2, markup=False)
+        self.notes.feedback.say(f"Highlighter: {self.pen}.", timeout=2)
 
     def act(self, action: str, item: NoteItem) -> None:
         """An action asked for in the Notes tab."""
