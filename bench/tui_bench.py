@@ -223,7 +223,7 @@ def layout_done(app: App[object]) -> bool:
     except Exception:
         return False
     layout = view._layout
-    return layout is not None and layout.complete and view._pending is None
+    return layout is not None and layout.complete and view._job.pending is None
 
 
 # --- measurements -----------------------------------------------------------------------

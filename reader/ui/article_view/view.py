@@ -44,7 +44,7 @@ from reader.ui.article_view.layout.lines import (
 from reader.ui.article_view.layout.overlays import Overlays, OverlaySpan, changed_spans
 from reader.ui.article_view.layout.safe import safe_section, visible
 from reader.ui.article_view.layout.sections import Outline
-from reader.ui.article_view.layout_job import BackgroundLayout
+from reader.ui.article_view.layout_job import LayoutJob, Relaid
 from reader.ui.article_view.paint import (
     GUTTER,
     RowPainter,
@@ -74,7 +74,7 @@ class _Target(NamedTuple):
     """Scroll to this section's header row rather than to ``offset``."""
 
 
-class ArticleView(BackgroundLayout, ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """The article, laid out for reading, with collapsible sections and overlays."""
 
     BINDING_GROUP_TITLE = "Article"
@@ -163,9 +163,7 @@ class ArticleView(BackgroundLayout, ScrollView, can_focus=True, inherit_bindings
         self._ctx: LayoutContext | None = None
         self._outline: Outline | None = None
         self._collapsed: set[str] = set()
-        self._layout: ArticleLayout | None = None
-        self._pending: ArticleLayout | None = None
-        self._pending_anchor = 0
+        self._job = LayoutJob(self, self._install, self._layout_refreshed, self._layout_done)
         self._paint_generation = 0
         self._strips: LRUCache[tuple[int, int, int, int, bool, bool], Strip] = LRUCache(256)
         self._line_versions: dict[int, int] = {}
@@ -195,14 +193,13 @@ class ArticleView(BackgroundLayout, ScrollView, can_focus=True, inherit_bindings
 
     def show(self, article: Article) -> None:
         """Lay out and show ``article`` from its top."""
-        self.workers.cancel_group(self, "article-layout")
+        self._job.reset()
         self._article = article
         if self.FREEZE_HEAP:
             gc.freeze()
         self._ctx = make_context(article)
         self._outline = Outline(self._ctx.article)
         self._collapsed = self._outline.default_collapsed()
-        self._layout = self._pending = None
         self._target = None
         self._follow_end = False
         self._overlays.reset()
@@ -375,10 +372,64 @@ class ArticleView(BackgroundLayout, ScrollView, can_focus=True, inherit_bindings
     def _column_width(self) -> int:
         return max(0, min(self.measure, self._view_width - GUTTER))
 
+    @property
+    def _layout(self) -> ArticleLayout | None:
+        """The layout on screen."""
+        return self._job.current
+
+    def _start_layout(self) -> None:
+        """Lay out the first screenful now and the rest in the background."""
+        width = self._column_width()
+        if self._ctx is None or self._outline is None or width <= 0:
+            return
+        layout = ArticleLayout(self._ctx, self._outline, width, self._collapsed)
+        layout.defer_highlighting = True
+        layout.compose(compute=True, min_lines=self._view_height + 1)
+        self._install(layout, anchor=None)
+        # A scroll asked for before the view had a size: the first frame shows its
+        # place rather than the top, when that place is close enough to lay out now.
+        self._perform_target(sync=True)
+        self._job.continue_after_first_frame(layout)
+
+    def _reflow(self) -> None:
+        """The column width changed: lay the article out again in the background,
+        keeping the current lines on screen until the new ones reach the top row."""
+        layout = self._layout
+        width = self._column_width()
+        if layout is None or width <= 0:
+            if layout is None and self._ctx is not None:
+                self._start_layout()
+            return
+        if layout.width == width:
+            if self._job.pending is not None:
+                self._job.keep_current()
+            return
+        pending = ArticleLayout(layout.ctx, layout.outline, width, self._collapsed)
+        pending.defer_highlighting = True
+        self._job.reflow(pending, self.top_offset())
+
+    def _layout_refreshed(self, layout: ArticleLayout, rows: Sequence[int] | Relaid | None) -> None:
+        """The layout job changed rows of the layout on screen (None: added lines)."""
+        if rows is None:
+            self._lines_added()
+        elif rows is Relaid.ALL_ROWS:
+            self._repaint_all()
+            self._lines_added()
+        else:
+            self._overlay_version += 1
+            top = self.scroll_offset.y
+            for row in rows:
+                self._line_versions[row] = self._overlay_version
+                if top <= row < top + self._view_height:
+                    self.refresh_line(row)
+
+    def _layout_done(self, layout: ArticleLayout) -> None:
+        if self.FREEZE_HEAP:
+            gc.freeze()
+        self.post_message(self.LayoutReady(self))
+
     def _install(self, layout: ArticleLayout, anchor: int | None) -> None:
-        self._layout = layout
-        if layout is self._pending:
-            self._pending = None
+        self._job.installed(layout)
         self._repaint_all()
         if anchor is not None:
             self._scroll_to_line(layout.line_of_offset(anchor), center=False)
@@ -509,8 +560,8 @@ class ArticleView(BackgroundLayout, ScrollView, can_focus=True, inherit_bindings
         if header is not None and header in layout.section_line:
             row = layout.section_line[header] - self.scroll_offset.y
         layout.set_collapsed(self._collapsed)
-        if self._pending is not None:
-            self._pending.set_collapsed(self._collapsed)
+        if self._job.pending is not None:
+            self._job.pending.set_collapsed(self._collapsed)
         self._repaint_all()
         self._lines_added()
         if row is not None and header in layout.section_line:
