@@ -3,6 +3,7 @@ renames and deletes them (``u`` brings the last one deleted back)."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from reader.anchoring import point_anchor
@@ -27,6 +28,10 @@ def bookmark_name(typed: str, text: str, offset: int) -> str:
 class BookmarkControl:
     def __init__(self, notes: NotesBook) -> None:
         self.notes = notes
+        self._record_ids: dict[int, int] = {}
+        """Each item's library row id (by key) as the store jobs know it: only they
+        touch it (see ``HighlightControl._records``); ``BookmarkItem.record_id`` is
+        the UI thread's copy, set when a job's reply arrives."""
         self.deleted: BookmarkItem | None = None
 
     def _prompt(self, title: str, help: str, value: str) -> TextPrompt:
@@ -59,10 +64,13 @@ class BookmarkControl:
         notes.refresh()
         anchor, article_id = point_anchor(notes.text, item.offset), notes.article_id
 
-        def add(store: Store) -> None:
-            item.record_id = store.bookmarks.add(article_id, item.name, anchor).id
+        key, name = item.key, item.name
 
-        notes.submit(add, "save the bookmark")
+        def add(store: Store) -> int:
+            record_id = self._record_ids[key] = store.bookmarks.add(article_id, name, anchor).id
+            return record_id
+
+        notes.submit(add, "save the bookmark", partial(_saved, item))
 
     def rename(self, item: BookmarkItem) -> None:
         notes = self.notes
@@ -76,9 +84,12 @@ class BookmarkControl:
             item.name = name = bookmark_name(typed, notes.text, item.offset)
             notes.refresh()
 
+            key, known = item.key, item.record_id
+
             def rename(store: Store) -> None:
-                if item.record_id is not None:
-                    store.bookmarks.rename(item.record_id, name)
+                record_id = self._record_ids.get(key, known)
+                if record_id is not None:
+                    store.bookmarks.rename(record_id, name)
 
             notes.submit(rename, "rename the bookmark")
 
@@ -91,9 +102,12 @@ class BookmarkControl:
         notes.refresh()
         notes.feedback.say("Bookmark deleted; u brings it back.", timeout=4)
 
+        key, known = item.key, item.record_id
+
         def delete(store: Store) -> None:
-            if item.record_id is not None:
-                store.bookmarks.delete(item.record_id)
+            record_id = self._record_ids.pop(key, known)
+            if record_id is not None:
+                store.bookmarks.delete(record_id)
 
         notes.submit(delete, "delete the bookmark")
 
@@ -105,11 +119,10 @@ class BookmarkControl:
         item.record_id = None
         self._store(item)
 
-    def act(self, action: str, item: BookmarkItem) -> None:
-        """An action asked for in the Bookmarks tab."""
-        if action == "jump":
-            self.notes.go_to(None if item.orphaned else item.offset)
-        elif action == "rename":
-            self.rename(item)
-        elif action == "delete":
-            self.delete(item)
+    def jump(self, item: BookmarkItem) -> None:
+        self.notes.go_to(None if item.orphaned else item.offset)
+
+
+def _saved(item: BookmarkItem, record_id: int) -> None:
+    """A store job's reply, on the UI thread: the library's row of ``item``."""
+    item.record_id = record_id

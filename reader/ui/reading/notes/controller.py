@@ -224,22 +224,6 @@ class Annotations:
         if not self.cursor.jump_back():
             self.feedback.say("No jump to go back from yet.", timeout=2)
 
-    def requested(self, message: AnnotationPane.Requested) -> None:
-        """An action asked for in the Bookmarks or Notes tab."""
-        control: BookmarkControl | HighlightControl
-        if message.pane == self.bookmarks_pane.id:
-            control, items = self.bookmark, list(self.bookmarks)
-        elif message.pane == self.notes_pane.id:
-            control, items = self.highlight, list(self.notes)
-        else:
-            return
-        if message.action == "undo":
-            control.undo()
-            return
-        item = next((item for item in items if item.key == message.key), None)
-        if item is not None:
-            control.act(message.action, item)  # type: ignore[arg-type]
-
     def go_to(self, offset: int | None, *, center: bool = False) -> None:
         """Jump to an item chosen in a tab (None: its passage is gone from the page),
         and give the article the keys."""

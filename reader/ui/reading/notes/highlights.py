@@ -5,6 +5,7 @@ last one deleted back, as the same annotation)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,12 @@ Change = Callable[["Store", Highlight], "Highlight | None"]
 class HighlightControl:
     def __init__(self, notes: NotesBook) -> None:
         self.notes = notes
+        self._records: dict[int, Highlight] = {}
+        """The library row of each item (by key) as the store jobs know it. Only the
+        jobs (one at a time, in order, on the store queue's thread) touch it: a job
+        queued right after another one (a note just after its highlight) finds the
+        row the first one wrote before the UI thread hears of it. The UI's copy,
+        ``NoteItem.record``, is set on the UI thread when a job's reply arrives."""
         self.deleted: NoteItem | None = None
         pen = load_state(self._data_dir()).get("highlight_color")
         self.pen: str = pen if pen in PEN_COLORS else DEFAULT_COLOR
@@ -102,10 +109,14 @@ class HighlightControl:
         article_id, anchor = notes.article_id, range_anchor(notes.text, item.start, item.end)
         color, note = item.color, item.note
 
-        def add(store: Store) -> None:
-            item.record = store.highlights.add(article_id, anchor, color, note)
+        key = item.key
 
-        notes.submit(add, "save the highlight")
+        def add(store: Store) -> Highlight:
+            record = store.highlights.add(article_id, anchor, color, note)
+            self._records[key] = record
+            return record
+
+        notes.submit(add, "save the highlight", partial(_saved, item))
 
     def edit(self, item: NoteItem) -> None:
         notes = self.notes
@@ -126,11 +137,16 @@ class HighlightControl:
         self._update(item, lambda store, record: store.highlights.recolor(record.id, chosen))
 
     def _update(self, item: NoteItem, change: Change) -> None:
-        def job(store: Store) -> None:
-            if item.record is not None:  # None: saving it failed, and that was said
-                item.record = change(store, item.record) or item.record
+        key, known = item.key, item.record
 
-        self.notes.submit(job, "save the change")
+        def job(store: Store) -> Highlight | None:
+            record = self._records.get(key, known)
+            if record is None:  # saving it failed, and that was said
+                return None
+            record = self._records[key] = change(store, record) or record
+            return record
+
+        self.notes.submit(job, "save the change", partial(_saved, item))
 
     def delete(self, item: NoteItem) -> None:
         notes = self.notes
@@ -139,9 +155,12 @@ class HighlightControl:
         notes.refresh()
         notes.feedback.say("Highlight deleted; u brings it back.", timeout=4)
 
+        key, known = item.key, item.record
+
         def delete(store: Store) -> None:
-            if item.record is not None:
-                store.highlights.delete(item.record.id)
+            record = self._records.get(key, known)
+            if record is not None:
+                store.highlights.delete(record.id)
 
         notes.submit(delete, "delete the highlight")
 
@@ -153,43 +172,37 @@ class HighlightControl:
             return
         notes.notes.append(item)
         notes.refresh()
-        article_id = notes.article_id
+        article_id, key, known = notes.article_id, item.key, item.record
+        color, note, orphaned = item.color, item.note, item.orphaned
 
-        def restore(store: Store) -> None:
-            record = item.record
+        def restore(store: Store) -> Highlight | None:
+            record = self._records.get(key, known)
             if record is None:
-                return
+                return None
             # The same annotation again (its id, dates and anchor), not a new one.
             again = HighlightImport(
                 uid=record.uid,
                 anchor=record.anchor,
-                color=item.color,
-                note=item.note,
+                color=color,
+                note=note,
                 created=record.created_at,
                 modified=None,
-                orphaned=item.orphaned,
+                orphaned=orphaned,
             )
             store.highlights.merge(article_id, [again])
             found = [h for h in store.highlights.list(article_id) if h.uid == record.uid]
-            item.record = found[0] if found else record
+            record = self._records[key] = found[0] if found else record
+            return record
 
-        notes.submit(restore, "bring the highlight back")
+        notes.submit(restore, "bring the highlight back", partial(_saved, item))
 
     def next_pen(self) -> None:
         self.pen = next_color(self.pen)
         save_state(self._data_dir(), highlight_color=self.pen)
         self.notes.feedback.say(f"Highlighter: {self.pen}.", timeout=2)
 
-    def act(self, action: str, item: NoteItem) -> None:
-        """An action asked for in the Notes tab."""
-        if action == "jump":
-            self.notes.go_to(None if item.orphaned else item.start, center=True)
-        elif action == "edit":
-            self.edit(item)
-        elif action == "recolour":
-            self.recolour(item)
-        elif action == "delete":
-            self.delete(item)
+    def jump(self, item: NoteItem) -> None:
+        self.notes.go_to(None if item.orphaned else item.start, center=True)
 
 
 def _note_editor(quote: str, note: str = "", *, title: str) -> NoteEditor:
@@ -197,3 +210,9 @@ def _note_editor(quote: str, note: str = "", *, title: str) -> NoteEditor:
     from reader.ui.dialogs.note_editor import NoteEditor
 
     return NoteEditor(quote, note, title=title)
+
+
+def _saved(item: NoteItem, record: Highlight | None) -> None:
+    """A store job's reply, on the UI thread: the library's row of ``item``."""
+    if record is not None:
+        item.record = record

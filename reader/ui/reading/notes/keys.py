@@ -20,6 +20,8 @@ from textual.binding import ActiveBinding, Binding, BindingType
 from textual.widgets import Input
 
 from reader.ui.reading.sidebar.annotation_pane import AnnotationPane
+from reader.ui.reading.sidebar.bookmarks import BookmarksPane
+from reader.ui.reading.sidebar.notes import NotesPane
 from reader.ui.store_queue import StoreReply
 
 if TYPE_CHECKING:
@@ -281,6 +283,39 @@ class AnnotationActions:
     def on_article_view_section_toggled(self) -> None:
         self.annotations.cursor.relaid()
 
-    def on_annotation_pane_requested(self, message: AnnotationPane.Requested) -> None:
-        message.stop()
-        self.annotations.requested(message)
+    # --- the Bookmarks and Notes tabs ask for an action on one of their items ---------------
+    # (Handlers by name: ``@on`` is only collected from the screen's own class body.)
+
+    def on_bookmarks_pane_jump_requested(self, message: BookmarksPane.JumpRequested) -> None:
+        if message.item in self.annotations.bookmarks:
+            self.annotations.bookmark.jump(message.item)
+
+    def on_bookmarks_pane_rename_requested(self, message: BookmarksPane.RenameRequested) -> None:
+        if message.item in self.annotations.bookmarks:
+            self.annotations.bookmark.rename(message.item)
+
+    def on_bookmarks_pane_delete_requested(self, message: BookmarksPane.DeleteRequested) -> None:
+        if message.item in self.annotations.bookmarks:
+            self.annotations.bookmark.delete(message.item)
+
+    def on_bookmarks_pane_undo_requested(self, message: BookmarksPane.UndoRequested) -> None:
+        self.annotations.bookmark.undo()
+
+    def on_notes_pane_jump_requested(self, message: NotesPane.JumpRequested) -> None:
+        if message.item in self.annotations.notes:
+            self.annotations.highlight.jump(message.item)
+
+    def on_notes_pane_edit_requested(self, message: NotesPane.EditRequested) -> None:
+        if message.item in self.annotations.notes:
+            self.annotations.highlight.edit(message.item)
+
+    def on_notes_pane_recolour_requested(self, message: NotesPane.RecolourRequested) -> None:
+        if message.item in self.annotations.notes:
+            self.annotations.highlight.recolour(message.item)
+
+    def on_notes_pane_delete_requested(self, message: NotesPane.DeleteRequested) -> None:
+        if message.item in self.annotations.notes:
+            self.annotations.highlight.delete(message.item)
+
+    def on_notes_pane_undo_requested(self, message: NotesPane.UndoRequested) -> None:
+        self.annotations.highlight.undo()

@@ -9,9 +9,9 @@ on every highlight.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import ClassVar, Protocol, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -55,17 +55,14 @@ class AnnotationPane(SidebarPane):
     }
     """
 
-    @dataclass
-    class Requested(Message):
-        """The reader asked for ``action`` ("jump", "rename", "edit", "recolour",
-        "delete", "undo") on item ``key`` of pane ``pane`` (the pane's id)."""
-
-        pane: str
-        action: str
-        key: int | None
+    REQUESTS: ClassVar[dict[str, type[Message]]] = {}
+    """What each of the pane's key actions asks the screen for: a message class that
+    takes the chosen item (or none, for "undo")."""
 
     def __init__(self, title: str, id: str) -> None:
         super().__init__(title, id=id)
+        self._items: dict[int, object] = {}
+        """The items shown, by key: what a request is about."""
         self._rows: list[Row] = []
         self._make: Callable[[], list[Row]] | None = None
         """How to make the rows, until they are made."""
@@ -87,6 +84,11 @@ class AnnotationPane(SidebarPane):
 
     def on_show(self) -> None:
         self._fill_if_shown()
+
+    def set_items(self, items: Sequence[Item], make: Callable[[], list[Row]]) -> None:
+        """Show ``items``, as the rows ``make`` makes of them."""
+        self._items = {item.key: item for item in items}
+        self.set_rows(make)
 
     def set_rows(self, make: Callable[[], list[Row]]) -> None:
         self._make = make
@@ -144,12 +146,18 @@ class AnnotationPane(SidebarPane):
     def set_focus_within(self) -> None:
         self.option_list.focus()
 
-    def request(self, action: str, *, needs_item: bool = True) -> None:
+    def request(self, action: str) -> None:
+        """Ask the screen for ``action`` on the item under the list's cursor."""
+        request = self.REQUESTS[action]
+        if not dataclasses.fields(request):  # type: ignore[arg-type]
+            self.post_message(request())
+            return
         key = self.highlighted_key()
-        if needs_item and key is None:
+        item = self._items.get(key) if key is not None else None
+        if item is None:
             self.app.bell()
             return
-        self.post_message(self.Requested(self.id or "", action, key))
+        self.post_message(request(item))  # type: ignore[call-arg]
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -157,7 +165,7 @@ class AnnotationPane(SidebarPane):
         self.request("jump")
 
     def action_request(self, action: str) -> None:
-        self.request(action, needs_item=action != "undo")
+        self.request(action)
 
 
 def muted(text: str) -> tuple[str, str]:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
 
 from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 
 from reader.sanitize import clean_line
 from reader.ui.reading.notes.items import BookmarkItem
@@ -49,9 +52,32 @@ class BookmarksPane(AnnotationPane):
         ),
     ]
 
+    @dataclass
+    class JumpRequested(Message):
+        item: BookmarkItem
+
+    @dataclass
+    class RenameRequested(Message):
+        item: BookmarkItem
+
+    @dataclass
+    class DeleteRequested(Message):
+        item: BookmarkItem
+
+    @dataclass
+    class UndoRequested(Message):
+        """Bring back the bookmark deleted last."""
+
+    REQUESTS: ClassVar[dict[str, type[Message]]] = {
+        "jump": JumpRequested,
+        "rename": RenameRequested,
+        "delete": DeleteRequested,
+        "undo": UndoRequested,
+    }
+
     def __init__(self) -> None:
         super().__init__("Bookmarks", id="bookmarks")
 
     def show_bookmarks(self, items: Sequence[BookmarkItem]) -> None:
         kept = list(items)
-        self.set_rows(lambda: bookmark_rows(kept))
+        self.set_items(kept, lambda: bookmark_rows(kept))

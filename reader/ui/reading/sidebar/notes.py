@@ -7,9 +7,12 @@ last, under "Could not be placed", with their quote: never dropped.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
 
 from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 
 from reader.passages import shorten
 from reader.sanitize import clean, clean_line
@@ -69,9 +72,37 @@ class NotesPane(AnnotationPane):
         ),
     ]
 
+    @dataclass
+    class JumpRequested(Message):
+        item: NoteItem
+
+    @dataclass
+    class EditRequested(Message):
+        item: NoteItem
+
+    @dataclass
+    class RecolourRequested(Message):
+        item: NoteItem
+
+    @dataclass
+    class DeleteRequested(Message):
+        item: NoteItem
+
+    @dataclass
+    class UndoRequested(Message):
+        """Bring back the highlight deleted last."""
+
+    REQUESTS: ClassVar[dict[str, type[Message]]] = {
+        "jump": JumpRequested,
+        "edit": EditRequested,
+        "recolour": RecolourRequested,
+        "delete": DeleteRequested,
+        "undo": UndoRequested,
+    }
+
     def __init__(self) -> None:
         super().__init__("Notes", id="notes")
 
     def show_notes(self, items: Sequence[NoteItem]) -> None:
         kept = list(items)
-        self.set_rows(lambda: note_rows(kept))
+        self.set_items(kept, lambda: note_rows(kept))
