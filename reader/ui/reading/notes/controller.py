@@ -174,7 +174,7 @@ class Annotations:
 
     def _tell_unsaved(self) -> None:
         session = self.session
-        if self._told_unsaved or getattr(session, "problem", None):
+        if self._told_unsaved or (session is not None and session.problem):
             return  # the library session has said why already
         self._told_unsaved = True
         self.feedback.say(
