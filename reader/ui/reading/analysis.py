@@ -136,6 +136,10 @@ class AnalysisPanel:
         self.article, self.analysis = article, None
         if not self.enabled:
             return
+        # The panes learn of the article here, before its analysis can reach them: a
+        # cached analysis may arrive before the sidebar has mounted them.
+        for pane in (self.entities, self.dates):
+            pane.show_article(article, ())
         self.view.workers.cancel_group(self.view, GROUP)
         # A cached analysis is shown at once. A new one waits until the view has laid
         # the article out (``layout_ready``): three threads wanting the interpreter at

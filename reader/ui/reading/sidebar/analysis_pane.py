@@ -35,8 +35,13 @@ class AnalysisPane(SidebarPane):
         """The analysis of ``article``, once it is done."""
         self._progress = 0.0
         self._failure: str | None = None
+        self._composed = False
+        """The pane's widgets exist. (``is_mounted`` turns True only after the Mount
+        handlers ran: checking it there dropped what the pane was told before it
+        mounted, and a cached analysis often arrives that early.)"""
 
     def on_mount(self) -> None:
+        self._composed = True
         self.refresh_pane()
 
     @property
@@ -53,7 +58,7 @@ class AnalysisPane(SidebarPane):
 
     def show_progress(self, fraction: float) -> None:
         self._progress = fraction
-        if self.is_mounted and self.analysis is None and self._failure is None:
+        if self._composed and self.analysis is None and self._failure is None:
             self.status.running(self.RUNNING, fraction)
 
     def show_analysis(self, analysis: Analysis) -> None:
@@ -65,7 +70,7 @@ class AnalysisPane(SidebarPane):
         self.refresh_pane()
 
     def refresh_pane(self) -> None:
-        if not self.is_mounted:
+        if not self._composed:
             return
         status = self.status
         if self._failure is not None:

@@ -88,7 +88,7 @@ class DatesPane(AnalysisPane):
         timeline = None
         if analysis is not None and article is not None:
             timeline = self._timeline or build_timeline(article, analysis)
-        self._timeline = timeline
+            self._timeline = timeline
         reference = self.query_one("#dates-reference", Static)
         reference.set_class(timeline is not None, "-shown")
         if timeline is not None:
