@@ -181,6 +181,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """A scroll asked for before the layout could perform it: done once it can."""
         self._follow_end = False
         self._cursor_line = 0
+        self._cursor_section: str | None = None
+        """The section whose header row the cursor marks. Such a row shows no text of
+        its own: its offset is shared (every link group at the end sits at the end of
+        the text), so the row, not the offset, says where the cursor is."""
         self._size_synced = 0.0
         self._render_width: int | None = None
         self._render_selection: Selection | None = None
@@ -433,7 +437,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._repaint_all()
         if anchor is not None:
             self._scroll_to_line(layout.line_of_offset(anchor), center=False)
-        self._cursor_line = layout.line_of_offset(self.cursor)
+        self._cursor_line = self._cursor_row(layout)
         self._lines_added()
 
     def _sync_size(self, force: bool = True) -> None:
@@ -464,7 +468,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if self._follow_end:
             self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
             self._follow_end = not layout.complete
-        self._cursor_line = layout.line_of_offset(self.cursor)
+        self._cursor_line = self._cursor_row(layout)
 
     def _open(self, section_ids: Iterable[str]) -> None:
         """Open those of ``section_ids`` that are collapsed (telling listeners)."""
@@ -487,12 +491,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         self._scroll_to_line(row, target.center)
         self.cursor = target.offset
-        if target.section is not None and self._cursor_line != row:
+        if target.section is not None:
             # A header that shows no text of its own (a link group's, a passage's):
             # the cursor marks it, so the section under the cursor is this one.
-            self.refresh_line(self._cursor_line)
-            self._cursor_line = row
-            self.refresh_line(row)
+            self._mark_header(layout, row)
 
     def _target_row(self, layout: ArticleLayout, target: _Target, sync: bool) -> int | None:
         assert self._outline is not None
@@ -572,7 +574,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 self._scroll_to_line(layout.section_line[header], center=False)
         elif keep is not None:
             self._scroll_to_line(layout.line_of_offset(keep), center=False)
-        self._cursor_line = layout.line_of_offset(self.cursor)
+        self._cursor_line = self._cursor_row(layout)
 
     # --- painting --------------------------------------------------------------------
 
@@ -739,16 +741,23 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         top = self.scroll_offset.y
         bottom = min(top + max(1, self._view_height), len(layout.lines)) - 1
-        if self._cursor_line < top:
-            self.cursor = layout.lines[top][START]
-        elif self._cursor_line > bottom:
-            self.cursor = layout.lines[max(top, bottom)][START]
+        if top <= self._cursor_line <= bottom:
+            return
+        row = top if self._cursor_line < top else max(top, bottom)
+        self._cursor_section = None
+        self.cursor = layout.lines[row][START]
+        # The same offset (rows at the end of the text share one) sets off no watcher.
+        before, self._cursor_line = self._cursor_line, layout.line_of_offset(self.cursor)
+        if before != self._cursor_line:
+            self.refresh_line(before)
+            self.refresh_line(self._cursor_line)
 
     def watch_cursor(self, old: int, new: int) -> None:
         layout = self._layout
         if layout is None:
             return
         before = self._cursor_line
+        self._cursor_section = None
         self._cursor_line = layout.line_of_offset(new)
         if before != self._cursor_line:
             self.refresh_line(before)
@@ -810,6 +819,29 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         line = rows[position]
         self._scroll_to_line(line, center=False)
         self.cursor = layout.lines[line][START]
+        self._mark_header(layout, line)
+
+    def _mark_header(self, layout: ArticleLayout, row: int) -> None:
+        """Put the cursor on header row ``row`` (after its offset was set)."""
+        section = layout.lines[row][SECTION]
+        if section is None:
+            return
+        self._cursor_section = section
+        if self._cursor_line != row:
+            self.refresh_line(self._cursor_line)
+            self._cursor_line = row
+            self.refresh_line(row)
+
+    def _cursor_row(self, layout: ArticleLayout) -> int:
+        """The row the cursor marks: its section's header row while it marks one (and
+        that header is still laid out), else the row showing its offset."""
+        section = self._cursor_section
+        if section is not None:
+            row = layout.section_line.get(section)
+            if row is not None and layout.lines[row][START] == self.cursor:
+                return row
+            self._cursor_section = None
+        return layout.line_of_offset(self.cursor)
 
     def action_next_heading(self) -> None:
         if self._layout is not None:
