@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.models import Span
-from reader.search import find, is_case_sensitive
+from reader.search import find, fold, is_case_sensitive
 
 
 def test_lowercase_query_ignores_case() -> None:
@@ -73,3 +73,35 @@ def test_every_hit_is_a_real_match_and_none_overlap(text: str, query: str) -> No
             count += 1
             position += len(query)
         assert len(hits) == count
+
+
+def test_accents_and_marks_are_ignored() -> None:
+    text = "Le café de Müller, straße, ﬁle, e\u0301te\u0301."
+    assert [text[s.start : s.end] for s in find(text, "cafe")] == ["café"]
+    assert [text[s.start : s.end] for s in find(text, "muller")] == ["Müller"]
+    assert [text[s.start : s.end] for s in find(text, "Muller")] == ["Müller"]
+    assert [text[s.start : s.end] for s in find(text, "strasse")] == ["straße"]
+    assert [text[s.start : s.end] for s in find(text, "file")] == ["ﬁle"]
+    # A decomposed accent stays with its letter: the span ends after the mark.
+    assert [text[s.start : s.end] for s in find(text, "ete")] == ["e\u0301te\u0301"]
+
+
+def test_a_capital_still_makes_case_matter_with_accents_ignored() -> None:
+    text = "Émile met emile"
+    assert [text[s.start : s.end] for s in find(text, "Emile")] == ["Émile"]
+    assert len(find(text, "emile")) == 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="aeAEéÉèe\u0301ßsS ﬁfi.", max_size=120),
+    st.text(alphabet="aeAEéses", min_size=1, max_size=3),
+)
+def test_every_accent_blind_hit_folds_to_the_query(text: str, query: str) -> None:
+    casefold = not is_case_sensitive(query)
+    previous_end = 0
+    for span in find(text, query):
+        assert 0 <= span.start < span.end <= len(text)
+        assert span.start >= previous_end
+        previous_end = span.end
+        assert fold(query, casefold) in fold(text[span.start : span.end], casefold)
