@@ -180,7 +180,9 @@ class ReaderApp(App[None]):
 
     @on(ReadFromLibrary)
     def _read_from_library(self, message: ReadFromLibrary) -> None:
-        self.push_screen(ReadingScreen([message.source], self.settings, self.library))
+        screen = ReadingScreen([message.source], self.settings, self.library)
+        screen.search_on_open = message.query
+        self.push_screen(screen)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (action == "library" and library_hidden(self))

@@ -30,6 +30,8 @@ class ReadFromLibrary(Message):
     """Read a library article on a new reading screen above the library."""
 
     source: str
+    query: str = ""
+    """The library search that found it: searched for in the article."""
 
 
 @dataclass

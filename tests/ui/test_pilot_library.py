@@ -160,8 +160,8 @@ async def test_slash_searches_the_text_with_highlighted_snippets(tmp_path: Path)
             if span.style == MATCH_STYLE and span.start >= snippet_start
         }
         assert styled == {"harbour"}
-        # Enter moves into the results; Enter there opens the hit.
-        await pilot.press("enter")
+        # Down moves into the results; Enter there opens the hit.
+        await pilot.press("down")
         assert app.focused is results
         await pilot.press("enter")
         await settle(pilot)
@@ -414,3 +414,35 @@ async def test_help_lists_the_library_keys_and_dd(tmp_path: Path) -> None:
         for wanted in ("Search", "Add", "Delete", "Undo", "Sort", "Open"):
             assert wanted in shown
         assert "Delete the article under the cursor" in shown
+
+
+@pilot_test
+async def test_one_enter_in_the_search_field_opens_the_top_hit_with_the_query_in_force(
+    tmp_path: Path,
+) -> None:
+    async with seeded(tmp_path) as (app, pilot, screen):
+        # Typed and entered in one burst: Enter may come before the results.
+        await pilot.press("slash", *"tide", "enter")
+        await settle(pilot)
+        reading = app.screen
+        assert isinstance(reading, ReadingScreen)
+        results = screen.query_one(LibraryResults)
+        assert reading.article is not None and reading.article.title == results.hits[0].title
+        # The library's search goes on in the article: highlighted, and n steps.
+        matches = reading.search.matches
+        assert matches.query == "tide" and len(matches) >= 1
+        assert reading.view.overlay("search")
+        first = matches.current
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(matches) == 1 or matches.current != first
+
+
+@pilot_test
+async def test_enter_with_no_result_says_so(tmp_path: Path) -> None:
+    async with seeded(tmp_path) as (app, pilot, screen):
+        notes = record_notifications(app)
+        await pilot.press("slash", *"zzzqqq", "enter")
+        await settle(pilot)
+        assert app.screen is screen
+        assert any("Nothing found" in note for note in notes)

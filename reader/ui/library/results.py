@@ -68,9 +68,12 @@ class LibraryResults(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.hits: list[SearchHit] = []
+        self.query = ""
+        """What was searched for to find ``hits``."""
 
-    def show_hits(self, hits: Sequence[SearchHit]) -> None:
+    def show_hits(self, hits: Sequence[SearchHit], query: str = "") -> None:
         self.hits = list(hits)
+        self.query = query if hits else ""
         options: list[Option | None] = []
         for hit in self.hits:
             # A rule under each hit but the last (indices still count hits only).

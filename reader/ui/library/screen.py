@@ -69,6 +69,11 @@ class LibraryScreen(Screen[None]):
         self.deleted: list[tuple[int, str]] = []
         """The undo stack: (article id, title), newest last."""
         self._keys = KeySequences(LIBRARY_SEQUENCES)
+        self._open_when_found: str | None = None
+        """A query whose Enter came before its results: open its top hit on arrival."""
+        self._found_query: str | None = None
+        """The query whose results are shown."""
+        """A query whose Enter came before its results: open its top hit on arrival."""
         self.table = LibraryTable(id="library-table")
         self.results = LibraryResults(id="library-results")
         self.search_bar = SearchBar(cursor_blink=settings.reading.cursor_blink, id="library-search")
@@ -228,15 +233,33 @@ class LibraryScreen(Screen[None]):
     def _found(self, message: Found) -> None:
         if message.query != self.search_bar.query_text:
             return  # typed on since
-        self.results.show_hits(message.hits)
+        self.results.show_hits(message.hits, message.query)
+        self._found_query = message.query
         count = len(message.hits)
         self.search_bar.set_count(0, count)
         self._show_summary()
+        if self._open_when_found == message.query:
+            self._open_when_found = None
+            self._open_top_hit()
 
     @on(SearchBar.Submitted)
-    def _search_submitted(self) -> None:
-        if self.results.hits:
-            self.results.focus()
+    def _search_submitted(self, event: SearchBar.Submitted) -> None:
+        """Enter opens the top hit (once the search for what was typed is in, when
+        Enter came first)."""
+        query = event.query
+        if not query.strip():
+            return
+        if self._found_query == query:
+            self._open_top_hit()
+        else:
+            self._open_when_found = query
+
+    def _open_top_hit(self) -> None:
+        hit = self.results.current or (self.results.hits[0] if self.results.hits else None)
+        if hit is None:
+            self.notify("Nothing found.", timeout=3, markup=False)
+            return
+        self.open_entry(hit.source, self.results.query)
 
     @on(SearchBar.Cancelled)
     def _search_cancelled(self) -> None:
@@ -266,10 +289,13 @@ class LibraryScreen(Screen[None]):
     def _hit_chosen(self, event: OptionList.OptionSelected) -> None:
         hit = self.results.current
         if hit is not None:
-            self.open_entry(hit.source)
+            self.open_entry(hit.source, self.results.query)
 
-    def open_entry(self, source: str) -> None:
-        self.post_message(ReadFromLibrary(source))
+    def open_entry(self, source: str, query: str = "") -> None:
+        """Read ``source``; ``query`` (the library search that found it) is searched
+        for in the article, so its matches are highlighted and ``n`` steps through
+        them."""
+        self.post_message(ReadFromLibrary(source, query))
 
     def action_back(self) -> None:
         if reading_below(self.app, self):
@@ -366,6 +392,10 @@ class LibraryScreen(Screen[None]):
 
     async def on_key(self, event: Key) -> None:
         if isinstance(self.focused, Input):
+            if event.key == "down" and self.results.hits:
+                # Down from the search field into the results (Enter opens the top hit).
+                event.stop()
+                self.results.focus()
             return
         if event.key == CANCEL_KEY:
             return

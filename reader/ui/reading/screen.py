@@ -84,6 +84,9 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         """The page being read (path or URL); empty before the first one is shown."""
         self.article: Article | None = None
         self.history = History()
+        self.search_on_open = ""
+        """A search to go on with in the first page shown (the library's, when the
+        page was opened from its results)."""
         self._loading: tuple[str, bool] | None = None
         self.fully_mounted = False
         """True once the parts mounted after the first paint are in place."""
@@ -237,6 +240,10 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         self.analysis.start(article)
         if offset:
             self.view.scroll_to_offset(offset)
+        if self.search_on_open:
+            query, self.search_on_open = self.search_on_open, ""
+            if self.search.carry(query):
+                self.steps.choose(self.search)
         self.refresh_bindings()
 
     def top_offset(self) -> int:

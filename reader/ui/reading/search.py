@@ -51,6 +51,23 @@ class SearchController:
         self.matches.first_from(self._origin if self._origin is not None else 0)
         self._show(jump=True)
 
+    def carry(self, query: str) -> bool:
+        """Go on with a search made elsewhere (the library's): its matches are
+        highlighted and ``n``/``N`` step through them, from the first. A phrase not in
+        the text as a whole falls back to its longest word found. False: no match."""
+        article = self.view.article
+        words = sorted(query.split(), key=len, reverse=True)
+        if article is None or not words:
+            return False
+        for candidate in (" ".join(query.split()), *words):
+            self.matches.search(article.text, candidate)
+            if self.matches:
+                self.matches.first_from(0)
+                self._show(jump=True)
+                return True
+        self.matches.clear()
+        return False
+
     def hold(self, forward: bool) -> bool:
         """Keep an n/N that comes while the query typed just before it is on its way
         ("/word⏎n" in one burst): True when held, to step once the query is in force."""
