@@ -446,3 +446,30 @@ async def test_enter_with_no_result_says_so(tmp_path: Path) -> None:
         await settle(pilot)
         assert app.screen is screen
         assert any("Nothing found" in note for note in notes)
+
+
+@pilot_test
+async def test_search_results_and_counts_follow_delete_and_undo(tmp_path: Path) -> None:
+    async with seeded(tmp_path) as (app, pilot, screen):
+        await pilot.press("slash", *"harbour")
+        results = screen.query_one(LibraryResults)
+        assert await wait_until(pilot, lambda: len(results.hits) == 2)
+        await pilot.press("down")
+        gone = results.current
+        assert gone is not None
+        await pilot.press("d", "d")
+        assert await wait_until(pilot, lambda: len(results.hits) == 1)
+        await settle(pilot)
+        assert gone.article_id not in [hit.article_id for hit in results.hits]
+        assert screen.header.summary == "1 match in 3 articles"
+        await pilot.press("u")
+        assert await wait_until(pilot, lambda: len(results.hits) == 2)
+        await settle(pilot)
+        assert gone.article_id in [hit.article_id for hit in results.hits]
+        assert screen.header.summary == "2 matches in 4 articles"
+        with open_library() as store:
+            assert store.articles.count() == 4
+        # Out of the search, the list holds every article again.
+        await pilot.press("escape")
+        await settle(pilot)
+        assert sorted(titles(app)) == sorted(RECENT)

@@ -72,6 +72,7 @@ class LibraryResults(OptionList):
         """What was searched for to find ``hits``."""
 
     def show_hits(self, hits: Sequence[SearchHit], query: str = "") -> None:
+        kept = self.current
         self.hits = list(hits)
         self.query = query if hits else ""
         options: list[Option | None] = []
@@ -80,7 +81,9 @@ class LibraryResults(OptionList):
             options.extend((Option(hit_prompt(hit), id=str(hit.article_id)), None))
         self.set_options(options[:-1])
         if self.hits:
-            self.highlighted = 0
+            # The same article stays under the cursor when the results are read again.
+            ids = [hit.article_id for hit in self.hits]
+            self.highlighted = ids.index(kept.article_id) if kept and kept.article_id in ids else 0
 
     @property
     def current(self) -> SearchHit | None:

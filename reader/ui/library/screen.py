@@ -120,6 +120,14 @@ class LibraryScreen(Screen[None]):
 
     # --- listing ---------------------------------------------------------------------
 
+    def _refresh_from_store(self, keep: int | None) -> None:
+        """After a change: the list, the count and any search shown are read again,
+        so they always say what the library holds."""
+        self.reload(keep=keep)
+        query = self.search_bar.query_text
+        if self.has_class("-searching") and query.strip():
+            self._search(query)
+
     def reload(self, keep: int | None = None) -> None:
         current = self.table.current
         self._list(self.sort, keep if keep is not None else (current.id if current else None))
@@ -348,11 +356,12 @@ class LibraryScreen(Screen[None]):
                 self.total = max(0, self.total - (len(self.table.entries) - len(entries)))
             self.table.set_entries(entries)
             self._show_summary()
+            self._refresh_from_store(keep=None)
             self.notify(
                 f"Deleted “{title}”. Press u to undo.", timeout=NOTICE_SECONDS, markup=False
             )
         elif message.action == "restore":
-            self.reload(keep=message.article_id)
+            self._refresh_from_store(keep=message.article_id)
             self.notify(f"Restored “{title}”.", timeout=NOTICE_SECONDS, markup=False)
         else:
             self.header.set_status("")
