@@ -40,7 +40,6 @@ class SessionNote(Protocol):
     def has_note(self) -> bool: ...
 
 
-EXPORTS_FOLDER = "exports"
 JSON_SUFFIXES = (".json", ".jsonld")
 _SLUG_MAX = 60
 
@@ -58,8 +57,11 @@ def slug(title: str, fallback: str = "notes") -> str:
     return name or fallback
 
 
-def default_path(data_dir: Path, article: Article) -> Path:
-    return data_dir / EXPORTS_FOLDER / f"{slug(article.title)}.md"
+def default_path(folder: Path, article: Article) -> Path:
+    """Where ``E`` offers to write: a file named after the title in ``folder`` (the
+    working directory, where the reader will look for it, as ``reader export`` writes
+    there too)."""
+    return folder / f"{slug(article.title)}.md"
 
 
 def export_format(path: Path) -> str:

@@ -108,14 +108,24 @@ def to_markdown(stored: StoredArticle, highlights: list[Highlight]) -> str:
     for highlight in placed:
         lines += ["", _quote(highlight.anchor.exact)]
         if highlight.has_note:
-            lines += ["", clean(highlight.note).strip()]
+            lines += ["", _note_markdown(highlight.note)]
     if orphans:
         lines += ["", "## Not found in the current text"]
         for highlight in orphans:
             lines += ["", _quote(highlight.anchor.exact)]
             if highlight.has_note:
-                lines += ["", clean(highlight.note).strip()]
+                lines += ["", _note_markdown(highlight.note)]
     return "\n".join(lines) + "\n"
+
+
+def _note_markdown(note: str) -> str:
+    """A note as the reader wrote it: its line breaks kept (a backslash at the end of a
+    line is a hard break in CommonMark), its blank lines kept as paragraph breaks."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", clean(note).strip()) if p.strip()]
+    return "\n\n".join(
+        "\\\n".join(line.strip() for line in paragraph.splitlines() if line.strip())
+        for paragraph in paragraphs
+    )
 
 
 # --- import ------------------------------------------------------------------------

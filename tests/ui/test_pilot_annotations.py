@@ -304,15 +304,19 @@ async def test_bookmarks_tab_jumps_renames_deletes_and_undoes(pages_on_disk, tmp
 
 
 @pilot_test
-async def test_e_exports_markdown_into_the_data_folder(pages_on_disk, tmp_path) -> None:
+async def test_e_exports_markdown_into_the_working_directory(
+    pages_on_disk, tmp_path, monkeypatch
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
     async with page_in_library(pages_on_disk, tmp_path) as (app, pilot):
         await two_notes(pilot)
         shown = record_notifications(app)
         await pilot.press("E")
         await pilot.pause()
         field = app.screen.query_one(Input)
-        data_dir = reading(app).settings.resolved_data_dir()
-        target = data_dir / "exports" / "a-field-guide-to-tidal-pools.md"
+        target = work / "a-field-guide-to-tidal-pools.md"
         assert field.value == str(target)
         await press_and_settle(pilot, "enter")
         text = target.read_text(encoding="utf-8")
@@ -478,3 +482,33 @@ async def test_m_and_a_work_right_after_the_first_paint(pages_on_disk, tmp_path)
         await pilot.press("A")  # the sidebar and its tabs may not be mounted yet
         await settle(pilot)
         assert app.focused is reading(app).sidebar.pane(NotesPane).option_list
+
+
+@pilot_test
+async def test_exporting_a_page_without_highlights_says_so(pages_on_disk, tmp_path) -> None:
+    async with page_in_library(pages_on_disk, tmp_path) as (app, pilot):
+        shown = record_notifications(app)
+        await pilot.press("E")
+        await pilot.pause()
+        target = tmp_path / "empty.md"
+        app.screen.query_one(Input).value = str(target)
+        await press_and_settle(pilot, "enter")
+        assert target.read_text(encoding="utf-8").startswith("# A Field Guide to Tidal Pools")
+        assert any(text.startswith("No highlights on this page yet") for text in shown)
+
+
+@pilot_test
+async def test_a_notes_line_breaks_survive_the_markdown_export(pages_on_disk, tmp_path) -> None:
+    async with page_in_library(pages_on_disk, tmp_path) as (app, pilot):
+        await pilot.press("right_parenthesis", "a")
+        await pilot.pause()
+        await type_text(pilot, "first line")
+        await pilot.press("enter")
+        await type_text(pilot, "second line")
+        await press_and_settle(pilot, "ctrl+s")
+        await pilot.press("E")
+        await pilot.pause()
+        target = tmp_path / "lines.md"
+        app.screen.query_one(Input).value = str(target)
+        await press_and_settle(pilot, "enter")
+        assert "first line\\\nsecond line" in target.read_text(encoding="utf-8")

@@ -55,7 +55,8 @@ def test_markdown_export(page: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert lines[0] == "# The bridge vote"
     assert lines[2] == f"Source: `{page}`"
     first = lines.index("> the decision would be postponed")
-    assert lines[first + 1 : first + 4] == ["", "Again!", "Second line."]
+    # The note's line break is kept: a backslash at the end of a line is a hard break.
+    assert lines[first + 1 : first + 4] == ["", "Again!\\", "Second line."]
     assert "> wrote \\*this\\* in \\[brackets\\]" in lines  # page text never becomes markup
 
 

@@ -40,7 +40,7 @@ def test_slug_is_ascii_words_cut_between_words() -> None:
 
 def test_default_path_and_format(tmp_path: Path) -> None:
     path = default_path(tmp_path, article())
-    assert path == tmp_path / "exports" / "tides-pools-a-guide.md"
+    assert path == tmp_path / "tides-pools-a-guide.md"
     assert export_format(path) == "md"
     assert export_format(Path("x.JSON")) == export_format(Path("x.jsonld")) == "json"
 

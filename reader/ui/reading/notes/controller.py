@@ -242,7 +242,7 @@ class Annotations:
 
         if self.article is None:
             return
-        path = default_path(self.data_dir, self.article)
+        path = default_path(Path.cwd(), self.article).absolute()
         prompt = TextPrompt(
             "Export notes",
             "Markdown, or W3C Web Annotation JSON when the name ends in .json.",
@@ -262,8 +262,16 @@ class Annotations:
         article, notes = self.article, list(self.notes)
 
         def done(count: int) -> None:
+            shown = clean_line(str(path.absolute()))
+            if count == 0:
+                self.feedback.say(
+                    f"No highlights on this page yet (h highlights a passage): wrote only "
+                    f"its title and source to {shown}",
+                    timeout=8,
+                    severity="warning",
+                )
+                return
             plural = "" if count == 1 else "s"
-            shown = clean_line(str(path))
             self.feedback.say(f"{count} highlight{plural} written to {shown}", timeout=5)
 
         job = partial(export_notes, path, store, article_id, article, notes)
