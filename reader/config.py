@@ -58,7 +58,9 @@ class Reading:
     """Widest text column, in cells; the column is centred in wider terminals."""
     sidebar: bool = False
     """Show the sidebar at start."""
-    sidebar_width: int = 36
+    sidebar_width: int = field(default=0, metadata={"ge": 0, "le": 400})
+    """Sidebar width in cells; 0 follows the terminal (about a third of it). Widening
+    or narrowing it in the app (keys, or dragging its edge) is remembered instead."""
     cursor_blink: bool = True
     user_themes: bool = True
     """Load themes from the user's config directory."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.css.query import NoMatches
 from textual.reactive import reactive
@@ -18,6 +18,7 @@ from textual.widget import MountError
 from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from reader.app_state import load_state, save_state
 from reader.config import Settings
 from reader.errors import ReaderError
 from reader.history import History, Visit
@@ -50,6 +51,7 @@ from reader.ui.reading.sidebar.contents import ContentsPane
 from reader.ui.reading.sidebar.dates import DatesPane
 from reader.ui.reading.sidebar.entities import EntitiesPane
 from reader.ui.reading.sidebar.sidebar import Sidebar
+from reader.ui.reading.sidebar.sizing import MIN_WIDTH, STEP, fit
 from reader.ui.reading.stepping import StepChoice
 from reader.ui.widgets.search_bar import SearchBar
 
@@ -113,7 +115,11 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         """Marks, bookmarks, the passage cursor, highlights and notes."""
         panes = (*self.analysis.panes, *self.annotations.panes)
         self.sidebar = Sidebar(ContentsPane(), *panes, id="sidebar")
-        self.sidebar.styles.width = reading.sidebar_width
+        remembered = load_state(settings.resolved_data_dir()).get("sidebar_width")
+        self.sidebar_choice: int | None = (
+            remembered if isinstance(remembered, int) and remembered > 0 else None
+        ) or (reading.sidebar_width or None)
+        """The width the reader chose (None: the sidebar follows the terminal)."""
 
     def say(self, text: str, *, timeout: float = 3, severity: str = "information") -> None:
         """One line of plain text for the reader (page text is never markup)."""
@@ -155,7 +161,38 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         else:
             self.open_page(first, remember=False)
 
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_sidebar()
+
+    def _fit_sidebar(self) -> None:
+        """Size the sidebar for the terminal: beside the article, or over it when the
+        terminal is narrow."""
+        sidebar_fit = fit(self.size.width, self.sidebar_choice)
+        self.sidebar.styles.width = sidebar_fit.width
+        # Over the article it spans the rows between the header and the footer.
+        self.sidebar.styles.height = max(1, self.size.height - 2) if sidebar_fit.overlay else None
+        self.set_class(sidebar_fit.overlay, "-sidebar-over")
+
+    def resize_sidebar(self, width: int) -> None:
+        """The reader chose a width (by key or by dragging the edge): kept, remembered."""
+        self.sidebar_choice = max(MIN_WIDTH, width)
+        self._fit_sidebar()
+        save_state(self.settings.resolved_data_dir(), sidebar_width=self.sidebar_choice)
+
+    @on(Sidebar.Resized)
+    def _sidebar_dragged(self, event: Sidebar.Resized) -> None:
+        self.resize_sidebar(event.width)
+
+    def action_sidebar_wider(self) -> None:
+        self.sidebar_open = True
+        self.resize_sidebar(self.sidebar.outer_size.width + STEP)
+
+    def action_sidebar_narrower(self) -> None:
+        self.sidebar_open = True
+        self.resize_sidebar(self.sidebar.outer_size.width - STEP)
+
     def watch_sidebar_open(self, open_: bool) -> None:
+        self._fit_sidebar()
         self.set_class(open_, "-sidebar")
         if open_:
             self.sidebar.show_position(self.top_offset())

@@ -7,14 +7,20 @@ reading screen owns the article and acts on them.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
+from dataclasses import dataclass
 from typing import TypeVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.containers import Vertical
+from textual.css.query import NoMatches
+from textual.message import Message
 from textual.widgets import TabbedContent, TabPane
 
 from reader.models import Article, Section
+from reader.ui.reading.sidebar.sizing import MIN_WIDTH, tab_labels
 
 PaneT = TypeVar("PaneT", bound="SidebarPane")
 
@@ -53,10 +59,27 @@ class SidebarPane(TabPane):
         """The reader scrolled: ``offset`` is the text offset at the top of the view."""
 
 
+TAB_LABELS: dict[str, tuple[str, str, str]] = {
+    "contents": ("Contents", "TOC", "C"),
+    "entities": ("Entities", "Names", "N"),
+    "dates": ("Dates", "Dates", "D"),
+    "bookmarks": ("Bookmarks", "Marks", "B"),
+    "notes": ("Notes", "Notes", "H"),
+}
+"""Each tab's label, long to short: the longest that fits is shown, never a cut one."""
+
+
 class Sidebar(Vertical, can_focus=False, can_focus_children=True):
-    """Holds the panes in a TabbedContent; hidden and shown by the reading screen."""
+    """Holds the panes in a TabbedContent; hidden and shown by the reading screen.
+    Its right edge can be dragged with the mouse to resize it."""
 
     BINDING_GROUP_TITLE = "Sidebar"
+
+    @dataclass
+    class Resized(Message):
+        """The reader dragged the sidebar's edge to make it ``width`` cells wide."""
+
+        width: int
 
     def __init__(self, *panes: SidebarPane, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -68,6 +91,7 @@ class Sidebar(Vertical, can_focus=False, can_focus_children=True):
         self.article: Article | None = None
         """The article being read, for panes mounted later."""
         self.sections: Sequence[Section] = ()
+        self._dragging = False
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="sidebar-tabs"):
@@ -81,8 +105,46 @@ class Sidebar(Vertical, can_focus=False, can_focus_children=True):
         if not self._later_panes or not self.is_attached:
             return
         await self.add_pane(self._later_panes.pop(0))
+        self._label_tabs()
         if self._later_panes:
             self.call_after_refresh(self._mount_later_pane)
+
+    # --- size ---------------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self._label_tabs()
+
+    def _label_tabs(self) -> None:
+        """The longest labels that fit the sidebar's width side by side."""
+        if not self.is_mounted:
+            return
+        tabbed = self.query_one(TabbedContent)
+        panes = [pane for pane in self.panes if pane.id]
+        forms = [TAB_LABELS.get(pane.id or "", _forms(str(pane._title))) for pane in panes]
+        for pane, label in zip(panes, tab_labels(self.size.width, forms), strict=True):
+            with suppress(NoMatches):
+                tab = tabbed.get_tab(pane)
+                if tab.label_text != label:
+                    tab.label = label
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        # The right edge (its border column) is the handle.
+        if event.x >= self.size.width - 1:
+            self._dragging = True
+            self.capture_mouse()
+            event.stop()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._dragging:
+            self.styles.width = max(MIN_WIDTH, event.screen_x + 1)
+            event.stop()
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._dragging:
+            self._dragging = False
+            self.release_mouse()
+            self.post_message(self.Resized(max(MIN_WIDTH, event.screen_x + 1)))
+            event.stop()
 
     @property
     def panes(self) -> list[SidebarPane]:
@@ -117,3 +179,7 @@ class Sidebar(Vertical, can_focus=False, can_focus_children=True):
         for pane in self.panes:
             if pane.id == active:
                 pane.set_focus_within()
+
+
+def _forms(title: str) -> tuple[str, str, str]:
+    return (title, title[:5], title[:1])
