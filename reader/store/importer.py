@@ -197,12 +197,16 @@ class _Batch:
         progress: Progress | None,
         extract: Extract,
         timeout: float | None,
+        stored_source: Callable[[str], str] | None = None,
+        on_record: Callable[[str, PageResult], None] | None = None,
     ):
         self.store = store
         self.limits = limits
         self.jobs = max(1, jobs)
         self.progress = progress
         self.extract = extract
+        self.stored_source = stored_source
+        self.on_record = on_record
         self.report = ImportReport()
         self.total = 0
         # Hard stop for a worker that hangs despite the extractor's own time budget.
@@ -215,7 +219,7 @@ class _Batch:
 
     def known(self, source: str) -> tuple[str | None, PageResult | None]:
         """The file's hash, and a skip result when the library already has these bytes."""
-        if source == STDIN or is_url(source):
+        if source == STDIN or is_url(source) or self.stored_source is not None:
             return None, None
         digest = raw_hash(Path(source), self.limits.max_input_bytes)
         if digest is None:
@@ -228,8 +232,15 @@ class _Batch:
         )
 
     def record(self, source: str, digest: str | None, article: PackedArticle) -> PageResult:
+        result = self._record(source, digest, article)
+        if self.on_record is not None:
+            self.on_record(source, result)
+        return result
+
+    def _record(self, source: str, digest: str | None, article: PackedArticle) -> PageResult:
+        where = self.stored_source(source) if self.stored_source else source
         try:
-            added = self.store.articles.add(article, source=source, raw_hash=digest)
+            added = self.store.articles.add(article, source=where, raw_hash=digest)
         except ReaderError as error:
             return PageResult(source, Outcome.FAILED, reason=str(error))
         title = article.title
@@ -333,6 +344,27 @@ class _Batch:
             return _pool(self.jobs), broken
         suspects.extend(retry)
         return _pool(self.jobs), []
+
+
+def import_sources(
+    store: Store,
+    sources: Sequence[str],
+    *,
+    extract: Extract,
+    stored_source: Callable[[str], str],
+    on_record: Callable[[str, PageResult], None] | None = None,
+    jobs: int = DEFAULT_JOBS,
+    limits: Limits | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Like :func:`import_pages` for sources that are not files (captures inside an
+    archive): ``extract`` reads each in a worker, ``stored_source`` names it in the
+    library, ``on_record`` hears of each one stored."""
+    store.require_writable()
+    batch = _Batch(
+        store, limits or Limits(), jobs, progress, extract, None, stored_source, on_record
+    )
+    return batch.run(list(sources))
 
 
 def import_pages(

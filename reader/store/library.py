@@ -193,11 +193,14 @@ class LibraryRepository:
 
         self._store.write(work)
 
-    def set_captured(self, article_id: int, when: datetime | None) -> None:
-        self._store.change(
-            "UPDATE articles SET captured_at = ? WHERE id = ?",
-            (when.isoformat() if when else None, article_id),
-        )
+    def set_captured(self, article_id: int, when: datetime | None, earliest: bool = False) -> None:
+        """When the page was captured (archived); with ``earliest``, only an earlier
+        date replaces the one kept."""
+        value = when.isoformat() if when else None
+        sql = "UPDATE articles SET captured_at = ? WHERE id = ?"
+        if earliest:
+            sql += " AND (captured_at IS NULL OR captured_at > ?)"
+        self._store.change(sql, (value, article_id, value) if earliest else (value, article_id))
 
     def item(self, article_id: int) -> LibraryItem | None:
         found = self._items("a.id = ?", (article_id,), "a.id", None, 0)
