@@ -75,6 +75,10 @@ def open_article(
         return cached
     article = read_article(source, limits)
     result = store.articles.add(article, source=source, raw_hash=digest)
+    if digest is not None and result.status == "added" and not store.read_only:
+        from reader.importing.singlefile import attach_saved_annotations
+
+        attach_saved_annotations(store, result.article_id, source, limits)
     store.articles.mark_opened(result.article_id)
     return article, result.article_id
 

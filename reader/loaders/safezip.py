@@ -12,6 +12,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from reader.errors import LimitExceeded, LoadError
 from reader.loaders.names import display_name, human_size
@@ -37,18 +38,24 @@ def safe_name(name: str) -> bool:
 class SafeZip:
     """An opened ZIP: its safe member names, and how many unsafe ones were skipped."""
 
-    path: Path
+    path: Path | IO[bytes]
+    """A file, or the bytes of one (a ZIP held in a page)."""
     limit: int
     """Largest member read, in bytes."""
     total_limit: int
     """Most bytes read from all members together."""
+    label: str = ""
+    """How messages name the archive (default: its path)."""
     names: list[str] = field(default_factory=list)
     unsafe: int = 0
     _zip: zipfile.ZipFile | None = None
     _read: int = 0
 
+    def _label(self) -> str:
+        return self.label or display_name(str(self.path))
+
     def __enter__(self) -> SafeZip:
-        name = display_name(str(self.path))
+        name = self._label()
         try:
             self._zip = zipfile.ZipFile(self.path)
             infos = self._zip.infolist()
@@ -72,7 +79,7 @@ class SafeZip:
     def read(self, member: str) -> bytes:
         """The member's bytes; LimitExceeded for one too large or a ZIP bomb."""
         assert self._zip is not None
-        name = f"{display_name(str(self.path))}!{display_name(member)}"
+        name = f"{self._label()}!{display_name(member)}"
         try:
             info = self._zip.getinfo(member)
             if info.file_size > self.limit:
@@ -94,7 +101,7 @@ class SafeZip:
         self._read += len(data)
         if self._read > self.total_limit:
             raise LimitExceeded(
-                f"{display_name(str(self.path))} expands past {human_size(self.total_limit)}"
+                f"{self._label()} expands past {human_size(self.total_limit)}"
                 " in all: a ZIP bomb, or raise limits.max_decompressed_bytes"
             )
         return data

@@ -383,7 +383,17 @@ def import_pages(
     reported as failed (default: three times the extraction budget, plus 10 s)."""
     store.require_writable()
     pages, missing = collect_pages(arguments)
-    batch = _Batch(store, limits or Limits(), jobs, progress, extract, timeout)
+    limits = limits or Limits()
+
+    def keep_saved_annotations(source: str, result: PageResult) -> None:
+        if result.outcome == Outcome.ADDED and result.article_id is not None:
+            from reader.importing.singlefile import attach_saved_annotations
+
+            attach_saved_annotations(store, result.article_id, source, limits)
+
+    batch = _Batch(
+        store, limits, jobs, progress, extract, timeout, on_record=keep_saved_annotations
+    )
     batch.total = len(missing)
     for result in missing:
         batch.finish(result)
