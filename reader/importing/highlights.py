@@ -1,7 +1,8 @@
 """Place highlights from an export in their article's text, and say how it went.
 
-A highlight whose quote is found as it is counts as *anchored*; one found only after
-normalising or approximately (the service's text differs from ours) as *moved*; one not
+A highlight whose quote is found as it is (whitespace and typography aside) counts as
+*anchored*; one found only approximately (the service's text differs from ours) as
+*moved*; one not
 found as *orphaned* (kept with its quote, never dropped). Identifiers are derived from
 the article and the highlight, so importing the same export again updates instead of
 duplicating.
@@ -17,7 +18,12 @@ from reader.loaders.readlater.records import ExportHighlight
 from reader.store.highlights import HighlightImport
 from reader.store.records import DEFAULT_COLOR, HIGHLIGHT_COLORS
 
-_EXACT = {AnchorMethod.POSITION, AnchorMethod.EXACT_NEAR, AnchorMethod.EXACT}
+_EXACT = {
+    AnchorMethod.POSITION,
+    AnchorMethod.EXACT_NEAR,
+    AnchorMethod.EXACT,
+    AnchorMethod.NORMALIZED,
+}
 _QUOTE_MAX = 20_000
 
 
