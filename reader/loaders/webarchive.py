@@ -179,7 +179,6 @@ def _looks_html(peek: bytes) -> bool:
 def list_pages(archive: str | Path) -> ArchiveListing:
     """Every HTML capture (title, URL, capture date) and the resources, in one pass."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     path = Path(archive)
     pages: list[Capture] = []
@@ -230,7 +229,11 @@ def list_pages(archive: str | Path) -> ArchiveListing:
                             skipped += 1
                     else:
                         skipped += 1
-            except (ArchiveLoadFailed, OSError, EOFError, ValueError, zipfile.BadZipFile) as error:
+            except LoadError:
+                raise
+            # warcio on damaged input fails in many ways (AttributeError, IndexError…):
+            # any of them means a damaged record, told in one line.
+            except Exception as error:
                 where = f"{display_name(str(path))}{'!' + member if member else ''}"
                 raise LoadError(f"{where}: damaged web archive ({_reason(error)})") from None
     return ArchiveListing(pages, resources, skipped)
@@ -253,7 +256,6 @@ def read_payload(archive: str | Path, key: str, limit: int) -> tuple[bytes, str,
 
     Raises LoadError when the key names no record or the payload is over ``limit``."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     path = Path(archive)
     member, offset = _split_key(key)
@@ -270,7 +272,9 @@ def read_payload(archive: str | Path, key: str, limit: int) -> tuple[bytes, str,
                 raise LoadError(f"{name}: the capture at {key} is larger than the input limit")
             url = record.rec_headers.get_header("WARC-Target-URI") or ""
             return data, url, _time(record.rec_headers.get_header("WARC-Date"))
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile) as e:
+    except LoadError:
+        raise
+    except Exception as e:  # damaged input, whatever warcio raised
         raise LoadError(f"{name}: cannot read the capture at {key} ({_reason(e)})") from None
 
 
