@@ -39,7 +39,7 @@ def csv_kind(header: list[str]) -> str | None:
 
 def rows(text: str) -> tuple[list[str], list[dict[str, str]]]:
     csv.field_size_limit(MAX_FIELD)
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text, newline=""))
     header = [h.strip().lower() for h in next(reader, [])]
     return header, [dict(zip(header, row, strict=False)) for row in reader]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from enum import StrEnum
 from pathlib import Path
@@ -61,7 +62,10 @@ def export_kind(path: str | Path) -> ExportKind | None:
     first = text.split("\n", 1)[0]
     if "," not in first:
         return None
-    header, _ = rows(first + "\n")
+    try:
+        header, _ = rows(first + "\n")
+    except csv.Error:
+        return None
     kind = csv_kind(header)
     return ExportKind(kind) if kind else None
 
