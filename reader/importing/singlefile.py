@@ -30,7 +30,7 @@ def attach_saved_annotations(
     try:
         with open(path, "rb") as handle:
             head = handle.read(_PEEK)
-        if not has_annotations(head) and not head.startswith(b"PK"):
+        if not has_annotations(head) and b"PK\x03\x04" not in head:
             return None
         data = read_path(str(path), limits)
         page = singlefile_page(data, path.name, limits) or data
