@@ -105,8 +105,9 @@ class NotesRepository:
         self, query: str, where: list[str], params: list[Any], limit: int, offset: int
     ) -> list[NoteRow]:
         extra = "".join(f" AND {w}" for w in where)
-        # The matching rowids come from the index first (cheap), then are joined and
-        # sorted newest first: FTS5 ranks nothing here, so no bm25 over every match.
+        # Newest first by highlight id (ids grow as highlights are made or imported):
+        # FTS5 walks its index in rowid order and stops at the limit, where sorting by
+        # a date would first collect every match (a common word matches thousands).
         sql = (
             f"SELECT {_columns('h')}, a.title, a.source, "
             f"highlight(notes_fts, 0, '{_OPEN}', '{_CLOSE}'), "
@@ -114,7 +115,7 @@ class NotesRepository:
             "FROM notes_fts JOIN highlights AS h ON h.id = notes_fts.rowid "
             "JOIN articles AS a ON a.id = h.article_id "
             f"WHERE notes_fts MATCH ? AND a.deleted_at IS NULL{extra} "
-            "ORDER BY h.created_at DESC, h.id DESC LIMIT ? OFFSET ?"
+            "ORDER BY notes_fts.rowid DESC LIMIT ? OFFSET ?"
         )
 
         def work(conn: sqlite3.Connection) -> list[NoteRow]:
