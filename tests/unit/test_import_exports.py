@@ -167,3 +167,17 @@ def test_cli_import_fetch(site: str, tmp_path: Path, capsys: pytest.CaptureFixtu
         main(["import"])
     assert done.value.code == 2
     assert "nothing to import" in capsys.readouterr().err
+
+
+def test_a_queued_page_is_fetched_when_first_opened(store: Store, site: str) -> None:
+    from reader import service
+    from reader.store.queue import QueueItem
+
+    store.queue.add([QueueItem(f"{site}/walls", tags=("sea",), starred=True)])
+    article, article_id = service.open_queued(f"{site}/walls", None, store)
+    assert "granite" in article.text and _Site.hits == ["/walls"]
+    again, same_id = service.open_queued(f"{site}/walls", None, store)
+    assert again.text == article.text
+    assert same_id == article_id and _Site.hits == ["/walls"]  # from the library now
+    item = store.library.item(article_id)
+    assert item is not None and item.starred and item.tags == ("sea",)

@@ -188,3 +188,18 @@ def test_listing_streams_large_payloads(tmp_path: Path) -> None:
     )
     path.write_bytes(big.getvalue())
     assert [c.title for c in list_pages(path).pages] == ["After the video"]
+
+
+def test_service_picker_api_opens_a_capture_through_the_library(warc: Path) -> None:
+    from reader import service
+
+    captures = service.list_pages(str(warc))
+    assert [c.title for c in captures] == ["Tide clock", "Net loft", "Tide clock"]
+    assert service.load_page(str(warc), captures[1].key).metadata.title == "Net loft"
+    with open_library() as store:
+        article, article_id = service.open_capture(str(warc), captures[0], None, store)
+        again, same_id = service.open_capture(str(warc), captures[2], None, store)
+        assert same_id == article_id and again.text == article.text
+        item = store.library.item(article_id)
+        assert item is not None and item.entry.source == "https://example.org/a"
+        assert item.captured_at is not None and item.captured_at.month == 5
