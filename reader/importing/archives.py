@@ -41,7 +41,8 @@ class ArchiveImport:
 
 def capture_source(archive: Path, capture: Capture) -> str:
     when = capture.captured_at.isoformat() if capture.captured_at else ""
-    return _SEP.join((str(archive), capture.payload_key, capture.url, when, capture.title))
+    parts = (str(archive), capture.payload_key, capture.url, when, capture.title)
+    return _SEP.join(part.replace(_SEP, "\ufffd") for part in parts)
 
 
 def split_source(source: str) -> tuple[Path, Capture]:

@@ -22,6 +22,7 @@ from reader.importing.highlights import Tally, highlight_uid, place_highlights
 from reader.loaders.readlater import Export, ExportItem, read_export
 from reader.store.all_notes import LooseHighlight
 from reader.store.db import Store
+from reader.store.highlights import merge_highlights
 from reader.store.importer import DEFAULT_JOBS, _pool
 from reader.store.library import add_tags, set_state
 from reader.store.packed import PackedArticle
@@ -186,11 +187,12 @@ def _store_article(
     report.highlights.add(tally)
 
     def work(conn: sqlite3.Connection) -> None:
+        # Tags, state and highlights in one transaction: one sync per item, not three.
         _store_extras(conn, added.article_id, item, status == AddStatus.ADDED)
+        if placed:
+            merge_highlights(conn, added.article_id, placed)
 
     store.write(work)
-    if placed:
-        store.highlights.merge(added.article_id, placed)
 
 
 def _queue_item(item: ExportItem, origin: str) -> QueueItem:
