@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from reader.sanitize import clean_line
 from reader.store.library import add_tags, clean_tag, set_state
 from reader.store.rows import now, to_time, to_time_required
 
@@ -39,6 +40,12 @@ class QueueItem:
     article_id: int | None = None
     fetched_at: datetime | None = None
     error: str | None = None
+
+    @property
+    def display_title(self) -> str:
+        """The title (else the URL), one line with no control sequences: the other
+        fields hold the export's data as it is."""
+        return clean_line(self.title).strip() or clean_line(self.url)
 
 
 _COLUMNS = (
