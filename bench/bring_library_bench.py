@@ -12,7 +12,8 @@ its own.
   request record each) against importing the same N pages as HTML files, in the same
   run: pages/s of each and the ratio archive/files; peak RSS of each.
 - stream: listing every capture of a large WARC (``--big-mb``, mostly non-HTML payloads
-  that must be read through): MB/s and peak RSS, which must stay far below the size.
+  that must be read through) and importing it: MB/s and peak RSS, which must stay far
+  below the size.
 - export: a wallabag export of ``--items`` items with 4 highlights each (20,000 for
   5,000 items): items/s, the anchored rate and peak RSS.
 - search: the all-notes search over ``--highlights`` highlights: median and p95 ms of
@@ -355,6 +356,11 @@ def main() -> None:
             print(
                 f"Listing a {mb:.0f} MB WARC ({count} pages among 4 MiB media records): "
                 f"{run['seconds']:.1f} s, {mb / run['seconds']:.0f} MB/s, "
+                f"peak RSS {run['rss_mb']:.0f} MB"
+            )
+            run = measure("warc", big, args.jobs)
+            print(
+                f"Importing it: {run['pages']} pages in {run['seconds']:.1f} s, "
                 f"peak RSS {run['rss_mb']:.0f} MB"
             )
         if "export" in parts:
