@@ -11,19 +11,30 @@ def split_sources(sources: Sequence[str]) -> tuple[list[str], list[str], list[st
     """``(pages and directories, archives, exports)``, each in the order given."""
     from reader.loaders.readlater import export_kind
     from reader.loaders.webarchive import archive_kind
+    from reader.store.importer import walk_pages
 
     pages: list[str] = []
     archives: list[str] = []
     exports: list[str] = []
-    for source in sources:
-        try:
-            is_file = Path(source).is_file()
-        except (OSError, ValueError):
-            is_file = False
+
+    def route(source: str, is_file: bool) -> None:
         if is_file and archive_kind(source):
             archives.append(source)
         elif is_file and export_kind(source):
             exports.append(source)
         else:
             pages.append(source)
+
+    for source in sources:
+        try:
+            path = Path(source)
+            is_dir, is_file = path.is_dir(), path.is_file()
+        except (OSError, ValueError):
+            is_dir = is_file = False
+        if is_dir:
+            # A folder's .warc.gz files are archives, not gzip-compressed pages.
+            for found in walk_pages(path):
+                route(str(found), True)
+        else:
+            route(source, is_file)
     return pages, archives, exports

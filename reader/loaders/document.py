@@ -68,6 +68,13 @@ def document_from_bytes(
         if page is not None:
             data, hint = page, Format.HTML
 
+    if data.startswith(b"WARC/"):
+        # Read as text it would become one long "article" of record headers.
+        raise LoadError(
+            f"{name} is a WARC web archive: list its pages with reader extract, "
+            "add them with reader import"
+        )
+
     fmt = _format(data, hint, name)
     declared: tuple[str | None, ...] = (charset,)
     if fmt is Format.MHTML:

@@ -93,7 +93,7 @@ def collect_pages(arguments: Sequence[str]) -> tuple[list[str], list[PageResult]
             continue
         path = Path(argument).expanduser()
         if path.is_dir():
-            for found in _walk(path):
+            for found in walk_pages(path):
                 take(str(found))
         elif path.is_file():
             take(str(path))
@@ -104,7 +104,8 @@ def collect_pages(arguments: Sequence[str]) -> tuple[list[str], list[PageResult]
     return pages, missing
 
 
-def _walk(top: Path) -> Iterable[Path]:
+def walk_pages(top: Path) -> Iterable[Path]:
+    """The page files in a folder and its subfolders, in a stable order."""
     for folder, dirs, files in os.walk(top, onerror=None):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         if TEST_CASE_PAGE in files:

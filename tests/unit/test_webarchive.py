@@ -203,3 +203,19 @@ def test_service_picker_api_opens_a_capture_through_the_library(warc: Path) -> N
         item = store.library.item(article_id)
         assert item is not None and item.entry.source == "https://example.org/a"
         assert item.captured_at is not None and item.captured_at.month == 5
+
+
+def test_an_archive_read_as_a_page_says_what_it_is(warc: Path) -> None:
+    from reader.loaders import load
+
+    with pytest.raises(LoadError, match="is a WARC web archive"):
+        load(str(warc), Limits())
+
+
+def test_archives_inside_an_imported_folder_are_archives(
+    warc: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (warc.parent / "page.html").write_text(page_html("Loose page").decode())
+    assert _cli("import", str(warc.parent), "--jobs", "1") == 0
+    out = capsys.readouterr().out
+    assert "1 page: added 1" in out and "site.warc.gz: 2 pages: added 2" in out
