@@ -23,7 +23,7 @@ from reader.loaders.readlater import Export, ExportItem, read_export
 from reader.store.all_notes import LooseHighlight
 from reader.store.db import Store
 from reader.store.highlights import merge_highlights
-from reader.store.importer import DEFAULT_JOBS, _pool
+from reader.store.importer import DEFAULT_JOBS, worker_pool
 from reader.store.library import add_tags, set_state
 from reader.store.packed import PackedArticle
 from reader.store.queue import QueueItem
@@ -97,7 +97,7 @@ def _extracted(
     items: list[ExportItem], limits: Limits, jobs: int
 ) -> Iterator[tuple[ExportItem, tuple[PackedArticle | None, str]]]:
     """Each item with its extraction, in order, a few at a time per worker."""
-    executor: Executor = _pool(jobs)
+    executor: Executor = worker_pool(jobs)
     try:
         for start in range(0, len(items), _CHUNK * max(jobs, 1)):
             batch = items[start : start + _CHUNK * max(jobs, 1)]

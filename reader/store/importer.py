@@ -153,7 +153,7 @@ class _InlineExecutor(Executor):
         return future
 
 
-def _pool(jobs: int) -> Executor:
+def worker_pool(jobs: int) -> Executor:
     if jobs <= 1:
         return _InlineExecutor()
     methods = multiprocessing.get_all_start_methods()
@@ -263,7 +263,7 @@ class _Batch:
         queue: deque[str] = deque(pages)
         ready: deque[tuple[str, str | None]] = deque()
         suspects: deque[tuple[str, str | None]] = deque()
-        executor = _pool(self.jobs)
+        executor = worker_pool(self.jobs)
         running: dict[Future[Extracted], tuple[str, str | None, float]] = {}
         try:
             while queue or ready or suspects or running:
@@ -342,9 +342,9 @@ class _Batch:
         running.clear()
         _kill(executor)
         if alone:
-            return _pool(self.jobs), broken
+            return worker_pool(self.jobs), broken
         suspects.extend(retry)
-        return _pool(self.jobs), []
+        return worker_pool(self.jobs), []
 
 
 def import_sources(
