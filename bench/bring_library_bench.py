@@ -15,7 +15,8 @@ its own.
   that must be read through) and importing it: MB/s and peak RSS, which must stay far
   below the size.
 - export: a wallabag export of ``--items`` items with 4 highlights each (20,000 for
-  5,000 items): items/s, the anchored rate and peak RSS.
+  5,000 items): items/s, the anchored rate and peak RSS, against importing the same
+  articles as HTML files in the same run (ratio).
 - search: the all-notes search over ``--highlights`` highlights: median and p95 ms of
   a set of one-word, prefix and two-word queries. Target: median <= 50 ms.
 """
@@ -238,11 +239,14 @@ def write_big_warc(path: Path, megabytes: int) -> int:
     return pages
 
 
-def write_export(path: Path, items: int, per_item: int = 4) -> None:
+def write_export(path: Path, items: int, per_item: int = 4, pages: Path | None = None) -> None:
+    """A wallabag export; with ``pages``, the same articles as HTML files there too."""
     rng = random.Random(3)
     entries = []
     for n in range(items):
         html, quotes = page(rng, n, paragraphs=6)
+        if pages is not None:
+            (pages / f"item{n:05}.html").write_text(html)
         entries.append(
             {
                 "is_archived": n % 3 == 0,
@@ -365,14 +369,23 @@ def main() -> None:
             )
         if "export" in parts:
             export = folder / "wallabag.json"
-            write_export(export, args.items)
+            same_pages = folder / "export-pages"
+            same_pages.mkdir()
+            write_export(export, args.items, pages=same_pages)
             run = measure("export", export, args.jobs)
+            files = measure("files", same_pages, args.jobs)
             total = run["anchored"] + run["moved"] + run["orphaned"]
             print(
                 f"Export import, {args.items} items / {total} highlights "
                 f"({export.stat().st_size / 1e6:.0f} MB): {run['seconds']:.1f} s, "
                 f"{args.items / run['seconds']:.1f} items/s, anchored {run['anchored']} "
                 f"moved {run['moved']} orphaned {run['orphaned']}, peak RSS {run['rss_mb']:.0f} MB"
+            )
+            print(
+                f"  the same articles as HTML files (no highlights): {files['seconds']:.1f} s, "
+                f"{files['pages'] / files['seconds']:.1f} pages/s; "
+                f"ratio export/files (items/s): "
+                f"{(args.items / run['seconds']) / (files['pages'] / files['seconds']):.2f}"
             )
         if "search" in parts:
             found = search_bench(args.highlights)
