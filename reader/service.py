@@ -12,6 +12,7 @@ from reader.errors import ReaderError
 from reader.models import Article
 
 if TYPE_CHECKING:
+    from reader.loaders.webarchive import Capture
     from reader.store import Store
 
 
@@ -75,6 +76,10 @@ def open_article(
         return cached
     article = read_article(source, limits)
     result = store.articles.add(article, source=source, raw_hash=digest)
+    if digest is not None and result.status == "added" and not store.read_only:
+        from reader.importing.singlefile import attach_saved_annotations
+
+        attach_saved_annotations(store, result.article_id, source, limits)
     store.articles.mark_opened(result.article_id)
     return article, result.article_id
 
@@ -115,3 +120,56 @@ def _cached_article(
         stored = store.articles.get_by_raw_hash(digest)  # the same file saved elsewhere
     article = store.articles.load(stored.id) if stored else None
     return ((article, stored.id) if article and stored else None), digest
+
+
+# --- web archives and the reading queue (for the TUI's picker and queue) -------------
+
+
+def list_pages(archive: str) -> list[Capture]:
+    """The HTML captures of a WARC/WACZ archive (title, URL, capture date), in archive
+    order, for a picker. LoadError (one line) when it is not a readable archive."""
+    from reader.loaders.webarchive import list_pages as listing
+
+    return listing(archive).pages
+
+
+def load_page(archive: str, capture: Capture | str, settings: Settings | None = None) -> Article:
+    """The article of one capture (a :class:`Capture` or its key); nothing fetched."""
+    from reader.extract.pipeline import extract
+    from reader.loaders.webarchive import load_page as load
+
+    limits = settings_limits(settings)
+    return extract(load(archive, capture, limits), limits)
+
+
+def open_capture(
+    archive: str, capture: Capture, settings: Settings | None, store: Store
+) -> tuple[Article, int]:
+    """Open a capture through the library: stored under its URL with its capture date,
+    read back from the library when it is already there."""
+    stored = store.articles.get_by_source(capture.url)
+    article = store.articles.load(stored.id) if stored else None
+    if article is not None and stored is not None:
+        store.articles.mark_opened(stored.id)
+        return article, stored.id
+    article = load_page(archive, capture, settings)
+    result = store.articles.add(article, source=capture.url)
+    store.library.set_captured(result.article_id, capture.captured_at, earliest=True)
+    store.articles.mark_opened(result.article_id)
+    return article, result.article_id
+
+
+def open_queued(url: str, settings: Settings | None, store: Store) -> tuple[Article, int]:
+    """Open a reading-queue entry: fetched and extracted the first time (the one
+    network use besides an explicit URL), from the library afterwards."""
+    from reader.importing.fetch_queue import fetch_item
+
+    item = store.queue.get(url)
+    if item is None or item.article_id is not None:
+        return open_article(url, settings, store)
+    article_id, _ = fetch_item(store, item, settings_limits(settings))
+    article = store.articles.load(article_id)
+    if article is None:  # pragma: no cover - just stored by this model
+        return open_article(url, settings, store, refresh=True)
+    store.articles.mark_opened(article_id)
+    return article, article_id

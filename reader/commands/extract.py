@@ -12,11 +12,12 @@ import argparse
 import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
-from reader.config import Settings, load_settings
+from reader.config import Limits, Settings, load_settings
 from reader.errors import ReaderError
+from reader.loaders.base import RawDocument
 from reader.models import Analysis, Article
 from reader.sanitize import clean, clean_line
 
@@ -104,13 +105,16 @@ class _Printer:
             return ",\n"
         return "" if self.fmt == "jsonl" else "\n"
 
-    def page(self, article: Article, analysis: Analysis | None) -> None:
+    def page(
+        self, article: Article, analysis: Analysis | None, extra: dict[str, Any] | None = None
+    ) -> None:
         if self.fmt == "md":
             body = article.markdown if article.markdown.endswith("\n") else article.markdown + "\n"
         elif self.fmt == "text":
             body = article.text + "\n"
         else:
-            body = self._json(article_record(article, analysis))
+            record = article_record(article, analysis)
+            body = self._json({**extra, **record} if extra else record)
         self._write(self._separator() + body)
         self.count += 1
 
@@ -147,9 +151,17 @@ def run(
             analyser = _load_analyser(settings, err)
         else:
             print("reader: --analyze adds to json and jsonl output only", file=err)
-    printer = _Printer(args.format, out, len(args.pages))
+    from reader.importing.kinds import split_sources
+
+    _, archives, exports = split_sources(args.pages)
+    bundles = set(archives) | set(exports)
+    many = len(args.pages) > 1 or bool(bundles)
+    printer = _Printer(args.format, out, 2 if many else 1)
     failed = False
     for source in args.pages:
+        if source in bundles:
+            failed |= _extract_bundle(source, source in archives, printer, analyser, limits, err)
+            continue
         try:
             article = read_article(source, limits)
             analysis = analyser(article) if analyser else None
@@ -162,3 +174,73 @@ def run(
         printer.page(article, analysis)
     printer.close()
     return 2 if failed else 0
+
+
+def _extract_bundle(
+    source: str,
+    is_archive: bool,
+    printer: _Printer,
+    analyser: Callable[[Article], Analysis] | None,
+    limits: Limits,
+    err: TextIO,
+) -> bool:
+    """Every page in a web archive or a read-later export; True when any failed."""
+    from reader.extract.pipeline import extract
+
+    failed = False
+    try:
+        pages = _archive_pages(source, limits) if is_archive else _export_pages(source, limits)
+        for name, extra, read in pages:
+            try:
+                article = extract(read(), limits)
+                analysis = analyser(article) if analyser else None
+            except ReaderError as error:
+                failed = True
+                message = _error_line(name, error)
+                print(f"reader: {clean_line(message)}", file=err)
+                printer.failure(name, message)
+                continue
+            printer.page(article, analysis, extra)
+    except ReaderError as error:
+        print(f"reader: {clean_line(_error_line(source, error))}", file=err)
+        printer.failure(source, str(error))
+        return True
+    return failed
+
+
+PageReader = tuple[str, dict[str, Any], Callable[[], RawDocument]]
+
+
+def _archive_pages(source: str, limits: Limits) -> Iterator[PageReader]:
+    from reader.loaders.webarchive import list_pages, load_page
+
+    for capture in list_pages(source).pages:
+        when = capture.captured_at.isoformat() if capture.captured_at else None
+        extra = {"url": capture.url, "captured_at": when, "archive_key": capture.key}
+        yield capture.url, extra, functools.partial(load_page, source, capture, limits)
+
+
+def _export_pages(source: str, limits: Limits) -> Iterator[PageReader]:
+    from reader.loaders.document import document_from_bytes
+    from reader.loaders.readlater import read_export
+    from reader.loaders.sniff import Format
+
+    for item in read_export(source, limits).items:
+        if not item.content_html:
+            continue  # a link only: `reader import` queues it, `--fetch` reads it
+        when = item.added_at.isoformat() if item.added_at else None
+        extra = {"url": item.url, "added_at": when, "export_tags": list(item.tags)}
+        yield (
+            item.url,
+            extra,
+            functools.partial(
+                document_from_bytes,
+                item.content_html.encode("utf-8", "surrogatepass"),
+                source=item.url,
+                name=item.url,
+                filename="",
+                limits=limits,
+                hint=Format.HTML,
+                page_url=item.url,
+            ),
+        )

@@ -13,20 +13,39 @@ import shutil
 import sys
 import time
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from reader.loaders.names import display_name
 from reader.sanitize import clean_line
 from reader.store.importer import DEFAULT_JOBS, Outcome, PageResult, import_pages
 
+if TYPE_CHECKING:
+    from reader.config import Limits
+    from reader.store import Store
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "sources",
-        nargs="+",
+        nargs="*",
         metavar="DIR_OR_FILE",
-        help="saved pages, or directories walked for .html .htm .mhtml .mht .txt .md .gz",
+        help="saved pages, or directories walked for .html .htm .mhtml .mht .txt .md .gz; "
+        "WARC/WACZ web archives (every HTML capture); read-later exports (Omnivore ZIP, "
+        "wallabag JSON, Pocket/Instapaper/Raindrop CSV, Readwise highlights CSV)",
+    )
+    parser.add_argument(
+        "--fetch",
+        action="store_true",
+        help="then fetch and extract the reading queue's pages (the only network use)",
+    )
+    parser.add_argument(
+        "--rate",
+        type=float,
+        default=1.0,
+        metavar="SECONDS",
+        help="with --fetch: at least this long between two requests (default 1)",
     )
     parser.add_argument(
         "-j",
@@ -98,23 +117,124 @@ def summary(results: list[PageResult]) -> str:
     return f"{pages} page{'s' if pages != 1 else ''}: " + ", ".join(parts)
 
 
+def _list_failures(failures: list[tuple[str, str]]) -> None:
+    if failures:
+        print("failed:", file=sys.stderr)
+        for source, reason in failures:
+            print(f"  {display_name(source)}: {clean_line(reason)}", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     from reader.config import load_settings
+    from reader.errors import ReaderError
+    from reader.importing.kinds import split_sources
     from reader.store import open_library
 
+    if not args.sources and not args.fetch:
+        raise ReaderError("nothing to import: name pages, archives or exports, or use --fetch")
     settings = load_settings()
-    progress = ProgressLine(sys.stderr)
+    limits = settings.limits
+    pages, archives, exports = split_sources(args.sources)
+    failures: list[tuple[str, str]] = []
     with open_library(settings) as store:
-        try:
-            report = import_pages(
-                store, args.sources, jobs=args.jobs, limits=settings.limits, progress=progress
-            )
-        finally:
-            progress.close()
-    print(summary(report.results))
-    if report.failed:
-        print("failed:", file=sys.stderr)
-        for result in report.failed:
-            print(f"  {display_name(result.source)}: {clean_line(result.reason)}", file=sys.stderr)
-        return 2
-    return 0
+        store.require_writable()
+        if pages:
+            progress = ProgressLine(sys.stderr)
+            try:
+                report = import_pages(
+                    store, pages, jobs=args.jobs, limits=limits, progress=progress
+                )
+            finally:
+                progress.close()
+            print(summary(report.results))
+            failures += [(r.source, r.reason) for r in report.failed]
+        for archive in archives:
+            failures += _import_archive(store, archive, args.jobs, limits)
+        for export in exports:
+            failures += _import_export(store, export, args.jobs, limits)
+        if args.fetch:
+            failures += _fetch(store, limits, max(0.0, args.rate))
+    _list_failures(failures)
+    return 2 if failures else 0
+
+
+def _import_archive(store: Store, archive: str, jobs: int, limits: Limits) -> list[tuple[str, str]]:
+    from reader.errors import ReaderError
+    from reader.importing.archives import capture_url, import_archive
+
+    progress = ProgressLine(sys.stderr)
+    try:
+        done = import_archive(store, archive, jobs=jobs, limits=limits, progress=progress)
+    except ReaderError as error:
+        return [(archive, str(error))]
+    finally:
+        progress.close()
+    results = [replace(r, source=capture_url(r.source)) for r in done.report.results]
+    print(
+        f"{display_name(archive)}: {summary(results)}; "
+        f"{done.resources} resources and {done.skipped_records} other records kept out"
+    )
+    return [(r.source, r.reason) for r in results if r.outcome == Outcome.FAILED]
+
+
+def _import_export(store: Store, export: str, jobs: int, limits: Limits) -> list[tuple[str, str]]:
+    from reader.errors import ReaderError
+    from reader.importing.exports import import_export
+
+    bar = CountLine(sys.stderr)
+    try:
+        report = import_export(store, export, jobs=jobs, limits=limits, progress=bar)
+    except ReaderError as error:
+        return [(export, str(error))]
+    finally:
+        bar.close()
+    for line in report.lines():
+        print(f"{display_name(export)}: {line}")
+    for problem in report.problems[:10]:
+        print(f"reader: {display_name(export)}: skipped {clean_line(problem)}", file=sys.stderr)
+    return report.failed
+
+
+def _fetch(store: Store, limits: Limits, rate: float) -> list[tuple[str, str]]:
+    from reader.importing.fetch_queue import fetch_queue
+
+    bar = CountLine(sys.stderr)
+    try:
+        report = fetch_queue(
+            store,
+            limits,
+            interval=rate,
+            progress=lambda done, total, item, error: bar(done, total, item.url),
+        )
+    finally:
+        bar.close()
+    line = f"reading queue: fetched {report.fetched}, failed {len(report.failed)}"
+    if report.highlights.total:
+        line += f"; highlights waiting for them: {report.highlights.line()}"
+    print(line)
+    return report.failed
+
+
+class CountLine:
+    """``[#####-----]  57/130  name`` in place on a terminal, nothing elsewhere."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.active = stream.isatty()
+        self._last = 0.0
+
+    def __call__(self, done: int, total: int, name: str) -> None:
+        now = time.monotonic()
+        if not self.active or (now - self._last < 0.05 and done < total):
+            return
+        self._last = now
+        width = shutil.get_terminal_size((80, 24)).columns
+        filled = round(20 * done / total) if total else 20
+        line = f"[{'#' * filled}{'-' * (20 - filled)}] {done}/{total}  {display_name(name)}"
+        self.stream.write("\r" + line[: max(width - 1, 10)] + "\x1b[K")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.active:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()

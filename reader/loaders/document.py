@@ -11,6 +11,7 @@ from reader.loaders.base import DocumentKind, RawDocument
 from reader.loaders.encoding import decode, xml_declared
 from reader.loaders.gunzip import gunzip
 from reader.loaders.htmlhead import http_url, meta_charset, page_base_url
+from reader.loaders.singlefile import holds_zip
 from reader.loaders.sniff import GZIP_MAGIC, Format, binary_kind, sniff, strip_gz, suffix_format
 
 # A .gz inside a .gz is fine (a server compressing a compressed file); deeper nesting is
@@ -59,6 +60,20 @@ def document_from_bytes(
             raise LoadError(f"{name} decompresses to nothing")
     if hint is Format.GZIP:
         hint = suffix_format(strip_gz(filename))  # a .gz that was saved already unpacked
+
+    if holds_zip(data):
+        from reader.loaders.singlefile import singlefile_page
+
+        page = singlefile_page(data, name, limits)
+        if page is not None:
+            data, hint = page, Format.HTML
+
+    if data.startswith(b"WARC/"):
+        # Read as text it would become one long "article" of record headers.
+        raise LoadError(
+            f"{name} is a WARC web archive: list its pages with reader extract, "
+            "add them with reader import"
+        )
 
     fmt = _format(data, hint, name)
     declared: tuple[str | None, ...] = (charset,)

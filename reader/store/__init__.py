@@ -16,6 +16,14 @@ Positions are anchors, not line numbers (``reader.anchoring``)::
     store.bookmarks.add(article_id, "", point_anchor(article.text, offset))
     store.highlights.add(article_id, range_anchor(article.text, start, end), "green", note)
 
+The library as a collection, and everything brought into it::
+
+    store.library.add_tags(article_id, ["sea"]); store.library.tags("se")  # with counts
+    store.library.set_state(article_id, is_read=True, starred=True)
+    store.library.items(LibraryFilter(StateFilter.QUEUE, tag="sea"))  # + saved_filter()
+    store.notes.list(search="tide", tag="sea")      # every highlight, newest first
+    store.queue.pending()                           # links to fetch (reader.importing)
+
 When a page's text changes, ``articles.add`` (and so ``open_article``) re-anchors its
 notes: their offsets always refer to the current ``Article.text``; highlights and
 bookmarks that could not be placed come back with ``orphaned=True`` and keep their

@@ -24,9 +24,12 @@ from reader.errors import StoreError
 from reader.store import schema
 
 if TYPE_CHECKING:
+    from reader.store.all_notes import NotesRepository
     from reader.store.articles import ArticleRepository
     from reader.store.highlights import HighlightRepository
+    from reader.store.library import LibraryRepository
     from reader.store.notes import BookmarkRepository, MarkRepository
+    from reader.store.queue import QueueRepository
 
 T = TypeVar("T")
 
@@ -125,6 +128,27 @@ class Store:
         from reader.store.highlights import HighlightRepository
 
         return HighlightRepository(self)
+
+    @cached_property
+    def library(self) -> LibraryRepository:
+        """Tags, read/archived/starred state, filtered listing, settings."""
+        from reader.store.library import LibraryRepository
+
+        return LibraryRepository(self)
+
+    @cached_property
+    def notes(self) -> NotesRepository:
+        """Every highlight across the library, with full-text search."""
+        from reader.store.all_notes import NotesRepository
+
+        return NotesRepository(self)
+
+    @cached_property
+    def queue(self) -> QueueRepository:
+        """Pages to read that are not fetched yet (from read-later exports)."""
+        from reader.store.queue import QueueRepository
+
+        return QueueRepository(self)
 
     # --- connections ------------------------------------------------------------
 

@@ -145,31 +145,34 @@ class HighlightRepository:
     def merge(self, article_id: int, items: list[HighlightImport]) -> tuple[int, int]:
         """Insert imported highlights, or update the ones already here (same ``uid``),
         in one transaction. Returns ``(added, updated)``."""
+        return self._store.write(lambda conn: merge_highlights(conn, article_id, items))
 
-        def work(conn: sqlite3.Connection) -> tuple[int, int]:
-            require_article(conn, article_id)
-            added = updated = 0
-            for item in items:
-                stamp = now()
-                created = item.created.isoformat() if item.created else stamp
-                modified = item.modified.isoformat() if item.modified else created
-                values = (item.color, _clean_note(item.note), *anchor_values(item.anchor))
-                cursor = conn.execute(
-                    f"UPDATE highlights SET color = ?, note = ?, {ANCHOR_ASSIGN}, "
-                    "updated_at = ?, orphaned = ? WHERE uid = ? AND article_id = ?",
-                    (*values, modified, int(item.orphaned), item.uid, article_id),
-                )
-                if cursor.rowcount:
-                    updated += 1
-                    continue
-                taken = conn.execute("SELECT 1 FROM highlights WHERE uid = ?", (item.uid,))
-                uid = new_uid() if taken.fetchone() else item.uid
-                conn.execute(
-                    f"INSERT INTO highlights (uid, article_id, color, note, {ANCHOR_COLUMNS}, "
-                    "created_at, updated_at, orphaned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (uid, article_id, *values, created, modified, int(item.orphaned)),
-                )
-                added += 1
-            return added, updated
 
-        return self._store.write(work)
+def merge_highlights(
+    conn: sqlite3.Connection, article_id: int, items: list[HighlightImport]
+) -> tuple[int, int]:
+    """:meth:`HighlightRepository.merge` inside the caller's transaction."""
+    require_article(conn, article_id)
+    added = updated = 0
+    for item in items:
+        stamp = now()
+        created = item.created.isoformat() if item.created else stamp
+        modified = item.modified.isoformat() if item.modified else created
+        values = (item.color, _clean_note(item.note), *anchor_values(item.anchor))
+        cursor = conn.execute(
+            f"UPDATE highlights SET color = ?, note = ?, {ANCHOR_ASSIGN}, "
+            "updated_at = ?, orphaned = ? WHERE uid = ? AND article_id = ?",
+            (*values, modified, int(item.orphaned), item.uid, article_id),
+        )
+        if cursor.rowcount:
+            updated += 1
+            continue
+        taken = conn.execute("SELECT 1 FROM highlights WHERE uid = ?", (item.uid,))
+        uid = new_uid() if taken.fetchone() else item.uid
+        conn.execute(
+            f"INSERT INTO highlights (uid, article_id, color, note, {ANCHOR_COLUMNS}, "
+            "created_at, updated_at, orphaned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (uid, article_id, *values, created, modified, int(item.orphaned)),
+        )
+        added += 1
+    return added, updated

@@ -93,7 +93,7 @@ def collect_pages(arguments: Sequence[str]) -> tuple[list[str], list[PageResult]
             continue
         path = Path(argument).expanduser()
         if path.is_dir():
-            for found in _walk(path):
+            for found in walk_pages(path):
                 take(str(found))
         elif path.is_file():
             take(str(path))
@@ -104,7 +104,8 @@ def collect_pages(arguments: Sequence[str]) -> tuple[list[str], list[PageResult]
     return pages, missing
 
 
-def _walk(top: Path) -> Iterable[Path]:
+def walk_pages(top: Path) -> Iterable[Path]:
+    """The page files in a folder and its subfolders, in a stable order."""
     for folder, dirs, files in os.walk(top, onerror=None):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         if TEST_CASE_PAGE in files:
@@ -152,7 +153,7 @@ class _InlineExecutor(Executor):
         return future
 
 
-def _pool(jobs: int) -> Executor:
+def worker_pool(jobs: int) -> Executor:
     if jobs <= 1:
         return _InlineExecutor()
     methods = multiprocessing.get_all_start_methods()
@@ -197,12 +198,16 @@ class _Batch:
         progress: Progress | None,
         extract: Extract,
         timeout: float | None,
+        stored_source: Callable[[str], str] | None = None,
+        on_record: Callable[[str, PageResult], None] | None = None,
     ):
         self.store = store
         self.limits = limits
         self.jobs = max(1, jobs)
         self.progress = progress
         self.extract = extract
+        self.stored_source = stored_source
+        self.on_record = on_record
         self.report = ImportReport()
         self.total = 0
         # Hard stop for a worker that hangs despite the extractor's own time budget.
@@ -215,7 +220,7 @@ class _Batch:
 
     def known(self, source: str) -> tuple[str | None, PageResult | None]:
         """The file's hash, and a skip result when the library already has these bytes."""
-        if source == STDIN or is_url(source):
+        if source == STDIN or is_url(source) or self.stored_source is not None:
             return None, None
         digest = raw_hash(Path(source), self.limits.max_input_bytes)
         if digest is None:
@@ -228,8 +233,15 @@ class _Batch:
         )
 
     def record(self, source: str, digest: str | None, article: PackedArticle) -> PageResult:
+        result = self._record(source, digest, article)
+        if self.on_record is not None:
+            self.on_record(source, result)
+        return result
+
+    def _record(self, source: str, digest: str | None, article: PackedArticle) -> PageResult:
+        where = self.stored_source(source) if self.stored_source else source
         try:
-            added = self.store.articles.add(article, source=source, raw_hash=digest)
+            added = self.store.articles.add(article, source=where, raw_hash=digest)
         except ReaderError as error:
             return PageResult(source, Outcome.FAILED, reason=str(error))
         title = article.title
@@ -251,7 +263,7 @@ class _Batch:
         queue: deque[str] = deque(pages)
         ready: deque[tuple[str, str | None]] = deque()
         suspects: deque[tuple[str, str | None]] = deque()
-        executor = _pool(self.jobs)
+        executor = worker_pool(self.jobs)
         running: dict[Future[Extracted], tuple[str, str | None, float]] = {}
         try:
             while queue or ready or suspects or running:
@@ -330,9 +342,30 @@ class _Batch:
         running.clear()
         _kill(executor)
         if alone:
-            return _pool(self.jobs), broken
+            return worker_pool(self.jobs), broken
         suspects.extend(retry)
-        return _pool(self.jobs), []
+        return worker_pool(self.jobs), []
+
+
+def import_sources(
+    store: Store,
+    sources: Sequence[str],
+    *,
+    extract: Extract,
+    stored_source: Callable[[str], str],
+    on_record: Callable[[str, PageResult], None] | None = None,
+    jobs: int = DEFAULT_JOBS,
+    limits: Limits | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Like :func:`import_pages` for sources that are not files (captures inside an
+    archive): ``extract`` reads each in a worker, ``stored_source`` names it in the
+    library, ``on_record`` hears of each one stored."""
+    store.require_writable()
+    batch = _Batch(
+        store, limits or Limits(), jobs, progress, extract, None, stored_source, on_record
+    )
+    return batch.run(list(sources))
 
 
 def import_pages(
@@ -351,7 +384,17 @@ def import_pages(
     reported as failed (default: three times the extraction budget, plus 10 s)."""
     store.require_writable()
     pages, missing = collect_pages(arguments)
-    batch = _Batch(store, limits or Limits(), jobs, progress, extract, timeout)
+    limits = limits or Limits()
+
+    def keep_saved_annotations(source: str, result: PageResult) -> None:
+        if result.outcome == Outcome.ADDED and result.article_id is not None:
+            from reader.importing.singlefile import attach_saved_annotations
+
+            attach_saved_annotations(store, result.article_id, source, limits)
+
+    batch = _Batch(
+        store, limits, jobs, progress, extract, timeout, on_record=keep_saved_annotations
+    )
     batch.total = len(missing)
     for result in missing:
         batch.finish(result)

@@ -117,7 +117,76 @@ _V3 = [
     "CREATE INDEX article_sources_raw_hash ON article_sources (raw_hash)",
 ]
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (tuple(_V1), tuple(_V2), tuple(_V3))
+# A library that grew up: capture dates, reading state, tags, a reading queue of pages
+# not fetched yet, highlights waiting for their article, a few remembered settings,
+# and a full-text index over every highlight's quote and note.
+_V4 = [
+    "ALTER TABLE articles ADD COLUMN captured_at TEXT",
+    "ALTER TABLE articles ADD COLUMN is_read INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE articles ADD COLUMN archived INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE articles ADD COLUMN starred INTEGER NOT NULL DEFAULT 0",
+    "CREATE INDEX articles_state ON articles (archived, is_read, starred)",
+    """CREATE TABLE tags (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE
+    )""",
+    """CREATE TABLE article_tags (
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        tag_id INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
+        PRIMARY KEY (article_id, tag_id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX article_tags_tag ON article_tags (tag_id, article_id)",
+    """CREATE TABLE queue (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT '',
+        added_at TEXT NOT NULL,
+        origin TEXT NOT NULL DEFAULT '',
+        is_read INTEGER NOT NULL DEFAULT 0,
+        archived INTEGER NOT NULL DEFAULT 0,
+        starred INTEGER NOT NULL DEFAULT 0,
+        article_id INTEGER REFERENCES articles (id) ON DELETE SET NULL,
+        fetched_at TEXT,
+        error TEXT
+    )""",
+    "CREATE INDEX queue_pending ON queue (article_id, added_at)",
+    """CREATE TABLE loose_highlights (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        url TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        quote TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT '',
+        origin TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX loose_highlights_url ON loose_highlights (url)",
+    """CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+    "CREATE INDEX highlights_created ON highlights (created_at)",
+    # Its own copy of quote and note (the highlight's column is named anchor_exact, and
+    # an external-content index needs the same names).
+    """CREATE VIRTUAL TABLE notes_fts USING fts5 (
+        quote, note, tokenize = 'unicode61 remove_diacritics 2'
+    )""",
+    """CREATE TRIGGER notes_fts_insert AFTER INSERT ON highlights BEGIN
+        INSERT INTO notes_fts (rowid, quote, note) VALUES (new.id, new.anchor_exact, new.note);
+    END""",
+    """CREATE TRIGGER notes_fts_delete AFTER DELETE ON highlights BEGIN
+        DELETE FROM notes_fts WHERE rowid = old.id;
+    END""",
+    """CREATE TRIGGER notes_fts_update AFTER UPDATE OF anchor_exact, note ON highlights BEGIN
+        DELETE FROM notes_fts WHERE rowid = old.id;
+        INSERT INTO notes_fts (rowid, quote, note) VALUES (new.id, new.anchor_exact, new.note);
+    END""",
+    "INSERT INTO notes_fts (rowid, quote, note) SELECT id, anchor_exact, note FROM highlights",
+]
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (tuple(_V1), tuple(_V2), tuple(_V3), tuple(_V4))
 """``MIGRATIONS[n]`` takes a database from version ``n`` to ``n + 1``."""
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -94,3 +94,26 @@ def test_import_stays_offline(hostile_pages: dict[str, Page], tmp_path: Path) ->
     assert not result.network, result.describe()
     assert not result.timed_out and "Traceback" not in result.err, result.describe()
     assert result.status in (0, 2), result.describe()
+
+
+def test_archives_and_exports_import_offline(tmp_path: Path) -> None:
+    """A web archive whose pages point at remote images, and read-later exports full of
+    links, are imported and extracted without a connection: only --fetch goes out."""
+    import sys
+
+    sys.path.insert(0, os.fspath(Path(__file__).resolve().parents[1]))
+    from archive_builder import sample_items, write_warc
+
+    warc = tmp_path / "site.warc.gz"
+    write_warc(warc, sample_items())
+    exports = Path(__file__).resolve().parents[1] / "fixtures" / "readlater"
+    sources = [os.fspath(warc)] + [
+        os.fspath(exports / name) for name in ("wallabag.json", "pocket.csv", "readwise.csv")
+    ]
+    for argv in (
+        ["import", "--data-dir", os.fspath(tmp_path / "data"), *sources],
+        ["extract", "--format", "jsonl", *sources[:2]],
+    ):
+        result = run_cli(argv, cwd=tmp_path)
+        assert not result.network, result.describe()
+        assert result.status == 0 and "Traceback" not in result.err, result.describe()

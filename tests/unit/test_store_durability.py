@@ -21,6 +21,8 @@ from reader.anchoring import point_anchor, range_anchor
 from reader.errors import StoreError
 from reader.store import db as store_db
 from reader.store import open_store, schema
+from reader.store.library import LibraryFilter
+from reader.store.queue import QueueItem
 
 ROOT = Path(__file__).resolve().parents[2]
 WRITES_PER_PROCESS = 60
@@ -37,6 +39,11 @@ def _writer(data_dir: str, name: str, ready: object, start: object) -> None:
             store.bookmarks.add(article_id, f"{name}-{i}", point_anchor(article.text, i))
             store.highlights.add(article_id, range_anchor(article.text, i, i + 5), note=name)
             store.marks.set(article_id, "a", point_anchor(article.text, i))
+            # The tables of a grown-up library, shared by both processes.
+            store.library.add_tags(article_id, [f"shared-{i % 7}", f"{name}-{i}"])
+            store.library.set_state(article_id, starred=bool(i % 2))
+            store.queue.add([QueueItem(f"https://queue.example/{name}/{i}", tags=("q",))])
+            store.library.save_filter(LibraryFilter(tag=f"{name}-{i}"))
 
 
 def test_two_processes_write_at_once(tmp_path: Path) -> None:
@@ -62,6 +69,15 @@ def test_two_processes_write_at_once(tmp_path: Path) -> None:
             assert len(store.bookmarks.list(entry.id)) == WRITES_PER_PROCESS
             assert len(store.highlights.list(entry.id)) == WRITES_PER_PROCESS
             assert entry.highlight_count == entry.note_count == WRITES_PER_PROCESS
+            assert len(store.library.tags_of(entry.id)) == 7 + WRITES_PER_PROCESS
+        counts = {tag.name: tag.count for tag in store.library.tags("shared-")}
+        assert counts == {f"shared-{n}": 2 for n in range(7)}
+        assert len(store.queue.all()) == 2 * WRITES_PER_PROCESS
+        assert len(store.notes.list(search="one", limit=1000)) == WRITES_PER_PROCESS
+        assert store.library.saved_filter().tag in (
+            f"one-{WRITES_PER_PROCESS - 1}",
+            f"two-{WRITES_PER_PROCESS - 1}",
+        )
 
 
 _CHILD = textwrap.dedent(
@@ -70,6 +86,7 @@ _CHILD = textwrap.dedent(
     from pathlib import Path
     from reader.anchoring import point_anchor, range_anchor
     from reader.store import open_store
+    from reader.store.queue import QueueItem
 
     store = open_store(Path(sys.argv[1]))
     article_id = int(sys.argv[2])
@@ -77,12 +94,20 @@ _CHILD = textwrap.dedent(
     i = 0
     while True:
         i += 1
-        if i % 2:
+        if i % 4 == 1:
             done = store.bookmarks.add(article_id, f"b{i}", point_anchor(text, i % 100))
             print("b", done.id, flush=True)
-        else:
-            done = store.highlights.add(article_id, range_anchor(text, i % 100, i % 100 + 9))
+        elif i % 4 == 2:
+            done = store.highlights.add(
+                article_id, range_anchor(text, i % 100, i % 100 + 9), note=f"kill{i}"
+            )
             print("h", done.id, flush=True)
+        elif i % 4 == 3:
+            store.library.add_tags(article_id, [f"t{i}"])
+            print("t", i, flush=True)
+        else:
+            store.queue.add([QueueItem(f"https://queue.example/{i}")])
+            print("q", i, flush=True)
     """
 )
 
@@ -99,7 +124,7 @@ def test_sigkill_loses_no_acknowledged_write(tmp_path: Path, seed: int) -> None:
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert child.stdout is not None
-    acknowledged: dict[str, set[int]] = {"b": set(), "h": set()}
+    acknowledged: dict[str, set[int]] = {"b": set(), "h": set(), "t": set(), "q": set()}
     first = child.stdout.readline().split()  # wait until writing has begun
     acknowledged[first[0]].add(int(first[1]))
     deadline = time.monotonic() + random.Random(seed).uniform(0.05, 0.6)
@@ -113,13 +138,20 @@ def test_sigkill_loses_no_acknowledged_write(tmp_path: Path, seed: int) -> None:
             acknowledged[parts[0]].add(int(parts[1]))
     child.wait()
     assert child.returncode == -signal.SIGKILL
-    assert len(acknowledged["b"]) + len(acknowledged["h"]) > 2
+    assert sum(len(ids) for ids in acknowledged.values()) > 2
     with open_store(tmp_path) as store:
         assert store.integrity_check() == "ok"
         bookmarks = {b.id for b in store.bookmarks.list(article_id)}
         highlights = {h.id for h in store.highlights.list(article_id)}
+        tags = {int(name[1:]) for name in store.library.tags_of(article_id)}
+        queued = {int(q.url.rsplit("/", 1)[1]) for q in store.queue.all()}
+        # Every highlight is in the notes index too (a trigger, same transaction).
+        indexed = {r.highlight.id for r in store.notes.list(search="kill", limit=100_000)}
     assert acknowledged["b"] <= bookmarks
     assert acknowledged["h"] <= highlights
+    assert acknowledged["t"] <= tags
+    assert acknowledged["q"] <= queued
+    assert highlights == indexed
 
 
 def test_migrates_from_version_0(tmp_path: Path) -> None:
@@ -153,6 +185,9 @@ def test_migrates_from_older_versions_keeping_data(tmp_path: Path, version: int)
         hits = store.articles.search("pensions")
         assert [h.title for h in hits] == ["Old entry"]  # the new index covers old rows
         assert [h.note for h in store.highlights.list(1)] == ["kept"]
+        assert [r.highlight.note for r in store.notes.list(search="kept")] == ["kept"]
+        [item] = store.library.items()  # old rows: unread, untagged, in the queue
+        assert (item.is_read, item.archived, item.starred, item.tags) == (False, False, False, ())
         assert store.articles.load(1) is None  # an unreadable cache means re-extract
 
 
