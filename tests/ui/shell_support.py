@@ -6,10 +6,12 @@ import asyncio
 import contextlib
 import dataclasses
 import functools
+import io
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -103,7 +105,14 @@ def record_notifications(app: ReaderApp) -> list[str]:
 
 def static_text(app: ReaderApp, selector: str) -> str:
     content = app.screen.query_one(selector, Static).content
-    return content.plain if isinstance(content, Content) else str(content)
+    if isinstance(content, Content):
+        return content.plain
+    if isinstance(content, str):
+        return content
+    # A Rich renderable (the help's grid): its text, wide enough that nothing wraps.
+    console = Console(width=300, file=io.StringIO(), record=True)
+    console.print(content)
+    return console.export_text()
 
 
 def _stub_browser(monkeypatch: pytest.MonkeyPatch, opens: bool) -> list[str]:

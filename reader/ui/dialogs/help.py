@@ -5,45 +5,53 @@ app (see :mod:`reader.ui.keyhelp`), plus the view's multi-key sequences."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.cells import cell_len
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reader.ui.dialogs.grid_style import MUTED, rich_colour
 from reader.ui.keyhelp import KeyHelp, grouped
 
 KEY_SEPARATOR = " "
 
 
-def help_content(rows: Sequence[KeyHelp]) -> Content:
-    """The help text: a heading per group, then keys, what they do, and a longer note."""
+def help_content(rows: Sequence[KeyHelp], colours: Mapping[str, str]) -> Table:
+    """The help text: a heading per group, then keys, what they do, and a longer note,
+    as a grid, so a line that wraps stays indented under its own column. ``colours``:
+    the theme's variables (a Rich grid does not resolve ``$accent`` itself)."""
+
+    def style(name: str, fallback: str, bold: bool = False) -> Style:
+        return Style(color=rich_colour(colours.get(name), fallback), bold=bold)
+
     groups = grouped(rows)
     key_width = min(16, max((cell_len(KEY_SEPARATOR.join(r.keys)) for r in rows), default=4))
     name_width = min(24, max((cell_len(r.description) for r in rows), default=8))
-    lines: list[Content] = []
+    grid = Table.grid(padding=(0, 2, 0, 0))
+    grid.add_column(width=key_width + 2, no_wrap=True)
+    grid.add_column(ratio=1)
+    first = True
     for title, entries in groups.items():
-        if lines:
-            lines.append(Content(""))
-        lines.append(Content.styled(title, "bold $primary"))
+        if not first:
+            grid.add_row("")
+        first = False
+        grid.add_row(Text(title, style("primary", "blue", bold=True)), "")
         # The widget's own keys first, Textual's inherited ones (no id) after them.
         for row in sorted(entries, key=lambda r: r.binding_id is None):
-            keys = KEY_SEPARATOR.join(row.keys)
-            line = Content.assemble(
-                "  ",
-                (keys, "bold $accent"),
-                " " * max(1, key_width - cell_len(keys) + 2),
-                (row.description, "$foreground"),
-            )
+            keys = Text("  " + KEY_SEPARATOR.join(row.keys), style("accent", "yellow", bold=True))
+            body = Text(row.description, style("foreground", "white"))
             if row.tooltip and row.tooltip != row.description:
-                pad = " " * max(1, name_width - cell_len(row.description) + 2)
-                line = line.append(Content.styled(f"{pad}{row.tooltip}", "$text-muted"))
-            lines.append(line)
-    return Content("\n").join(lines)
+                body.append(" " * max(1, name_width - cell_len(row.description) + 2))
+                body.append(row.tooltip, MUTED)
+            grid.add_row(keys, body)
+    return grid
 
 
 class HelpScreen(ModalScreen[None]):
@@ -86,7 +94,8 @@ class HelpScreen(ModalScreen[None]):
             scroll.border_title = "Keys"
             scroll.border_subtitle = "Esc or q closes · j/k scroll"
             scroll.can_focus = False
-            yield Static(help_content(self._rows), id="help-text", markup=False)
+            colours = self.app.theme_variables or self.app.get_css_variables()
+            yield Static(help_content(self._rows, colours), id="help-text", markup=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

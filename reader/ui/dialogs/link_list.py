@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from reader.sanitize import clean_line
+from reader.ui.dialogs.grid_style import MUTED, rich_colour
 
 
 class LinkLike(Protocol):
@@ -26,15 +29,23 @@ class LinkLike(Protocol):
     def href(self) -> str | None: ...
 
 
-def link_prompt(link: LinkLike) -> Content:
+def link_prompt(link: LinkLike, colours: Mapping[str, str]) -> Table:
+    """The link's number, then its text and address wrapping under the text, not
+    under the number. ``colours``: the theme's variables (a Rich grid does not resolve
+    ``$link-number`` itself)."""
     text = clean_line(link.text).strip() or "(no text)"
     href = clean_line(link.href or "").strip()
-    return Content.assemble(
-        (f"{link.number:>4} ", "bold $link-number"),
-        (text, "$foreground"),
-        ("  ", ""),
-        (href, "$text-muted"),
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(width=5, justify="right", no_wrap=True)
+    grid.add_column(ratio=1)
+    number_colour = rich_colour(colours.get("link-number"), rich_colour(colours.get("accent")))
+    body = Text.assemble(
+        (text, Style(color=rich_colour(colours.get("foreground")))),
+        "  ",
+        (href, MUTED),
     )
+    grid.add_row(Text(str(link.number), Style(color=number_colour, bold=True)), body)
+    return grid
 
 
 def matches(link: LinkLike, needle: str) -> bool:
@@ -84,9 +95,12 @@ class LinkListScreen(ModalScreen["LinkLike | None"]):
             yield filter_input
             yield OptionList(*self._options(""), id="links-options", markup=False)
 
+    def _colours(self) -> Mapping[str, str]:
+        return self.app.theme_variables or self.app.get_css_variables()
+
     def _options(self, needle: str) -> list[Option]:
         return [
-            Option(link_prompt(link), id=str(index))
+            Option(link_prompt(link, self._colours()), id=str(index))
             for index, link in enumerate(self._links)
             if not needle or matches(link, needle)
         ]
