@@ -9,6 +9,7 @@ any page failed).
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import time
@@ -132,6 +133,12 @@ def run(args: argparse.Namespace) -> int:
 
     if not args.sources and not args.fetch:
         raise ReaderError("nothing to import: name pages, archives or exports, or use --fetch")
+    missing = [s for s in args.sources if not os.path.lexists(s)]
+    if missing:
+        # Said at once, before anything is read: a mistyped folder is not "1 page failed".
+        names = ", ".join(display_name(s) for s in missing[:3])
+        more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+        raise ReaderError(f"no such file or folder: {names}{more}")
     settings = load_settings()
     limits = settings.limits
     pages, archives, exports = split_sources(args.sources)

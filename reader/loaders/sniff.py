@@ -84,6 +84,13 @@ _HTML_TAGS = re.compile(
     r"</?(?:p|div|span|a|br|li|ul|ol|table|tr|td|h[1-6]|script|style|article|section|img)\b",
     re.IGNORECASE,
 )
+_HTML_FRAGMENT = re.compile(
+    r"\s*<(p|div|span|a|b|i|em|strong|h[1-6]|ul|ol|li|table|article|section|blockquote|pre"
+    r"|figure|main|nav|header|footer|img|br|hr)\b[^<>]*>",
+    re.IGNORECASE,
+)
+"""A piece of HTML with no document around it (``<p>hello <b>world</b></p>``)."""
+_VOID = frozenset({"img", "br", "hr"})
 _MIME_HEADER_LINE = re.compile(r"[A-Za-z][A-Za-z0-9-]*:")
 _MIME_ARCHIVE = re.compile(r"^content-type:\s*multipart/", re.IGNORECASE | re.MULTILINE)
 _MIME_ANY = re.compile(r"^content-type:", re.IGNORECASE | re.MULTILINE)
@@ -141,8 +148,19 @@ def sniff(data: bytes, hint: Format | None) -> Format:
         return hint
     if _HTML_MARKERS.search(peek) or len(_HTML_TAGS.findall(peek)) >= 5:
         return Format.HTML
+    if _is_fragment(peek):
+        return Format.HTML
     signs = sum(1 for sign in _MARKDOWN_SIGNS if sign.search(peek))
     return Format.MARKDOWN if signs >= 2 else Format.TEXT
+
+
+def _is_fragment(peek: str) -> bool:
+    """Starts with an HTML element that is closed (or needs no closing) later on."""
+    match = _HTML_FRAGMENT.match(peek)
+    if match is None:
+        return False
+    tag = match.group(1).lower()
+    return tag in _VOID or re.search(rf"</{tag}\s*>", peek, re.IGNORECASE) is not None
 
 
 def _peek(data: bytes) -> str:

@@ -214,3 +214,12 @@ def test_summary_wording() -> None:
     assert summary(results) == (
         "3 pages: added 1, updated 1, skipped 1 (already in the library), failed 0"
     )
+
+
+def test_a_path_that_does_not_exist_is_said_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nonexistent_dir"
+    assert cli("import", str(missing)) == 2
+    err = capsys.readouterr().err
+    assert err.strip().splitlines() == [f"reader: no such file or folder: {missing}"]
