@@ -180,3 +180,40 @@ def test_decoration_is_never_cut(parts: list[tuple[str, bool]], width: int) -> N
     shown = [r for row_runs, _, _ in rows for r in row_runs if r[2] == NO_OFFSET]
     expected = [r for r in runs if r[2] == NO_OFFSET]
     assert shown == expected
+
+
+def _rows(text: str, width: int) -> list[str]:
+    return ["".join(run[0] for run in row[0]) for row in wrap([(text, "", 0)], width)]
+
+
+def test_cjk_lines_never_start_with_closing_punctuation_or_end_with_opening() -> None:
+    text = "日本語の文章です、句読点！「かぎ括弧」はどうでしょう。ちょっと待ってください。"
+    for width in range(6, 30):
+        rows = _rows(text, width)
+        assert "".join(rows) == text
+        for row in rows[1:]:
+            assert row[0] not in "、。！」ょっ", (width, rows)
+        for row in rows[:-1]:
+            assert row[-1] != "「", (width, rows)
+
+
+def test_chinese_punctuation_stays_with_its_sentence() -> None:
+    text = "这是一个测试，看看标点符号是否正确！我们希望“引号”不会被分开。"
+    for width in range(6, 24):
+        rows = _rows(text, width)
+        for row in rows[1:]:
+            assert row[0] not in "，！。”", (width, rows)
+        for row in rows[:-1]:
+            assert row[-1] != "“", (width, rows)
+
+
+CJK_SAMPLE = st.text(alphabet="日本語文章、。！「」ぁっーabc ", min_size=1, max_size=80)
+
+
+@settings(max_examples=200, deadline=None)
+@given(CJK_SAMPLE, st.integers(4, 30))
+def test_cjk_wrapping_keeps_the_text_and_the_width(text: str, width: int) -> None:
+    rows = _rows(text, width)
+    assert "".join(rows).replace(" ", "") == text.replace(" ", "").replace("\n", "")
+    for row in rows:
+        assert cells(row) <= width, (row, width)

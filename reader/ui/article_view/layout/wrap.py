@@ -33,9 +33,38 @@ def runs_cells(runs: Sequence[Run]) -> int:
     return sum(cells(run[0]) for run in runs)
 
 
+# Kinsoku shori (JIS X 4051): characters a CJK line must not start with (closing
+# brackets and quotes, full stops and commas, iteration marks, small kana, the long
+# vowel mark) and ones it must not end with (opening brackets and quotes). A full
+# Unicode line-breaking library (UAX #14) was measured at 0.35 ms a character in pure
+# Python, seconds for a long Japanese article: these two sets are what matters here.
+_NO_LINE_START = frozenset(
+    ")]}）］｝〕〉》」』】〙〗〟’”｠»"
+    "、。，．,.・：；:;？！?!‼⁇⁈⁉"
+    "ヽヾゝゞ々〻ー〜～"
+    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ"
+    "‐゠–〜%％‰℃°′″"
+)
+_NO_LINE_END = frozenset("([{（［｛〔〈《「『【〘〖〝‘“｟«$＄￥£")
+
+
+def _kinsoku(text: str, pieces: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Join pieces so no piece starts with a no-start character or ends with a
+    no-end one (a row may then break only where CJK typesetting allows)."""
+    out: list[tuple[int, int, int]] = []
+    for start, end, width in pieces:
+        if out and (text[start] in _NO_LINE_START or text[out[-1][1] - 1] in _NO_LINE_END):
+            p_start, _, p_width = out[-1]
+            out[-1] = (p_start, end, p_width + width)
+        else:
+            out.append((start, end, width))
+    return out
+
+
 def _pieces(text: str, a: int, b: int) -> list[tuple[int, int, int]]:
     """Split a non-ASCII word ``text[a:b]`` into unbreakable pieces with their widths:
-    each wide grapheme alone, runs of narrow graphemes together."""
+    each wide grapheme alone, runs of narrow graphemes together, then joined where CJK
+    line-breaking rules forbid a break."""
     spans, _ = split_graphemes(text[a:b])
     pieces: list[tuple[int, int, int]] = []
     run_start = -1
@@ -54,7 +83,7 @@ def _pieces(text: str, a: int, b: int) -> list[tuple[int, int, int]]:
             run_end = a + end
     if run_start >= 0:
         pieces.append((run_start, run_end, run_width))
-    return pieces
+    return _kinsoku(text, pieces)
 
 
 def _hard_break(text: str, a: int, b: int, first: int, avail: int) -> list[tuple[int, int]]:
