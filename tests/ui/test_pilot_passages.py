@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from hostile.screen_probe import capture
 
+from reader.ui.article_view.paint import CURSOR_MARK
 from reader.ui.article_view.view import ArticleView
 
 from .annotation_support import (
@@ -15,7 +16,7 @@ from .annotation_support import (
     selection,
     store_of,
 )
-from .built_articles import long_article
+from .built_articles import field_guide, long_article
 from .shell_support import (
     app_for,
     pilot_test,
@@ -238,3 +239,20 @@ async def test_g_on_a_page_of_two_screens_is_a_jump_and_paging_is_not() -> None:
         await pilot.press("space", "space", "b")  # paging is no jump: '' still goes back
         await pilot.press("apostrophe", "apostrophe")
         assert article_view.scroll_offset.y == article_view.max_scroll_y
+
+
+@pilot_test
+async def test_escape_hides_the_cursor_mark_too_until_it_moves() -> None:
+    app = app_for(field_guide())
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("right_parenthesis", "right_parenthesis")
+        await pilot.pause()
+        assert CURSOR_MARK in capture(app).text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert passage(app) is None
+        assert CURSOR_MARK not in capture(app).text
+        await pilot.press("right_parenthesis")
+        await pilot.pause()
+        assert CURSOR_MARK in capture(app).text

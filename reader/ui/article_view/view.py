@@ -104,6 +104,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """Emphasise link numbers (link-hint mode)."""
     cursor: reactive[int] = reactive(0, repaint=False)
     """A text offset; its row shows a marker. Follows the view when scrolled away."""
+    cursor_hidden: reactive[bool] = reactive(False, repaint=False)
+    """The marker is hidden (Esc left the passage) until the cursor moves again."""
 
     class LinkActivated(Message):
         """A link was clicked."""
@@ -638,7 +640,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         width = self._render_width or self._view_width
         if layout is None or index >= len(layout.lines):
             return Strip.blank(width, self.rich_style)
-        is_cursor = index == self._cursor_line
+        is_cursor = index == self._cursor_line and not self.cursor_hidden
         key = (
             index,
             self._paint_generation,
@@ -752,7 +754,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self.refresh_line(before)
             self.refresh_line(self._cursor_line)
 
+    def watch_cursor_hidden(self) -> None:
+        self.refresh_line(self._cursor_line)
+
     def watch_cursor(self, old: int, new: int) -> None:
+        self.cursor_hidden = False
         layout = self._layout
         if layout is None:
             return

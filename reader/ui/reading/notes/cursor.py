@@ -185,6 +185,8 @@ class PassageCursor:
             return
         self.shown = False
         self.view.set_overlay(PASSAGE_LAYER, [])
+        # Nothing of the cursor stays on screen: its row marker goes too, until it moves.
+        self.view.cursor_hidden = True
 
     def show_at(self, offset: int) -> None:
         """Passage mode at ``offset`` (the cursor is already there)."""
@@ -248,6 +250,7 @@ class PassageCursor:
                 self.view.open_section(section.id)
 
     def _draw(self) -> None:
+        self.view.cursor_hidden = False
         sentence = self.passages.sentence_at(self.view.cursor) if self.passages else None
         spans = [(sentence.start, sentence.end, PASSAGE_ROLE)] if sentence else []
         self.view.set_overlay(PASSAGE_LAYER, spans)
