@@ -8,12 +8,10 @@ for Obsidian or a notes folder; JSON is W3C Web Annotation JSON-LD, which
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
-from pathlib import Path
 
-from reader.errors import ReaderError, StoreError
+from reader.atomic import write_atomic
+from reader.errors import StoreError
 from reader.loaders.names import display_name
 
 FORMATS = ("md", "json")
@@ -28,6 +26,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="md (Markdown) or json (W3C Web Annotation); default: from FILE's suffix, else md",
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    parser.add_argument(
+        "--follow-symlinks",
+        action="store_true",
+        help="if FILE is a symbolic link, write to the file it points to (refused otherwise)",
+    )
 
 
 def export_text(store_page: str, fmt: str) -> tuple[str, int]:
@@ -49,28 +52,13 @@ def export_text(store_page: str, fmt: str) -> tuple[str, int]:
     return render(stored, highlights), len(highlights)
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that a crash leaves the old file or the new one."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=folder, prefix=f".{path.name}.", delete=False
-        ) as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, path)
-    except OSError as error:
-        raise ReaderError(f"cannot write {display_name(str(path))}: {error.strerror}") from None
-
-
 def run(args: argparse.Namespace) -> int:
     fmt = args.format
     if fmt is None:
         fmt = "json" if args.output and args.output.lower().endswith((".json", ".jsonld")) else "md"
     text, count = export_text(args.page, fmt)
     if args.output:
-        write_atomically(Path(args.output), text)
+        write_atomic(args.output, text, follow_symlinks=args.follow_symlinks)
         plural = "s" if count != 1 else ""
         print(f"{count} highlight{plural} written to {display_name(args.output)}", file=sys.stderr)
     else:
