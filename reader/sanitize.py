@@ -44,3 +44,15 @@ def clean_line(text: str) -> str:
 def has_control(text: str) -> bool:
     """True when ``text`` holds anything :func:`clean` would remove."""
     return _CONTROL.search(text) is not None or "\x1b" in text
+
+
+# Characters JSON may carry raw that a terminal or a line reader would act on: C1 and
+# DEL, the bidi controls, the Unicode line separators, and lone surrogates (a file name
+# that is not UTF-8, as the OS hands it over). All only occur inside JSON strings.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def escape_json(serialised: str) -> str:
+    """JSON text (from ``json.dumps(..., ensure_ascii=False)``) with the characters above
+    written as ``\\uXXXX`` escapes: the same values, safe to print and to encode."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", serialised)

@@ -16,7 +16,7 @@ from typing import Any
 
 from reader.anchoring import TextAnchor, TextIndex, range_anchor
 from reader.errors import ReaderError
-from reader.sanitize import clean, clean_line
+from reader.sanitize import clean, clean_line, escape_json
 from reader.store.highlights import HighlightImport, new_uid
 from reader.store.records import DEFAULT_COLOR, HIGHLIGHT_COLORS, Highlight, StoredArticle
 from reader.store.sources import source_uri
@@ -73,15 +73,12 @@ def to_annotation(highlight: Highlight, source: str) -> dict[str, Any]:
     }
 
 
-_TERMINAL_UNSAFE = re.compile("[\u007f-\u009f\u202a-\u202e\u2066-\u2069]")
-
-
 def to_json(stored: StoredArticle, highlights: list[Highlight]) -> str:
     """The JSON-LD export. C0 controls are escaped by JSON itself; C1 controls and bidi
     overrides are escaped too, so printing the file to a terminal is harmless."""
     data = [to_annotation(h, stored.entry.source) for h in highlights]
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return escape_json(text) + "\n"
 
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~=])")
