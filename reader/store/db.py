@@ -275,23 +275,44 @@ def open_store(data_dir: Path) -> Store:
 
 
 def _prepare_file(path: Path) -> None:
-    """WAL mode, migrations and the trash, retried like any write: two readers starting
-    together on a new library both get here, and switching the journal mode can report
-    busy at once instead of waiting."""
+    """WAL mode, migrations and the trash, retried like any write: several readers
+    starting together on a new library all get here, and switching the journal mode can
+    report busy at once instead of waiting.
+
+    The schema is created in one transaction that reads the version under the write
+    lock (``schema.migrate``). The trash is then emptied on a new connection: one that
+    read the schema while another process was creating it could keep that old copy and
+    report "no such table" (seen under load with several openers of a new library)."""
     for attempt in range(WRITE_ATTEMPTS):
         conn = _connect_file(path)
         try:
-            conn.execute("PRAGMA journal_mode = WAL")
+            if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
             schema.migrate(conn, str(path))
-            # Also proves the file is writable (a read-only mount opens fine).
-            _empty_trash(conn)
-            return
+            break
         except sqlite3.Error as error:
             if not _is_busy(error) or attempt + 1 == WRITE_ATTEMPTS:
                 raise
             time.sleep(0.05 * 2**attempt * (1 + random.random()))
         finally:
             conn.close()
+    conn = _connect_file(path)
+    try:
+        # Also proves the file is writable (a read-only mount opens fine).
+        _retry_busy(lambda: _empty_trash(conn))
+    finally:
+        conn.close()
+
+
+def _retry_busy(work: Callable[[], T]) -> T:
+    for attempt in range(WRITE_ATTEMPTS):
+        try:
+            return work()
+        except sqlite3.Error as error:
+            if not _is_busy(error) or attempt + 1 == WRITE_ATTEMPTS:
+                raise
+            time.sleep(0.05 * 2**attempt * (1 + random.random()))
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _empty_trash(conn: sqlite3.Connection) -> None:

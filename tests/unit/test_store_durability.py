@@ -64,6 +64,85 @@ def test_two_processes_write_at_once(tmp_path: Path) -> None:
             assert entry.highlight_count == entry.note_count == WRITES_PER_PROCESS
 
 
+RACE_ROUNDS = int(os.environ.get("STORE_RACE_ROUNDS", "12"))
+RACE_OPENERS = 4
+
+
+def _open_fresh(data_dir: str, start: object, results: object) -> None:
+    start.wait(10)  # type: ignore[attr-defined]
+    try:
+        with open_store(Path(data_dir)) as store:
+            store.articles.count()
+            results.put("ok")  # type: ignore[attr-defined]
+    except Exception as error:  # reported to the test, whatever it is
+        results.put(f"{type(error).__name__}: {error}")  # type: ignore[attr-defined]
+
+
+def _burn(stop: object) -> None:
+    while not stop.is_set():  # type: ignore[attr-defined]
+        sum(i * i for i in range(10_000))
+
+
+def test_several_processes_open_a_new_library_at_once(tmp_path: Path) -> None:
+    """Each round, several processes open the same new library at the same moment
+    while others keep the CPU busy: every one opens it (no "no such table" from one
+    that read the schema while another was creating it). ``STORE_RACE_ROUNDS=300``
+    runs it longer by hand."""
+    context = multiprocessing.get_context("fork")
+    stop = context.Event()
+    burners = [context.Process(target=_burn, args=(stop,)) for _ in range(2)]
+    for burner in burners:
+        burner.start()
+    outcomes: list[str] = []
+    try:
+        for round_number in range(RACE_ROUNDS):
+            folder = tmp_path / f"library-{round_number}"
+            start = context.Event()
+            results = context.Queue()
+            openers = [
+                context.Process(target=_open_fresh, args=(str(folder), start, results))
+                for _ in range(RACE_OPENERS)
+            ]
+            for opener in openers:
+                opener.start()
+            start.set()
+            for opener in openers:
+                opener.join(60)
+            outcomes += [results.get(timeout=10) for _ in openers]
+    finally:
+        stop.set()
+        for burner in burners:
+            burner.join(10)
+    assert len(outcomes) == RACE_ROUNDS * RACE_OPENERS
+    assert [o for o in outcomes if o != "ok"] == []
+
+
+def test_migration_is_one_step_for_a_second_opener(tmp_path: Path) -> None:
+    """Another connection never sees a version between 0 and the current one."""
+    path = tmp_path / store_db.DB_NAME
+    creator = sqlite3.connect(path, isolation_level=None)
+    observer = sqlite3.connect(path, isolation_level=None, timeout=0)
+    seen: list[int] = []
+    original = creator.execute
+
+    class Watching:
+        def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+            cursor = original(sql, *args)
+            if "CREATE" in sql.upper():
+                seen.append(schema.schema_version(observer))
+            return cursor
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(creator, name)
+
+    creator.execute("PRAGMA journal_mode = WAL")
+    assert schema.migrate(Watching(), "test") == 0  # type: ignore[arg-type]
+    assert set(seen) == {0}
+    assert schema.schema_version(observer) == schema.SCHEMA_VERSION
+    creator.close()
+    observer.close()
+
+
 _CHILD = textwrap.dedent(
     """
     import sys
