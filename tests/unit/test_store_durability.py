@@ -201,6 +201,81 @@ def test_sigkill_loses_no_acknowledged_write(tmp_path: Path, seed: int) -> None:
     assert acknowledged["h"] <= highlights
 
 
+_KILLED_WRITER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from reader.anchoring import range_anchor
+    from reader.store import open_store
+    from test_store_support import TEXT, make_article
+
+    store = open_store(Path(sys.argv[1]))
+    article_id = store.articles.add(make_article(TEXT), source="/page.html").article_id
+    store.highlights.add(article_id, range_anchor(TEXT, 0, 12), note="left in the WAL")
+    print("committed", flush=True)
+    time.sleep(60)
+    """
+)
+
+
+def _write_and_get_killed(data_dir: Path) -> None:
+    """A process commits a highlight with a note and is killed before any checkpoint:
+    the note is only in the WAL."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_WRITER, str(data_dir)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'tests' / 'unit'}"},
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "committed"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    wal = data_dir / f"{store_db.DB_NAME}-wal"
+    assert wal.exists() and wal.stat().st_size > 0
+
+
+@pytest.mark.parametrize("shm", ["usable", "unusable"])
+def test_a_read_only_session_sees_writes_left_in_the_wal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shm: str
+) -> None:
+    """On a read-only mount the library cannot be checkpointed; the session reads the
+    WAL in place, or (when SQLite cannot use its -shm index there) from a copy."""
+    _write_and_get_killed(tmp_path)
+    files_before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    # Tests run as root: the unwritable folder is simulated the way open_store checks it.
+    monkeypatch.setattr(store_db, "unwritable_reason", lambda _: "read-only file system")
+    if shm == "unusable":
+
+        def refuse(path: Path) -> sqlite3.Connection:
+            raise sqlite3.OperationalError("unable to open database file")
+
+        monkeypatch.setattr(store_db, "_open_in_place", refuse)
+    with open_store(tmp_path) as store:
+        assert store.read_only
+        (entry,) = store.articles.list()
+        assert [h.note for h in store.highlights.list(entry.id)] == ["left in the WAL"]
+    after = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    for name in (store_db.DB_NAME, f"{store_db.DB_NAME}-wal"):
+        assert after[name] == files_before[name]  # read, never checkpointed or changed
+
+
+def test_export_in_a_read_only_session_includes_the_note_in_the_wal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.__main__ import main
+
+    data_dir = Path(os.environ["READER_DATA_DIR"])
+    data_dir.mkdir(parents=True, exist_ok=True)
+    _write_and_get_killed(data_dir)
+    monkeypatch.setattr(store_db, "unwritable_reason", lambda _: "read-only file system")
+    with pytest.raises(SystemExit) as done:
+        main(["export", "/page.html"])
+    assert done.value.code in (0, None)
+    assert "left in the WAL" in capsys.readouterr().out
+
+
 def test_migrates_from_version_0(tmp_path: Path) -> None:
     sqlite3.connect(tmp_path / store_db.DB_NAME).close()  # an empty file: version 0
     with open_store(tmp_path) as store:
