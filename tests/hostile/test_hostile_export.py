@@ -17,9 +17,9 @@ from reader import atomic
 from reader.__main__ import main
 from reader.anchoring import range_anchor
 from reader.errors import ReaderError
+from reader.notes_export import export_notes
 from reader.service import open_article
 from reader.store import open_library
-from reader.ui.notes_export import export_notes
 
 PAGE = """<!doctype html><html><head><title>Export target</title></head><body><article>
 <h1>Export target</h1><p>The committee met on Monday to review the proposal for a bridge
