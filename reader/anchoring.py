@@ -41,6 +41,12 @@ _SEED_LENGTH = 10
 _MAX_SEED_HITS = 40
 """A seed found more often than this says nothing about where the quote is."""
 _CANDIDATES = 6
+_MAX_CONTEXT = 2 * CONTEXT_CHARS
+"""Context used when placing: an imported anchor may carry far more, and comparing it
+at every repeat of the quote would cost its length times the repeats."""
+_MAX_FUZZY_QUOTE = 600
+"""Longest quote matched approximately (the bit-parallel search costs the quote length
+times the window); longer quotes are placed exactly, or by their ends."""
 
 
 class AnchorMethod(StrEnum):
@@ -187,6 +193,13 @@ class TextIndex:
         return bisect_left(self._origin, offset)
 
     def locate(self, anchor: TextAnchor) -> Placement | None:
+        """Where ``anchor`` now is. The cost is bounded per anchor: linear in the text
+        and the quote, whatever context the anchor carries."""
+        if len(anchor.prefix) > _MAX_CONTEXT or len(anchor.suffix) > _MAX_CONTEXT:
+            prefix = anchor.prefix[-_MAX_CONTEXT:]
+            anchor = TextAnchor(
+                anchor.start, anchor.end, anchor.exact, prefix, anchor.suffix[:_MAX_CONTEXT]
+            )
         if not anchor.exact:
             return self._locate_empty(anchor)
         text = self.text
@@ -338,6 +351,8 @@ class TextIndex:
         quote = _normalize_plain(anchor.exact).strip()
         if len(quote) < _SHORT_QUOTE or not norm:
             return None  # a few letters, approximately, could be anywhere
+        if len(quote) > _MAX_FUZZY_QUOTE:
+            return None
         max_errors = max(1, int(len(quote) * _MAX_ERROR_RATE))
         slack = max_errors + 16
         best: tuple[float, int, int] | None = None

@@ -7,12 +7,11 @@ choice is not remembered.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from reader.atomic import write_atomic
 
 STATE_FILE = "state.json"
 MAX_STATE_BYTES = 64 * 1024
@@ -43,15 +42,8 @@ def save_state(data_dir: Path, **changes: Any) -> bool:
     state = {**load_state(data_dir), **changes}
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=".state-", suffix=".json", dir=data_dir)
+        text = json.dumps(state, indent=2, sort_keys=True)
+        write_atomic(state_path(data_dir), text, follow_symlinks=True, durable=False)
     except OSError:
-        return False
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(state, handle, indent=2, sort_keys=True)
-        os.replace(temporary, state_path(data_dir))
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
         return False
     return True

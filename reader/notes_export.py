@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Protocol
 
 from reader.anchoring import range_anchor
-from reader.commands.export_notes import write_atomically
+from reader.atomic import write_atomic
 from reader.errors import ReaderError
 from reader.models import MODEL_VERSION, Article
 from reader.store import Highlight, LibraryEntry, Store, StoredArticle
@@ -136,5 +136,5 @@ def export_notes(
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise ReaderError(f"cannot create {path.parent}: {error.strerror}") from None
-    write_atomically(path, render(stored, highlights, export_format(path)))
+    write_atomic(path, render(stored, highlights, export_format(path)))
     return len(highlights)

@@ -18,10 +18,22 @@ _ESCAPE_SEQUENCE = re.compile(
     r"|\x9d[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
     r"|\x1b[ -/]*[0-~]?"
 )
-# C0 (but tab and newline), DEL, C1, and the bidi overrides that can reorder what a
-# terminal shows (the "Trojan Source" trick); plain RTL text is left alone.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_CONTROL_INLINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# The bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they can
+# reorder what a terminal shows (the "Trojan Source" trick). Plain right-to-left text,
+# and the RLM/LRM marks, are left alone.
+BIDI_RANGES = "\u202a-\u202e\u2066-\u2069"
+BIDI_CONTROLS = re.compile(f"[{BIDI_RANGES}]")
+# C0 (but tab and newline), DEL, C1, and the bidi controls.
+_CONTROL = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{BIDI_RANGES}]")
+_CONTROL_INLINE = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f{BIDI_RANGES}]")
+
+
+def neutralise_bidi(text: str) -> str:
+    """``text`` without bidi controls, everything else kept (``clean`` and
+    ``clean_line`` do this too, with the other control characters)."""
+    if text.isprintable():
+        return text
+    return BIDI_CONTROLS.sub("", text)
 
 
 def clean(text: str) -> str:
@@ -44,3 +56,15 @@ def clean_line(text: str) -> str:
 def has_control(text: str) -> bool:
     """True when ``text`` holds anything :func:`clean` would remove."""
     return _CONTROL.search(text) is not None or "\x1b" in text
+
+
+# Characters JSON may carry raw that a terminal or a line reader would act on: C1 and
+# DEL, the bidi controls, the Unicode line separators, and lone surrogates (a file name
+# that is not UTF-8, as the OS hands it over). All only occur inside JSON strings.
+_JSON_UNSAFE = re.compile(f"[\x7f-\x9f\u2028\u2029{BIDI_RANGES}\ud800-\udfff]")
+
+
+def escape_json(serialised: str) -> str:
+    """JSON text (from ``json.dumps(..., ensure_ascii=False)``) with the characters above
+    written as ``\\uXXXX`` escapes: the same values, safe to print and to encode."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", serialised)

@@ -13,12 +13,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from reader import locations
+from reader.atomic import write_atomic
 from reader.models import MODEL_VERSION, Analysis, Article
 
 ANALYSIS_VERSION = 1
@@ -106,16 +105,9 @@ def store(
     }
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                # ASCII escapes: a lone surrogate from the page cannot break the write.
-                json.dump(data, out, ensure_ascii=True, separators=(",", ":"))
-            os.replace(temporary, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
+        # ASCII escapes: a lone surrogate from the page cannot break the write.
+        text = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+        write_atomic(target, text, follow_symlinks=True, durable=False)
     except (OSError, ValueError):
         return False
     return True

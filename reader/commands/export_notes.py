@@ -8,12 +8,11 @@ for Obsidian or a notes folder; JSON is W3C Web Annotation JSON-LD, which
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.atomic import write_atomic
 from reader.errors import ReaderError, StoreError
 from reader.loaders.names import display_name
 
@@ -44,6 +43,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE (a folder for --all md), not stdout"
+    )
+    parser.add_argument(
+        "--follow-symlinks",
+        action="store_true",
+        help="if FILE is a symbolic link, write to the file it points to (refused otherwise)",
     )
 
 
@@ -78,21 +82,6 @@ def export_text(store_page: str, fmt: str) -> tuple[str, int]:
     return render(stored, highlights), len(highlights)
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that a crash leaves the old file or the new one."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=folder, prefix=f".{path.name}.", delete=False
-        ) as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, path)
-    except OSError as error:
-        raise ReaderError(f"cannot write {display_name(str(path))}: {error.strerror}") from None
-
-
 def run(args: argparse.Namespace) -> int:
     fmt = args.format
     if fmt is None:
@@ -105,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         raise ReaderError("name the PAGE to export (path, URL or library id), or use --all")
     text, count = export_text(args.page, fmt)
     if args.output:
-        write_atomically(Path(args.output), text)
+        write_atomic(args.output, text, follow_symlinks=args.follow_symlinks)
         plural = "s" if count != 1 else ""
         print(f"{count} highlight{plural} written to {display_name(args.output)}", file=sys.stderr)
     else:
@@ -123,7 +112,7 @@ def _export_all(fmt: str, output: str | None) -> int:
         if fmt == "json":
             text, count = library_json(store)
             if output:
-                write_atomically(Path(output), text)
+                write_atomic(output, text)
             else:
                 sys.stdout.write(text)
             target = display_name(output) if output else "standard output"
@@ -133,6 +122,6 @@ def _export_all(fmt: str, output: str | None) -> int:
             raise ReaderError(
                 "--all as Markdown writes one file per article: name a folder with -o"
             )
-        files, count = write_markdown_folder(store, Path(output), write_atomically)
+        files, count = write_markdown_folder(store, Path(output), write_atomic)
     print(f"{count} highlights in {files} files written to {display_name(output)}", file=sys.stderr)
     return 0

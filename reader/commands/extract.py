@@ -19,7 +19,7 @@ from reader.config import Limits, Settings, load_settings
 from reader.errors import ReaderError
 from reader.loaders.base import RawDocument
 from reader.models import Analysis, Article
-from reader.sanitize import clean, clean_line
+from reader.sanitize import clean, clean_line, escape_json
 
 FORMATS = ("md", "text", "json", "jsonl")
 ANALYSIS_KEYS = ("entities", "dates", "enumerations")
@@ -85,6 +85,16 @@ def _error_line(source: str, error: ReaderError) -> str:
     return message if source in message else f"{source}: {message}"
 
 
+def _cleaned(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return {clean(str(key)): _cleaned(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_cleaned(item) for item in value]
+    return value
+
+
 class _Printer:
     """Writes each page as soon as it is done, in the chosen format."""
 
@@ -95,7 +105,9 @@ class _Printer:
         self.count = 0
 
     def _write(self, text: str) -> None:
-        self.out.write(clean(text))
+        # JSON is made safe value by value before it is serialised (_json); cleaning the
+        # serialised text would eat the escapes around what it removes.
+        self.out.write(text if self.fmt in ("json", "jsonl") else clean(text))
         self.out.flush()
 
     def _separator(self) -> str:
@@ -124,9 +136,14 @@ class _Printer:
             self.count += 1
 
     def _json(self, record: dict[str, Any]) -> str:
-        if self.fmt == "jsonl":
-            return json.dumps(record, ensure_ascii=False) + "\n"
-        text = json.dumps(record, ensure_ascii=False, indent=2)
+        """One record: every string cleaned of control characters but ``source``, which
+        is the page as given, escaped where it holds such characters (or bytes that are
+        not UTF-8) so that it stays exact and the output stays printable."""
+        record = {
+            key: value if key == "source" else _cleaned(value) for key, value in record.items()
+        }
+        indent = None if self.fmt == "jsonl" else 2
+        text = escape_json(json.dumps(record, ensure_ascii=False, indent=indent))
         return text if self.array else text + "\n"
 
     def close(self) -> None:

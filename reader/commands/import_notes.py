@@ -27,13 +27,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _read(path: str, limit: int) -> str:
+    """The file's text, reading no more than ``limit`` bytes of it (``/dev/zero`` too)."""
     name = display_name(path)
     try:
-        data = sys.stdin.buffer.read(limit + 1) if path == "-" else Path(path).read_bytes()
+        if path == "-":
+            data = sys.stdin.buffer.read(limit + 1)
+        else:
+            with Path(path).open("rb") as handle:
+                data = handle.read(limit + 1)
     except OSError as error:
         raise ReaderError(f"cannot read {name}: {error.strerror}") from None
     if len(data) > limit:
-        raise ReaderError(f"{name} is too large")
+        raise ReaderError(f"{name} is larger than {limit // (1024 * 1024)} MB (the limit)")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -45,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
     from reader.config import load_settings
     from reader.store import open_library
     from reader.store.annotations import (
+        MAX_NOTES_FILE_BYTES,
         NotAnnotations,
         ParsedAnnotation,
         parse_annotations,
@@ -52,12 +58,14 @@ def run(args: argparse.Namespace) -> int:
     )
 
     settings = load_settings()
+    limit = min(settings.limits.max_input_bytes, MAX_NOTES_FILE_BYTES)
     try:
-        annotations, ignored = parse_annotations(_read(args.file, settings.limits.max_input_bytes))
+        parsed = parse_annotations(_read(args.file, limit))
     except NotAnnotations as error:
         raise ReaderError(f"{display_name(args.file)}: {error}") from None
+    ignored = parsed.ignored
     by_source: dict[str, list[ParsedAnnotation]] = defaultdict(list)
-    for annotation in annotations:
+    for annotation in parsed.annotations:
         by_source[args.page or annotation.source or ""].append(annotation)
 
     missing: list[tuple[str, int]] = []
@@ -85,4 +93,11 @@ def run(args: argparse.Namespace) -> int:
     for source, count in missing:
         where = display_name(source) if source else "(no source)"
         print(f"reader: {count} annotations for {where}: not in the library", file=sys.stderr)
-    return 2 if missing else 0
+    if parsed.bad:
+        count = len(parsed.bad)
+        print(
+            f"reader: {count} malformed annotation{'s' if count != 1 else ''} skipped "
+            f"(first: {display_name(parsed.bad[0])})",
+            file=sys.stderr,
+        )
+    return 2 if missing or parsed.bad else 0

@@ -10,7 +10,6 @@ import contextlib
 import http.client
 import socket
 import ssl
-import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 from reader import __version__
 from reader.config import Limits
 from reader.errors import LimitExceeded, LoadError
+from reader.loaders.fetch_guard import Deadline, addresses_of, is_public
 from reader.loaders.files import too_large
 from reader.loaders.gunzip import gunzip, inflate
 from reader.loaders.names import display_name
@@ -47,8 +47,115 @@ class Fetched:
     truncated: bool = False
 
 
+class _Guard:
+    """What one fetch is allowed to reach, and its deadline."""
+
+    def __init__(self, url: str, deadline: Deadline) -> None:
+        self.url = url
+        self.deadline = deadline
+        self._typed_is_private: bool | None = None
+
+    def refuses_private(self) -> bool:
+        """Redirects may lead to private addresses only if the typed URL is one."""
+        if self._typed_is_private is None:
+            parts = urlsplit(self.url)
+            try:
+                found = addresses_of(parts.hostname or "", parts.port or 80)
+            except (OSError, UnicodeError, ValueError):
+                found = []  # unknown here (a proxy may resolve it): keep the guard up
+            self._typed_is_private = any(not is_public(address) for address in found)
+        return not self._typed_is_private
+
+    def check(self, url: str, host: str, port: int) -> list[str]:
+        """The addresses to connect to; LoadError if any of them is private."""
+        found = addresses_of(host, port)
+        private = [address for address in found if not is_public(address)]
+        if private:
+            raise LoadError(
+                f"{display_name(self.url)} redirects to a private address "
+                f"({display_name(url)} is {private[0]}); not following it"
+            )
+        return found
+
+    def connector(self, check: bool) -> Any:
+        """A stand-in for ``socket.create_connection`` that keeps to the deadline and,
+        for a redirect's target, connects only to the public addresses it checked (one
+        name lookup, so the name cannot resolve elsewhere in between)."""
+
+        def create_connection(
+            address: tuple[str, int], timeout: object = None, source_address: Any = None
+        ) -> socket.socket:
+            seconds = self.deadline.remaining()
+            if isinstance(timeout, int | float):
+                seconds = min(seconds, float(timeout))
+            host, port = address
+            if not check:
+                sock = socket.create_connection(address, seconds, source_address)
+            else:
+                sock = _connect_first(self.check(host, host, port), port, seconds, source_address)
+            self.deadline.watch(sock)
+            return sock
+
+        return create_connection
+
+
+def _connect_first(
+    addresses: list[str], port: int, seconds: float, source_address: Any
+) -> socket.socket:
+    error: OSError | None = None
+    for address in addresses:
+        try:
+            return socket.create_connection((address, port), seconds, source_address)
+        except OSError as failure:
+            error = failure
+    raise error or OSError("no address to connect to")
+
+
+def _checked(guard: _Guard, req: urllib.request.Request) -> bool:
+    """A redirect's target reached directly (not through a proxy) is checked."""
+    redirected = getattr(req, "reader_redirected", False)
+    proxied = req.has_proxy() or bool(getattr(req, "_tunnel_host", None))
+    return redirected and not proxied and guard.refuses_private()
+
+
+class _HTTPConnection(http.client.HTTPConnection):
+    def __init__(self, host: str, *, guard: _Guard, check: bool, **kwargs: Any) -> None:
+        super().__init__(host, **kwargs)
+        self._create_connection = guard.connector(check)
+
+
+class _HTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, host: str, *, guard: _Guard, check: bool, **kwargs: Any) -> None:
+        super().__init__(host, **kwargs)
+        self._create_connection = guard.connector(check)
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, guard: _Guard) -> None:
+        super().__init__()
+        self.guard = guard
+
+    def http_open(self, req: urllib.request.Request) -> Any:
+        return self.do_open(_HTTPConnection, req, guard=self.guard, check=_checked(self.guard, req))
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, guard: _Guard) -> None:
+        super().__init__()
+        self.guard = guard
+
+    def https_open(self, req: urllib.request.Request) -> Any:
+        return self.do_open(
+            _HTTPSConnection, req, guard=self.guard, check=_checked(self.guard, req)
+        )
+
+
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
     max_redirections = _MAX_REDIRECTS
+
+    def __init__(self, guard: _Guard) -> None:
+        super().__init__()
+        self.guard = guard
 
     def http_error_302(  # type: ignore[override]
         self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Message
@@ -63,16 +170,36 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
 
     http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302  # type: ignore[assignment]
 
+    def redirect_request(  # type: ignore[override]
+        self,
+        req: urllib.request.Request,
+        fp: Any,
+        code: int,
+        msg: str,
+        headers: Message,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if new is not None:
+            if self.guard.refuses_private():
+                parts = urlsplit(newurl)
+                default = 443 if parts.scheme.lower() == "https" else 80
+                with contextlib.suppress(OSError, UnicodeError, ValueError):
+                    # A name that does not resolve fails when connecting, in plain words.
+                    self.guard.check(newurl, parts.hostname or "", parts.port or default)
+            new.reader_redirected = True  # type: ignore[attr-defined]
+        return new
 
-def _opener() -> urllib.request.OpenerDirector:
+
+def _opener(guard: _Guard) -> urllib.request.OpenerDirector:
     opener = urllib.request.OpenerDirector()
     for handler in (
         urllib.request.ProxyHandler(),
         urllib.request.UnknownHandler(),
-        urllib.request.HTTPHandler(),
-        urllib.request.HTTPSHandler(),
+        _HTTPHandler(guard),
+        _HTTPSHandler(guard),
         urllib.request.HTTPDefaultErrorHandler(),
-        _HttpOnlyRedirects(),
+        _HttpOnlyRedirects(guard),
         urllib.request.HTTPErrorProcessor(),
     ):
         opener.add_handler(handler)
@@ -83,12 +210,13 @@ def fetch(url: str, limits: Limits) -> Fetched:
     """GET ``url``; LoadError (one line naming the URL) for anything that goes wrong."""
     name = display_name(url)
     timeout = limits.fetch_timeout
+    deadline = Deadline(timeout)
+    late = f"cannot fetch {name}: not complete after {timeout:g} s (setting limits.fetch_timeout)"
     try:
         request = urllib.request.Request(
             url, headers={"User-Agent": _USER_AGENT, "Accept": _ACCEPT, "Accept-Encoding": "gzip"}
         )
-        deadline = time.monotonic() + timeout
-        with _opener().open(request, timeout=timeout) as response:
+        with _opener(_Guard(url, deadline)).open(request, timeout=timeout) as response:
             headers: Message = response.headers
             content_type = headers.get_content_type() if headers.get("Content-Type") else ""
             if content_type.startswith(_NOT_PAGES):
@@ -96,7 +224,7 @@ def fetch(url: str, limits: Limits) -> Fetched:
             length = headers.get("Content-Length", "")
             if length.strip().isdigit() and int(length) > limits.max_input_bytes:
                 raise too_large(name, limits.max_input_bytes)
-            data = _read_until(response, deadline, limits.max_input_bytes, name, timeout)
+            data = _read_until(response, deadline, limits.max_input_bytes, name, late)
             final_url = response.geturl()
             coding = str(headers.get("Content-Encoding", "")).strip().lower()
             charset = headers.get_content_charset()
@@ -108,11 +236,15 @@ def fetch(url: str, limits: Limits) -> Fetched:
         reason = str(error.reason).splitlines()[0] if error.reason else ""
         raise LoadError(f"cannot fetch {name}: HTTP {error.code} {reason}".rstrip()) from None
     except urllib.error.URLError as error:
-        raise LoadError(f"cannot fetch {name}: {_reason(error.reason, timeout)}") from None
+        reason = TimeoutError() if deadline.expired else error.reason
+        raise LoadError(f"cannot fetch {name}: {_reason(reason, timeout)}") from None
     except (http.client.InvalidURL, ValueError):
         raise LoadError(f"{name} is not a valid URL") from None
     except (http.client.HTTPException, OSError) as error:
-        raise LoadError(f"cannot fetch {name}: {_reason(error, timeout)}") from None
+        reason = TimeoutError() if deadline.expired else error
+        raise LoadError(f"cannot fetch {name}: {_reason(reason, timeout)}") from None
+    finally:
+        deadline.cancel()
 
     truncated = False
     if coding in ("gzip", "x-gzip", "deflate"):
@@ -124,22 +256,20 @@ def fetch(url: str, limits: Limits) -> Fetched:
     return Fetched(data, content_type, charset, final_url, truncated)
 
 
-def _read_until(response: Any, deadline: float, limit: int, name: str, timeout: float) -> bytes:
-    """The body, read in chunks against one deadline for the whole download (a server
-    that drips a byte at a time cannot hold the reader past ``fetch_timeout``)."""
+def _read_until(response: Any, deadline: Deadline, limit: int, name: str, late: str) -> bytes:
+    """The body, read in chunks against the fetch's one deadline (a server that drips a
+    byte at a time cannot hold the reader past ``fetch_timeout``)."""
     chunks: list[bytes] = []
     total = 0
     while True:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise LoadError(
-                f"cannot fetch {name}: not complete after {timeout:g} s "
-                "(setting limits.fetch_timeout)"
-            )
-        _set_socket_timeout(response, remaining)
+        if deadline.expired:
+            raise LoadError(late)
+        _set_socket_timeout(response, deadline.remaining())
         # read1: whatever one socket read brings, so the deadline is checked often.
         chunk = response.read1(min(_CHUNK, limit + 1 - total))
         if not chunk:
+            if deadline.expired:  # the socket was shut at the deadline, not ended
+                raise LoadError(late)
             return b"".join(chunks)
         chunks.append(chunk)
         total += len(chunk)

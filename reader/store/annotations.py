@@ -16,15 +16,22 @@ from typing import Any
 
 from reader.anchoring import TextAnchor, TextIndex, range_anchor
 from reader.errors import ReaderError
-from reader.sanitize import clean, clean_line
+from reader.sanitize import clean, clean_line, escape_json
 from reader.store.highlights import HighlightImport, new_uid
 from reader.store.records import DEFAULT_COLOR, HIGHLIGHT_COLORS, Highlight, StoredArticle
 from reader.store.sources import source_uri
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-MAX_ANNOTATIONS = 100_000
-_MAX_FIELD = 1_000_000
-"""Longest string accepted from an imported file (quote, note, id)."""
+MAX_NOTES_FILE_BYTES = 32 * 1024 * 1024
+"""Largest annotation file read (``reader export`` writes about 1 KB per highlight)."""
+MAX_ANNOTATIONS = 10_000
+"""Most annotations in one file: each is placed in its page's text, which costs time."""
+MAX_QUOTE_CHARS = 100_000
+"""Longest quote (``exact``) or note accepted: a highlight of a long chapter fits."""
+MAX_CONTEXT_CHARS = 1_000
+"""Longest ``prefix`` or ``suffix``: the reader writes 32 characters and reads no more."""
+_MAX_DIGITS = 18
+"""Longer integers in the file (offsets) are bad values, not numbers."""
 
 
 # --- export ------------------------------------------------------------------------
@@ -66,15 +73,12 @@ def to_annotation(highlight: Highlight, source: str) -> dict[str, Any]:
     }
 
 
-_TERMINAL_UNSAFE = re.compile("[\u007f-\u009f\u202a-\u202e\u2066-\u2069]")
-
-
 def to_json(stored: StoredArticle, highlights: list[Highlight]) -> str:
     """The JSON-LD export. C0 controls are escaped by JSON itself; C1 controls and bidi
     overrides are escaped too, so printing the file to a terminal is harmless."""
     data = [to_annotation(h, stored.entry.source) for h in highlights]
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return escape_json(text) + "\n"
 
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~=])")
@@ -144,7 +148,40 @@ class ParsedAnnotation:
 
 
 class NotAnnotations(ReaderError):
-    """The file is not Web Annotation JSON the reader understands."""
+    """The file is not Web Annotation JSON the reader understands, or passes a limit."""
+
+
+class BadAnnotation(ValueError):
+    """One annotation is malformed (a wrong type, a number out of range): it is skipped
+    and counted, and the others are imported."""
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFile:
+    annotations: list[ParsedAnnotation]
+    ignored: int
+    """Annotations of no text passage (whole-page notes, other kinds)."""
+    bad: list[str]
+    """Why each malformed annotation was skipped, in file order."""
+
+
+class _BadValue:
+    """Stands for NaN, infinities and overlong integers: any field holding one is bad."""
+
+    def __repr__(self) -> str:
+        return "a number out of range"
+
+
+_BAD_VALUE = _BadValue()
+
+
+def _int_or_bad(digits: str) -> int | _BadValue:
+    return int(digits) if len(digits.lstrip("-")) <= _MAX_DIGITS else _BAD_VALUE
+
+
+def _float_or_bad(literal: str) -> float | _BadValue:
+    value = float(literal)
+    return value if value == value and abs(value) != float("inf") else _BAD_VALUE
 
 
 def _items(data: Any) -> list[Any]:
@@ -155,11 +192,11 @@ def _items(data: Any) -> list[Any]:
         if "Annotation" in kinds:
             return [data]
         if "AnnotationPage" in kinds:
-            return list(data.get("items") or [])
+            return _as_list(data.get("items"))
         if "AnnotationCollection" in kinds:
             first = data.get("first")
             items = first.get("items") if isinstance(first, dict) else None
-            return list(items or data.get("items") or [])
+            return _as_list(items or data.get("items"))
     raise NotAnnotations("not Web Annotation JSON (expected a list of annotations)")
 
 
@@ -176,22 +213,26 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-def _text(value: Any, what: str) -> str:
+def _text(value: Any, what: str, limit: int) -> str:
     if value is None:
         return ""
-    if not isinstance(value, str) or len(value) > _MAX_FIELD:
-        raise NotAnnotations(f"{what} is not a string of reasonable size")
+    if not isinstance(value, str):
+        raise BadAnnotation(f"{what} is not a string")
+    if len(value) > limit:
+        raise NotAnnotations(f"{what} is longer than {limit:,} characters (the limit)")
     return value
 
 
-def _offset(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+def _offset(value: Any, what: str) -> int:
+    if value is None:
         return -1
-    return value
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise BadAnnotation(f"{what} is not a whole number")
+    return value if value >= 0 else -1
 
 
 def _time(value: Any) -> datetime | None:
-    if not isinstance(value, str):
+    if not isinstance(value, str) or len(value) > 64:
         return None
     try:
         return datetime.fromisoformat(value)
@@ -202,7 +243,7 @@ def _time(value: Any) -> datetime | None:
 def _parse_one(node: Any, number: int) -> ParsedAnnotation | None:
     """One annotation, or None when it targets no text passage (a whole-page note)."""
     if not isinstance(node, dict):
-        raise NotAnnotations(f"annotation {number} is not an object")
+        raise BadAnnotation(f"annotation {number} is not an object")
     target = next((t for t in _as_list(node.get("target")) if isinstance(t, dict)), None)
     if target is None:
         return None
@@ -218,63 +259,81 @@ def _parse_one(node: Any, number: int) -> ParsedAnnotation | None:
             position = selector
     if quote is None and position is None:
         return None
-    start = _offset(position.get("start")) if position else -1
-    end = _offset(position.get("end")) if position else -1
+    what = f"annotation {number}"
+    start = _offset(position.get("start"), f"{what} start") if position else -1
+    end = _offset(position.get("end"), f"{what} end") if position else -1
     anchor = TextAnchor(
         start=start,
         end=end if end >= start else start,
-        exact=_text(quote.get("exact"), f"annotation {number} quote") if quote else "",
-        prefix=_text(quote.get("prefix"), f"annotation {number} prefix") if quote else "",
-        suffix=_text(quote.get("suffix"), f"annotation {number} suffix") if quote else "",
+        exact=_text(quote.get("exact"), f"{what} quote", MAX_QUOTE_CHARS) if quote else "",
+        prefix=_text(quote.get("prefix"), f"{what} prefix", MAX_CONTEXT_CHARS) if quote else "",
+        suffix=_text(quote.get("suffix"), f"{what} suffix", MAX_CONTEXT_CHARS) if quote else "",
     )
     notes: list[str] = []
     color = DEFAULT_COLOR
     body_value = node.get("bodyValue")
     if body_value is not None:
-        notes.append(_text(body_value, f"annotation {number} note"))
+        notes.append(_text(body_value, f"{what} note", MAX_QUOTE_CHARS))
     for body in _as_list(node.get("body")):
         if not isinstance(body, dict):
             continue
-        value = _text(body.get("value"), f"annotation {number} body")
+        value = _text(body.get("value"), f"{what} body", MAX_QUOTE_CHARS)
         purpose = body.get("purpose")
         if purpose == "tagging" and value.strip().lower() in HIGHLIGHT_COLORS:
             color = value.strip().lower()
         elif purpose in (None, "commenting", "describing", "replying") and value.strip():
             notes.append(value)
+    note = "\n\n".join(notes)
+    if len(note) > MAX_QUOTE_CHARS:
+        raise NotAnnotations(f"{what} notes are longer than {MAX_QUOTE_CHARS:,} characters")
     source = target.get("source", target.get("id"))
     uid = node.get("id", node.get("@id"))
     return ParsedAnnotation(
         uid=uid if isinstance(uid, str) and 0 < len(uid) <= 500 else new_uid(),
-        source=source if isinstance(source, str) else None,
+        source=source if isinstance(source, str) and len(source) <= 100_000 else None,
         anchor=anchor,
         color=color,
-        note="\n\n".join(notes),
+        note=note,
         created=_time(node.get("created")),
         modified=_time(node.get("modified")),
     )
 
 
-def parse_annotations(text: str) -> tuple[list[ParsedAnnotation], int]:
-    """The text-passage annotations in a JSON file, and how many others were ignored."""
+def parse_annotations(text: str) -> ParsedFile:
+    """The text-passage annotations in a JSON file, how many others were ignored, and
+    why the malformed ones were skipped. NotAnnotations when the file is not such JSON
+    or passes a limit (which one is in the message)."""
     try:
-        data = json.loads(text)
+        data = json.loads(
+            text,
+            parse_int=_int_or_bad,
+            parse_float=_float_or_bad,
+            parse_constant=lambda _: _BAD_VALUE,
+        )
     except (json.JSONDecodeError, RecursionError) as error:
         raise NotAnnotations(f"not valid JSON ({error})") from None
     items = _items(data)
     if len(items) > MAX_ANNOTATIONS:
-        raise NotAnnotations(f"more than {MAX_ANNOTATIONS} annotations")
+        raise NotAnnotations(
+            f"{len(items):,} annotations: more than {MAX_ANNOTATIONS:,} (the limit for one file)"
+        )
     parsed: list[ParsedAnnotation] = []
     ignored = 0
+    bad: list[str] = []
     for number, node in enumerate(items, 1):
         if isinstance(node, dict) and "Annotation" not in _types(node):
             ignored += 1
             continue
-        one = _parse_one(node, number)
+        try:
+            one = _parse_one(node, number)
+        except BadAnnotation as error:
+            bad.append(str(error))
+            continue
         if one is None:
             ignored += 1
         else:
             parsed.append(one)
-    return parsed, ignored
+    return ParsedFile(parsed, ignored, bad)
 
 
 def place(annotation: ParsedAnnotation, index: TextIndex) -> HighlightImport | None:
@@ -291,9 +350,13 @@ def place(annotation: ParsedAnnotation, index: TextIndex) -> HighlightImport | N
     if found is not None and not orphaned:
         anchor = range_anchor(text, found.start, found.end)
     else:
-        start = max(anchor.start, 0)
+        start = min(max(anchor.start, 0), len(text))
         anchor = TextAnchor(
-            start, max(anchor.end, start), anchor.exact, anchor.prefix, anchor.suffix
+            start,
+            min(max(anchor.end, start), len(text)),
+            anchor.exact,
+            anchor.prefix,
+            anchor.suffix,
         )
     return HighlightImport(
         uid=annotation.uid,

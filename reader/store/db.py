@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import sqlite3
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -299,23 +301,44 @@ def open_store(data_dir: Path) -> Store:
 
 
 def _prepare_file(path: Path) -> None:
-    """WAL mode, migrations and the trash, retried like any write: two readers starting
-    together on a new library both get here, and switching the journal mode can report
-    busy at once instead of waiting."""
+    """WAL mode, migrations and the trash, retried like any write: several readers
+    starting together on a new library all get here, and switching the journal mode can
+    report busy at once instead of waiting.
+
+    The schema is created in one transaction that reads the version under the write
+    lock (``schema.migrate``). The trash is then emptied on a new connection: one that
+    read the schema while another process was creating it could keep that old copy and
+    report "no such table" (seen under load with several openers of a new library)."""
     for attempt in range(WRITE_ATTEMPTS):
         conn = _connect_file(path)
         try:
-            conn.execute("PRAGMA journal_mode = WAL")
+            if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
             schema.migrate(conn, str(path))
-            # Also proves the file is writable (a read-only mount opens fine).
-            _empty_trash(conn)
-            return
+            break
         except sqlite3.Error as error:
             if not _is_busy(error) or attempt + 1 == WRITE_ATTEMPTS:
                 raise
             time.sleep(0.05 * 2**attempt * (1 + random.random()))
         finally:
             conn.close()
+    conn = _connect_file(path)
+    try:
+        # Also proves the file is writable (a read-only mount opens fine).
+        _retry_busy(lambda: _empty_trash(conn))
+    finally:
+        conn.close()
+
+
+def _retry_busy(work: Callable[[], T]) -> T:
+    for attempt in range(WRITE_ATTEMPTS):
+        try:
+            return work()
+        except sqlite3.Error as error:
+            if not _is_busy(error) or attempt + 1 == WRITE_ATTEMPTS:
+                raise
+            time.sleep(0.05 * 2**attempt * (1 + random.random()))
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _empty_trash(conn: sqlite3.Connection) -> None:
@@ -332,19 +355,66 @@ def _empty_trash(conn: sqlite3.Connection) -> None:
 
 
 def _memory_copy(path: Path) -> sqlite3.Connection:
-    """An in-memory library seeded from ``path`` when it can be read."""
+    """An in-memory library seeded from ``path`` when it can be read, committed writes
+    still in its WAL included (a reader killed before it checkpointed leaves them there)."""
     memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     _configure(memory)
     if path.is_file() and os.access(path, os.R_OK):
         try:
-            source = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
-            try:
+            with _read_only_source(path) as source:
                 schema.check_version(schema.schema_version(source), str(path))
                 source.backup(memory)
-            finally:
-                source.close()
-        except sqlite3.Error as error:
+        except (sqlite3.Error, OSError) as error:
             memory.close()
-            raise StoreError(f"library {path}: {_describe(error)}") from None
+            detail = _describe(error) if isinstance(error, sqlite3.Error) else error.strerror
+            raise StoreError(f"library {path}: {detail}") from None
     schema.migrate(memory, str(path))
     return memory
+
+
+@contextmanager
+def _read_only_source(path: Path) -> Iterator[sqlite3.Connection]:
+    """A connection that reads every committed write of the library without writing it.
+
+    Without a WAL, ``immutable`` reads the file alone (no lock, no -shm). With one,
+    SQLite must read it too: ``mode=ro`` does when it can use or create the -shm index;
+    when it cannot (a read-only folder), the file and its WAL are copied to a temporary
+    folder and read there."""
+    wal = path.with_name(path.name + "-wal")
+    if not wal.exists() or wal.stat().st_size == 0:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            yield conn
+        finally:
+            conn.close()
+        return
+    try:
+        conn = _open_in_place(path)
+    except sqlite3.Error:
+        conn = None
+    if conn is not None:
+        try:
+            yield conn
+        finally:
+            conn.close()
+        return
+    with tempfile.TemporaryDirectory(prefix="reader-library-") as folder:
+        copy = Path(folder) / path.name
+        shutil.copyfile(path, copy)
+        shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+        conn = sqlite3.connect(copy)
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+
+def _open_in_place(path: Path) -> sqlite3.Connection:
+    """``mode=ro`` on the library itself; sqlite3.Error when its WAL cannot be read so."""
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        conn.close()
+        raise
+    return conn

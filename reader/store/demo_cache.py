@@ -16,11 +16,11 @@ import dataclasses
 import hashlib
 import json
 import os
-import tempfile
 import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.atomic import write_atomic
 from reader.models import MODEL_VERSION, Article
 
 if TYPE_CHECKING:
@@ -61,14 +61,7 @@ def save(folder: Path, key: str, article: Article) -> None:
     blob = zlib.compress(encoded.encode("utf-8", "surrogatepass"))
     with contextlib.suppress(OSError):
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".demo-", dir=folder)
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(blob)
-            os.replace(temporary, folder / FILE_NAME)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+        write_atomic(folder / FILE_NAME, blob, follow_symlinks=True, durable=False)
 
 
 def _code_fingerprint() -> str:

@@ -10,7 +10,8 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.store.annotations import _TERMINAL_UNSAFE, to_annotation, to_markdown
+from reader.sanitize import escape_json
+from reader.store.annotations import to_annotation, to_markdown
 from reader.store.db import Store
 
 _UNSAFE_FILE_CHARS = re.compile(r"[^\w\- .,()']+")
@@ -44,7 +45,7 @@ def library_json(store: Store) -> tuple[str, int]:
             to_annotation(h, stored.entry.source) for h in store.highlights.list(article_id)
         )
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n", len(data)
+    return escape_json(text) + "\n", len(data)
 
 
 def write_markdown_folder(

@@ -1,7 +1,8 @@
 """The library schema and its forward migrations (``PRAGMA user_version``).
 
-Each migration moves the database from version ``n`` to ``n + 1`` inside one
-transaction, so a crash mid-migration leaves the old version intact. Never edit a
+Each migration moves the database from version ``n`` to ``n + 1``; all the steps a
+database needs run in one transaction, so a crash mid-migration leaves the old version
+intact. Never edit a
 released migration: append a new one.
 """
 
@@ -204,25 +205,23 @@ def check_version(version: int, where: str) -> None:
 
 
 def migrate(conn: sqlite3.Connection, where: str, target: int = SCHEMA_VERSION) -> int:
-    """Bring the database up to ``target``; return the version it was at.
+    """Bring the database up to ``target`` in one transaction; return the version it was at.
 
-    ``conn`` must be in autocommit mode (``isolation_level=None``). Each step takes the
-    write lock first and re-reads the version, so two processes starting together
-    migrate once."""
-    start = schema_version(conn)
-    check_version(start, where)
-    while True:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            version = schema_version(conn)
-            check_version(version, where)
-            if version >= target:
-                conn.execute("COMMIT")
-                return start
+    ``conn`` must be in autocommit mode (``isolation_level=None``). The version is read
+    only under the write lock, and every step is applied before the lock is let go: a
+    second process opening the library at the same moment waits, then finds the whole
+    schema, never a version in between."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        start = schema_version(conn)
+        check_version(start, where)
+        for version in range(start, target):
             for statement in MIGRATIONS[version]:
                 conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {version + 1}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+        if start < target:
+            conn.execute(f"PRAGMA user_version = {target}")
+        conn.execute("COMMIT")
+        return start
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise

@@ -25,9 +25,10 @@ HARD_KILL_SECONDS = 40.0
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# C0 but tab and newline, DEL, C1 as characters, and C1 bytes that arrive outside valid
-# UTF-8 (decoded with surrogateescape).
-_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\udc80-\udc9f]")
+# C0 but tab and newline, DEL, C1 as characters, C1 bytes that arrive outside valid UTF-8
+# (decoded with surrogateescape), and the bidi embeddings, overrides and isolates that
+# reorder what a terminal shows.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\udc80-\udc9f\u202a-\u202e\u2066-\u2069]")
 
 
 def forbidden_characters(text: str) -> list[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reader import locations
+from reader import atomic, locations
 from reader.analysis import analyse, cache, cached, nlp
 from reader.analysis.plaintext import article_from_paragraphs
 from reader.models import Analysis, Article, Entity, EntityGroup, Metadata, Span
@@ -131,7 +131,7 @@ def test_a_refused_write_only_means_no_cache(
     def refuse(*_: object, **__: object) -> None:
         raise PermissionError("read-only file system")
 
-    monkeypatch.setattr(cache.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
     assert analyse(article()).entities
     assert cache.load(article(), nlp.DEFAULT_MODEL) is None
 

@@ -228,8 +228,9 @@ def test_parse_accepts_collections_and_other_tools_shapes() -> None:
             ],
         },
     }
-    parsed, ignored = parse_annotations(json.dumps(collection))
-    assert ignored == 2
+    result = parse_annotations(json.dumps(collection))
+    parsed, ignored = result.annotations, result.ignored
+    assert ignored == 2 and result.bad == []
     (one,) = parsed
     assert one.note == "short form note" and one.color == "yellow"
     assert (one.anchor.start, one.anchor.end, one.anchor.exact) == (4, 9, "")

@@ -14,6 +14,7 @@ import pytest
 from reader.config import Limits
 from reader.errors import LimitExceeded, LoadError, ReaderError
 from reader.loaders import DocumentKind, load
+from reader.loaders import url as url_loader
 
 LIMITS = Limits(fetch_timeout=5)
 CHINESE = "北京时间周日，美国国务卿布林肯抵达北京，开始为期两天的访问。这是最高级别的访问。"
@@ -104,6 +105,18 @@ class Handler(BaseHTTPRequestHandler):
                     time.sleep(0.1)
             except OSError:
                 pass
+        elif route == "/drip-headers":
+            # Each byte comes well within any per-read timeout; the headers never end.
+            try:
+                self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+                for _ in range(200):
+                    self.wfile.write(b"X")
+                    self.wfile.flush()
+                    time.sleep(0.05)
+            except OSError:
+                pass
+        elif route.startswith("/to-host/"):
+            self.send(302, b"", None, Location=f"http://{route.removeprefix('/to-host/')}/gbk.html")
         elif route == "/silent":
             time.sleep(2)
         else:
@@ -249,3 +262,88 @@ def test_password_is_not_echoed(server: str) -> None:
 @pytest.mark.parametrize("url", ["http://", "http://[::1/x", "https://exa mple.org/\x00"])
 def test_malformed_urls(url: str) -> None:
     error_of(url)
+
+
+def test_dripped_headers_are_bound_by_the_deadline(server: str) -> None:
+    """The deadline covers the headers too, not just the body."""
+    started = time.monotonic()
+    error = error_of(server + "/drip-headers", Limits(fetch_timeout=0.5))
+    assert "0.5 s" in str(error) and "limits.fetch_timeout" in str(error)
+    assert time.monotonic() - started < 3
+
+
+def _loopback_one_is_public(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pretend the test server's 127.0.0.1 is on the internet, so the typed URL is public."""
+    real = url_loader.is_public
+    monkeypatch.setattr(url_loader, "is_public", lambda ip: ip == "127.0.0.1" or real(ip))
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "169.254.169.254",
+        "10.1.2.3",
+        "192.168.0.1",
+        "127.0.0.2",
+        "0.0.0.0",
+        "2130706434",  # 127.0.0.2 written as one number
+        "[::1]",
+        "[fd00::1]",
+        "[fe80::1]",
+        "[::ffff:127.0.0.2]",
+        "[fd00:ec2::254]",
+    ],
+)
+def test_redirect_to_a_private_address_is_refused(
+    server: str, target: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _loopback_one_is_public(monkeypatch)
+    error = error_of(server + "/to-host/" + target)
+    assert isinstance(error, LoadError)
+    assert "redirects to a private address" in str(error)
+    assert Handler.requests == ["/to-host/" + target]
+
+
+def test_redirect_to_a_name_resolving_privately_is_refused_at_connect_time(
+    server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name that looks public when the redirect is checked and private when connecting
+    is refused too: the connection goes to the addresses that were checked."""
+    _loopback_one_is_public(monkeypatch)
+    real = url_loader.addresses_of
+    answers = iter([["127.0.0.1"], ["127.0.0.5"]])
+
+    def rebinding(host: str, port: int) -> list[str]:
+        return next(answers) if host == "rebind.test" else real(host, port)
+
+    monkeypatch.setattr(url_loader, "addresses_of", rebinding)
+    port = server.rsplit(":", 1)[1]
+    error = error_of(f"{server}/to-host/rebind.test:{port}")
+    assert "redirects to a private address" in str(error) and "127.0.0.5" in str(error)
+
+
+def test_redirect_to_a_public_address_is_followed(
+    server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _loopback_one_is_public(monkeypatch)
+    port = server.rsplit(":", 1)[1]
+    document = load(f"{server}/to-host/127.0.0.1:{port}", LIMITS)
+    assert CHINESE in document.text
+
+
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        ("93.184.215.14", True),
+        ("2606:2800:21f:cb07:6820:80da:af6b:8b2c", True),
+        ("169.254.169.254", False),
+        ("100.64.0.1", False),
+        ("::ffff:10.0.0.1", False),
+        ("2002:7f00:1::", False),  # 6to4 around 127.0.0.1
+        ("fe80::1%eth0", False),
+        ("ff02::1", False),
+        ("not an address", False),
+    ],
+)
+def test_is_public(address: str, public: bool) -> None:
+    assert url_loader.is_public(address) is public

@@ -80,6 +80,85 @@ def test_two_processes_write_at_once(tmp_path: Path) -> None:
         )
 
 
+RACE_ROUNDS = int(os.environ.get("STORE_RACE_ROUNDS", "12"))
+RACE_OPENERS = 4
+
+
+def _open_fresh(data_dir: str, start: object, results: object) -> None:
+    start.wait(10)  # type: ignore[attr-defined]
+    try:
+        with open_store(Path(data_dir)) as store:
+            store.articles.count()
+            results.put("ok")  # type: ignore[attr-defined]
+    except Exception as error:  # reported to the test, whatever it is
+        results.put(f"{type(error).__name__}: {error}")  # type: ignore[attr-defined]
+
+
+def _burn(stop: object) -> None:
+    while not stop.is_set():  # type: ignore[attr-defined]
+        sum(i * i for i in range(10_000))
+
+
+def test_several_processes_open_a_new_library_at_once(tmp_path: Path) -> None:
+    """Each round, several processes open the same new library at the same moment
+    while others keep the CPU busy: every one opens it (no "no such table" from one
+    that read the schema while another was creating it). ``STORE_RACE_ROUNDS=300``
+    runs it longer by hand."""
+    context = multiprocessing.get_context("fork")
+    stop = context.Event()
+    burners = [context.Process(target=_burn, args=(stop,)) for _ in range(2)]
+    for burner in burners:
+        burner.start()
+    outcomes: list[str] = []
+    try:
+        for round_number in range(RACE_ROUNDS):
+            folder = tmp_path / f"library-{round_number}"
+            start = context.Event()
+            results = context.Queue()
+            openers = [
+                context.Process(target=_open_fresh, args=(str(folder), start, results))
+                for _ in range(RACE_OPENERS)
+            ]
+            for opener in openers:
+                opener.start()
+            start.set()
+            for opener in openers:
+                opener.join(60)
+            outcomes += [results.get(timeout=10) for _ in openers]
+    finally:
+        stop.set()
+        for burner in burners:
+            burner.join(10)
+    assert len(outcomes) == RACE_ROUNDS * RACE_OPENERS
+    assert [o for o in outcomes if o != "ok"] == []
+
+
+def test_migration_is_one_step_for_a_second_opener(tmp_path: Path) -> None:
+    """Another connection never sees a version between 0 and the current one."""
+    path = tmp_path / store_db.DB_NAME
+    creator = sqlite3.connect(path, isolation_level=None)
+    observer = sqlite3.connect(path, isolation_level=None, timeout=0)
+    seen: list[int] = []
+    original = creator.execute
+
+    class Watching:
+        def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+            cursor = original(sql, *args)
+            if "CREATE" in sql.upper():
+                seen.append(schema.schema_version(observer))
+            return cursor
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(creator, name)
+
+    creator.execute("PRAGMA journal_mode = WAL")
+    assert schema.migrate(Watching(), "test") == 0  # type: ignore[arg-type]
+    assert set(seen) == {0}
+    assert schema.schema_version(observer) == schema.SCHEMA_VERSION
+    creator.close()
+    observer.close()
+
+
 _CHILD = textwrap.dedent(
     """
     import sys
@@ -152,6 +231,81 @@ def test_sigkill_loses_no_acknowledged_write(tmp_path: Path, seed: int) -> None:
     assert acknowledged["t"] <= tags
     assert acknowledged["q"] <= queued
     assert highlights == indexed
+
+
+_KILLED_WRITER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from reader.anchoring import range_anchor
+    from reader.store import open_store
+    from test_store_support import TEXT, make_article
+
+    store = open_store(Path(sys.argv[1]))
+    article_id = store.articles.add(make_article(TEXT), source="/page.html").article_id
+    store.highlights.add(article_id, range_anchor(TEXT, 0, 12), note="left in the WAL")
+    print("committed", flush=True)
+    time.sleep(60)
+    """
+)
+
+
+def _write_and_get_killed(data_dir: Path) -> None:
+    """A process commits a highlight with a note and is killed before any checkpoint:
+    the note is only in the WAL."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_WRITER, str(data_dir)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'tests' / 'unit'}"},
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "committed"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    wal = data_dir / f"{store_db.DB_NAME}-wal"
+    assert wal.exists() and wal.stat().st_size > 0
+
+
+@pytest.mark.parametrize("shm", ["usable", "unusable"])
+def test_a_read_only_session_sees_writes_left_in_the_wal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shm: str
+) -> None:
+    """On a read-only mount the library cannot be checkpointed; the session reads the
+    WAL in place, or (when SQLite cannot use its -shm index there) from a copy."""
+    _write_and_get_killed(tmp_path)
+    files_before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    # Tests run as root: the unwritable folder is simulated the way open_store checks it.
+    monkeypatch.setattr(store_db, "unwritable_reason", lambda _: "read-only file system")
+    if shm == "unusable":
+
+        def refuse(path: Path) -> sqlite3.Connection:
+            raise sqlite3.OperationalError("unable to open database file")
+
+        monkeypatch.setattr(store_db, "_open_in_place", refuse)
+    with open_store(tmp_path) as store:
+        assert store.read_only
+        (entry,) = store.articles.list()
+        assert [h.note for h in store.highlights.list(entry.id)] == ["left in the WAL"]
+    after = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    for name in (store_db.DB_NAME, f"{store_db.DB_NAME}-wal"):
+        assert after[name] == files_before[name]  # read, never checkpointed or changed
+
+
+def test_export_in_a_read_only_session_includes_the_note_in_the_wal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.__main__ import main
+
+    data_dir = Path(os.environ["READER_DATA_DIR"])
+    data_dir.mkdir(parents=True, exist_ok=True)
+    _write_and_get_killed(data_dir)
+    monkeypatch.setattr(store_db, "unwritable_reason", lambda _: "read-only file system")
+    with pytest.raises(SystemExit) as done:
+        main(["export", "/page.html"])
+    assert done.value.code in (0, None)
+    assert "left in the WAL" in capsys.readouterr().out
 
 
 def test_migrates_from_version_0(tmp_path: Path) -> None:
