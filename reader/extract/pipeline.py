@@ -112,6 +112,7 @@ def extract(doc: RawDocument, limits: Limits) -> Article:
             groups,
             limits,
             truncated=doc.truncated or parts.truncated,
+            check=deadline.check,
         )
     except RecursionError:
         raise ExtractError("the page is nested too deeply to read") from None
