@@ -1,0 +1,270 @@
+"""Extraction of a large page in a child process whose time and memory are bounded.
+
+The pipeline checks its time budget between stages, but one stage (lxml, readability)
+on a hostile page can run well past it, and nothing in a process bounds its own
+memory. So a page over ``limits.isolate_above_bytes`` is read and extracted in a fresh
+child process ('spawn': safe whatever threads the caller runs, such as the UI's) whose
+resident memory (``limits.max_memory_bytes``) the parent watches, whose address space
+and CPU time the kernel caps, and which is killed at the deadline. Smaller pages stay
+in-process: the child costs a Python start.
+
+Callers see what the in-process path raises: the Article, or a ReaderError whose one
+line says which bound stopped the work.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import threading
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from reader.errors import ExtractError, LimitExceeded, LoadError, ReaderError
+from reader.loaders.names import human_size
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
+
+    from reader.config import Limits
+    from reader.loaders.base import RawDocument
+    from reader.models import Article
+
+START_SECONDS = 3.0
+"""Allowed on top of ``limits.extract_seconds`` for starting the child (a Python start
+and the extractor's imports) and handing the article back."""
+_POLL_SECONDS = 0.05
+_PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+_ADDRESS_SPACE_FACTOR = 2
+"""The kernel's cap on the child's address space, in ``max_memory_bytes``: allocators
+reserve more than they touch, so the bound itself is on resident memory (watched by the
+parent); the address-space cap stops a growth too fast for the watch."""
+_COMPRESSED_RATIO = 32
+"""A gzip file this many times smaller than the bound may still expand past it."""
+_ERRORS: dict[str, type[ReaderError]] = {
+    cls.__name__: cls for cls in (ReaderError, LoadError, ExtractError, LimitExceeded)
+}
+
+_running: set[BaseProcess] = set()
+_running_lock = threading.Lock()
+
+
+def available() -> bool:
+    """Whether this process may start the child: a daemonic process (some pools' workers)
+    may not, and then extracts in-process under its own caller's bounds."""
+    import multiprocessing
+
+    return not multiprocessing.current_process().daemon
+
+
+def needs_isolation_for_file(path: str, limits: Limits) -> bool:
+    """Whether the file at ``path`` is large enough (or compressed enough) that it is
+    read in a bounded child. False when it cannot be looked at: the loader says why."""
+    try:
+        size = os.stat(path).st_size
+    except (OSError, ValueError):
+        return False
+    bound = limits.isolate_above_bytes
+    return size > bound or (path.lower().endswith(".gz") and size > bound // _COMPRESSED_RATIO)
+
+
+def needs_isolation_for_text(doc: RawDocument, limits: Limits) -> bool:
+    return len(doc.text) > limits.isolate_above_bytes
+
+
+def read_and_extract(limits: Limits, path: str | None, doc: RawDocument | None) -> Article:
+    """What the child does by default: load ``path`` unless given ``doc``, extract."""
+    from reader.extract.pipeline import extract
+    from reader.loaders import load
+
+    if doc is None:
+        if path is None:
+            raise ValueError("a path or a document is needed")
+        doc = load(path, limits)
+    return extract(doc, limits)
+
+
+Work = Callable[["Limits", "str | None", "RawDocument | None"], "Article"]
+"""A module-level function (the child imports it by name), ``read_and_extract``."""
+
+
+def extract_bounded(
+    limits: Limits,
+    *,
+    path: str | None = None,
+    doc: RawDocument | None = None,
+    work: Work = read_and_extract,
+) -> Article:
+    """Load ``path`` (or take ``doc``) and extract it in a bounded child process."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(
+        target=_child_main,
+        args=(sender, work, limits, path, doc),
+        name="reader-extract",
+        daemon=True,
+    )
+    with _running_lock:
+        child.start()
+        _running.add(child)
+    sender.close()
+    try:
+        return _wait(child, receiver, limits)
+    finally:
+        receiver.close()
+        if child.is_alive():
+            child.kill()
+        child.join()
+        with _running_lock:
+            _running.discard(child)
+        child.close()
+
+
+def stop_all() -> None:
+    """Kill every extraction child now (the app is quitting): their callers return
+    with an error at once instead of holding the process open."""
+    with _running_lock:
+        children = list(_running)
+    for child in children:
+        with contextlib.suppress(ValueError, OSError):  # closed or gone already
+            child.kill()
+
+
+def _wait(child: BaseProcess, receiver: Connection, limits: Limits) -> Article:
+    deadline = time.monotonic() + limits.extract_seconds + START_SECONDS
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            child.kill()
+            raise _too_slow(limits)
+        try:
+            ready = receiver.poll(min(_POLL_SECONDS, left))
+        except OSError:
+            ready = True
+        if ready:
+            try:
+                message = receiver.recv()
+            except (EOFError, OSError):
+                break  # the child died without a word: see how below
+            return _result(message, limits)
+        if not child.is_alive() and not receiver.poll(0):
+            break
+        if _resident_bytes(child.pid) > limits.max_memory_bytes:
+            child.kill()
+            raise _too_big(limits)
+    child.join(1.0)
+    raise _died(child.exitcode, limits)
+
+
+def _resident_bytes(pid: int | None) -> int:
+    """The resident memory of process ``pid`` (0 where the system does not say)."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * _PAGE_SIZE
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _result(message: tuple[str, Any, str], limits: Limits) -> Article:
+    status, value, detail = message
+    if status == "ok":
+        article: Article = value
+        return article
+    if status == "error":
+        raise _ERRORS.get(value, ReaderError)(detail)
+    if status == "memory":
+        raise _too_big(limits)
+    raise RuntimeError(f"extraction failed in its worker process: {detail}")
+
+
+def _too_slow(limits: Limits) -> LimitExceeded:
+    return LimitExceeded(
+        f"extraction took longer than {limits.extract_seconds:g} s and was stopped; "
+        "raise limits.extract_seconds to allow more"
+    )
+
+
+def _too_big(limits: Limits) -> LimitExceeded:
+    return LimitExceeded(
+        f"extraction needed more than {human_size(limits.max_memory_bytes)} of memory and "
+        "was stopped; raise limits.max_memory_bytes to allow more"
+    )
+
+
+def _died(exitcode: int | None, limits: Limits) -> ReaderError:
+    import signal
+
+    if exitcode is not None and -exitcode in (signal.SIGXCPU, signal.SIGKILL):
+        # SIGXCPU/SIGKILL: the CPU-time cap (or someone) ended it.
+        return _too_slow(limits)
+    # Running out of address space inside C code (lxml) can end the process without
+    # a MemoryError reaching Python: the memory bound is by far the likeliest cause.
+    return LimitExceeded(
+        f"the extraction process stopped ({_how(exitcode)}); the page probably needs more "
+        f"than {human_size(limits.max_memory_bytes)} of memory (limits.max_memory_bytes)"
+    )
+
+
+def _how(exitcode: int | None) -> str:
+    import signal
+
+    if exitcode is None:
+        return "no exit status"
+    if exitcode < 0:
+        try:
+            return signal.Signals(-exitcode).name
+        except ValueError:
+            return f"signal {-exitcode}"
+    return f"exit status {exitcode}"
+
+
+# --- in the child ------------------------------------------------------------------
+
+
+def _child_main(
+    sender: Connection, work: Work, limits: Limits, path: str | None, doc: RawDocument | None
+) -> None:
+    """Runs in the child: bound itself, then read, extract and send the result."""
+    _bound_self(limits)
+    try:
+        message: tuple[str, Any, str] = ("ok", work(limits, path, doc), "")
+    except ReaderError as error:
+        message = ("error", type(error).__name__, str(error))
+    except MemoryError:
+        message = ("memory", None, "")
+    except Exception as error:  # reported by the parent, as an in-process bug would be
+        message = ("crash", None, f"{type(error).__name__}: {error}")
+    try:
+        sender.send(message)
+    except MemoryError:
+        sender.send(("memory", None, ""))
+    sender.close()
+
+
+def _bound_self(limits: Limits) -> None:
+    import signal
+
+    # ctrl+c is the parent's to handle; it kills this process.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import resource
+    except ImportError:  # no rlimits here: the parent's deadline still holds
+        return
+    cpu = math.ceil(limits.extract_seconds + START_SECONDS)
+    _set_limit(resource, resource.RLIMIT_CPU, cpu, cpu + 2)
+    memory = limits.max_memory_bytes * _ADDRESS_SPACE_FACTOR
+    _set_limit(resource, resource.RLIMIT_AS, memory, memory)
+
+
+def _set_limit(resource: Any, which: int, soft: int, hard: int) -> None:
+    _current_soft, current_hard = resource.getrlimit(which)
+    if current_hard != resource.RLIM_INFINITY:
+        hard = min(hard, current_hard)
+        soft = min(soft, hard)
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(which, (soft, hard))
