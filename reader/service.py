@@ -26,10 +26,10 @@ def read_article(source: str, limits: Limits | None = None) -> Article:
 
     limits = limits or Limits()
     local = source != "-" and not source.lower().startswith(("http://", "https://"))
-    if local and bounded.needs_isolation_for_file(source, limits) and bounded.available():
+    if local and bounded.needs_isolation_for_file(source, limits):
         return bounded.extract_bounded(limits, path=source)
     doc = load(source, limits)
-    if bounded.needs_isolation_for_text(doc, limits) and bounded.available():
+    if bounded.needs_isolation_for_text(doc, limits):
         return bounded.extract_bounded(limits, doc=doc)
     return extract(doc, limits)
 

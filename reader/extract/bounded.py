@@ -3,7 +3,7 @@
 The pipeline checks its time budget between stages, but one stage (lxml, readability)
 on a hostile page can run well past it, and nothing in a process bounds its own
 memory. So a page over ``limits.isolate_above_bytes`` is read and extracted in a fresh
-child process ('spawn': safe whatever threads the caller runs, such as the UI's) whose
+child process (a fresh interpreter: safe whatever threads the caller runs) whose
 resident memory (``limits.max_memory_bytes``) the parent watches, whose address space
 and CPU time the kernel caps, and which is killed at the deadline. Smaller pages stay
 in-process: the child costs a Python start.
@@ -26,8 +26,7 @@ from reader.errors import ExtractError, LimitExceeded, LoadError, ReaderError
 from reader.loaders.names import human_size
 
 if TYPE_CHECKING:
-    from multiprocessing.connection import Connection
-    from multiprocessing.process import BaseProcess
+    import subprocess
 
     from reader.config import Limits
     from reader.loaders.base import RawDocument
@@ -48,16 +47,8 @@ _ERRORS: dict[str, type[ReaderError]] = {
     cls.__name__: cls for cls in (ReaderError, LoadError, ExtractError, LimitExceeded)
 }
 
-_running: set[BaseProcess] = set()
+_running: set[subprocess.Popen[bytes]] = set()
 _running_lock = threading.Lock()
-
-
-def available() -> bool:
-    """Whether this process may start the child: a daemonic process (some pools' workers)
-    may not, and then extracts in-process under its own caller's bounds."""
-    import multiprocessing
-
-    return not multiprocessing.current_process().daemon
 
 
 def needs_isolation_for_file(path: str, limits: Limits) -> bool:
@@ -99,30 +90,38 @@ def extract_bounded(
     work: Work = read_and_extract,
 ) -> Article:
     """Load ``path`` (or take ``doc``) and extract it in a bounded child process."""
-    import multiprocessing
+    import pickle
+    import subprocess
+    import sys
 
-    context = multiprocessing.get_context("spawn")
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(
-        target=_child_main,
-        args=(sender, work, limits, path, doc),
-        name="reader-extract",
-        daemon=True,
-    )
+    request = pickle.dumps((work, limits, path, doc), protocol=pickle.HIGHEST_PROTOCOL)
+    # The child finds the reader where this process found it, and writes nothing but
+    # its answer (no traceback can reach a terminal the UI is drawing on).
+    bootstrap = f"import sys; sys.path[:0] = {sys.path!r}; {_CHILD_ENTRY}"
     with _running_lock:
-        child.start()
+        child = subprocess.Popen(
+            [sys.executable, "-c", bootstrap],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            close_fds=True,
+        )
         _running.add(child)
-    sender.close()
     try:
-        return _wait(child, receiver, limits)
+        return _exchange(child, request, limits)
     finally:
-        receiver.close()
-        if child.is_alive():
+        if child.poll() is None:
             child.kill()
-        child.join()
+        child.wait()
+        for stream in (child.stdin, child.stdout):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
         with _running_lock:
             _running.discard(child)
-        child.close()
+
+
+_CHILD_ENTRY = "from reader.extract.bounded import child_main; child_main()"
 
 
 def stop_all() -> None:
@@ -131,34 +130,46 @@ def stop_all() -> None:
     with _running_lock:
         children = list(_running)
     for child in children:
-        with contextlib.suppress(ValueError, OSError):  # closed or gone already
+        with contextlib.suppress(OSError):  # gone already
             child.kill()
 
 
-def _wait(child: BaseProcess, receiver: Connection, limits: Limits) -> Article:
+def _exchange(child: subprocess.Popen[bytes], request: bytes, limits: Limits) -> Article:
+    import pickle
+    import selectors
+
     deadline = time.monotonic() + limits.extract_seconds + START_SECONDS
-    while True:
-        left = deadline - time.monotonic()
-        if left <= 0:
-            child.kill()
-            raise _too_slow(limits)
-        try:
-            ready = receiver.poll(min(_POLL_SECONDS, left))
-        except OSError:
-            ready = True
-        if ready:
-            try:
-                message = receiver.recv()
-            except (EOFError, OSError):
-                break  # the child died without a word: see how below
-            return _result(message, limits)
-        if not child.is_alive() and not receiver.poll(0):
-            break
-        if _resident_bytes(child.pid) > limits.max_memory_bytes:
-            child.kill()
-            raise _too_big(limits)
-    child.join(1.0)
-    raise _died(child.exitcode, limits)
+    assert child.stdin is not None and child.stdout is not None
+    try:
+        child.stdin.write(request)
+        child.stdin.close()
+    except (BrokenPipeError, OSError):
+        pass  # it died already: its exit status says how
+    answer = bytearray()
+    out = child.stdout.fileno()
+    with selectors.DefaultSelector() as selector:
+        selector.register(out, selectors.EVENT_READ)
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                child.kill()
+                raise _too_slow(limits)
+            if selector.select(min(_POLL_SECONDS, left)):
+                chunk = os.read(out, 1 << 20)
+                if not chunk:
+                    break
+                answer += chunk
+            if _resident_bytes(child.pid) > limits.max_memory_bytes:
+                child.kill()
+                raise _too_big(limits)
+    status = child.wait()
+    if not answer:
+        raise _died(status, limits)
+    try:
+        message = pickle.loads(answer)
+    except Exception:  # cut short: the child died while it wrote
+        raise _died(status, limits) from None
+    return _result(message, limits)
 
 
 def _resident_bytes(pid: int | None) -> int:
@@ -226,12 +237,21 @@ def _how(exitcode: int | None) -> str:
 # --- in the child ------------------------------------------------------------------
 
 
-def _child_main(
-    sender: Connection, work: Work, limits: Limits, path: str | None, doc: RawDocument | None
-) -> None:
-    """Runs in the child: bound itself, then read, extract and send the result."""
-    _bound_self(limits)
+def child_main() -> None:
+    """The child: bound itself, read the request from stdin, answer on stdout."""
+    import pickle
+    import sys
+
+    answer = os.fdopen(os.dup(1), "wb")
+    # Anything else printed goes nowhere: stdout carries only the answer.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.close(devnull)
+    request = sys.stdin.buffer.read()
     try:
+        work, limits, path, doc = pickle.loads(request)
+        del request
+        _bound_self(limits)
         message: tuple[str, Any, str] = ("ok", work(limits, path, doc), "")
     except ReaderError as error:
         message = ("error", type(error).__name__, str(error))
@@ -240,10 +260,12 @@ def _child_main(
     except Exception as error:  # reported by the parent, as an in-process bug would be
         message = ("crash", None, f"{type(error).__name__}: {error}")
     try:
-        sender.send(message)
+        data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
     except MemoryError:
-        sender.send(("memory", None, ""))
-    sender.close()
+        data = pickle.dumps(("memory", None, ""))
+    answer.write(data)
+    answer.flush()
+    os._exit(0)  # no clean-up to wait for: the parent has the answer
 
 
 def _bound_self(limits: Limits) -> None:

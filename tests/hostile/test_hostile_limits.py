@@ -143,3 +143,41 @@ def test_cli_time_bound_binds_with_one_line(tmp_path: Path) -> None:
     assert result.err.startswith("reader: ") and result.err.count("\n") == 1, result.describe()
     assert "extraction took longer than 1 s" in result.err, result.describe()
     assert result.seconds < 1 + bounded.START_SECONDS + 10, result.describe()
+
+
+def test_tui_stays_responsive_and_quits_while_a_large_page_extracts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page is read in a worker thread waiting on the child process: keys keep
+    working, and ``q`` ends the child at once instead of waiting for it."""
+    import asyncio
+
+    from reader.config import load_settings
+    from reader.ui.app import make_app
+
+    monkeypatch.setenv("READER_LIMITS__ISOLATE_ABOVE_BYTES", "1024")
+    monkeypatch.setenv("READER_LIMITS__EXTRACT_SECONDS", "120")
+    page = _many_paragraphs(tmp_path, 400_000)
+
+    async def scenario() -> float:
+        app = make_app(load_settings(), [str(page)])
+        async with app.run_test(size=(100, 32)) as pilot:
+            for _ in range(200):
+                if bounded._running:
+                    break
+                await pilot.pause(0.05)
+            assert bounded._running, "the page was not sent to a child process"
+            await pilot.press("question_mark")  # the help screen still opens
+            await pilot.pause()
+            assert "Help" in type(app.screen).__name__, app.screen
+            await pilot.press("escape")
+            await pilot.press("q")
+            await pilot.pause()
+            assert not app.is_running
+        return time.monotonic()
+
+    quit_at = asyncio.run(scenario())
+    while bounded._running and time.monotonic() - quit_at < 10:
+        time.sleep(0.05)
+    assert not bounded._running, "the extraction process outlived the app"
+    assert time.monotonic() - quit_at < 10
