@@ -21,6 +21,7 @@ from reader.models import BlockKind, Mark, MarkKind
 
 _LINE_START_HAZARD = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[-+*](?=\s)|>)")
 _LIST_NUMBER_HAZARD = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)")
+_HAZARD_STARTS = frozenset("#-+*>")
 _FENCE = re.compile(r"`{3,}")
 _ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 
@@ -42,11 +43,17 @@ class ArticleMarkdownConverter(MarkdownConverter):
         text = super().escape(text, parent_tags)
         # Page text is never markup: no raw HTML, autolinks or entities in the output.
         text = text.replace("`", r"\`").replace("<", r"\<")
-        text = _ENTITY_LIKE.sub(r"\\&", text)
+        if "&" in text:
+            text = _ENTITY_LIKE.sub(r"\\&", text)
         # A text node that starts a line could otherwise turn into a heading, a list
-        # item or a quote; escaping it mid-line is harmless.
-        text = _LINE_START_HAZARD.sub(r"\1\\\2", text, count=1)
-        return _LIST_NUMBER_HAZARD.sub(r"\1\\\2", text, count=1)
+        # item or a quote; escaping it mid-line is harmless. (The cheap look at the
+        # first character spares the substitutions on almost every node of a page.)
+        first = text.lstrip()[:1]
+        if first in _HAZARD_STARTS:
+            text = _LINE_START_HAZARD.sub(r"\1\\\2", text, count=1)
+        elif first.isdigit():
+            text = _LIST_NUMBER_HAZARD.sub(r"\1\\\2", text, count=1)
+        return text
 
     def convert_pre(self, el, text, parent_tags):  # type: ignore[no-untyped-def]
         if not text:
@@ -278,7 +285,8 @@ def plain_markdown(draft: Draft) -> str | None:
     # What markdownify does to the one text node of <p> or <hN>, in its order.
     body = ""
     if text.strip():
-        body = _CONVERTER.escape(_SPACES.sub(" ", text), set()).lstrip(" \t\r\n").rstrip()
+        spaced = _SPACES.sub(" ", text) if "\t" in text or "  " in text else text
+        body = _CONVERTER.escape(spaced, set()).lstrip(" \t\r\n").rstrip()
     if kind is BlockKind.PARAGRAPH:
         return body.strip()  # the wrapping <section> strips all whitespace
     heading = _ALL_SPACES.sub(" ", body.strip())
