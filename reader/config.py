@@ -46,7 +46,8 @@ class Limits:
     """Longest article text kept; the rest is cut and the article marked truncated."""
     extract_seconds: float = 20.0
     """Wall-time budget for one extraction; a page read in a separate process (see
-    ``isolate_above_bytes``) is stopped when it runs out."""
+    ``isolate_above_bytes``) is stopped once it has used this much CPU time, or twice
+    this much wall time."""
     max_memory_bytes: int = field(default=1024 * 1024 * 1024, metadata={"ge": 64 * 1024 * 1024})
     """Memory (address space) the process extracting a large page may use."""
     isolate_above_bytes: int = field(default=4 * 1024 * 1024, metadata={"ge": 0})
