@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reader.links import LinkKind, classify
 from reader.loaders.local_target import SYSTEM_TREES, decide, is_page_name
-from reader.ui.links import LinkKind, classify
 
 SECRET = "HISTORY-SECRET-4411"
 
@@ -131,8 +131,8 @@ def test_following_links_in_a_real_page_records_only_what_was_confirmed(
     from reader.config import load_settings
     from reader.store import open_library
     from reader.ui.app import make_app
-    from reader.ui.screens.confirm import ConfirmScreen
-    from reader.ui.screens.reading import ReadingScreen
+    from reader.ui.dialogs.confirm import ConfirmScreen
+    from reader.ui.reading.screen import ReadingScreen
 
     page = site / "page.html"
     page.write_text(
