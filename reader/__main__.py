@@ -69,6 +69,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(f"reader: {clean_line(str(error))}", file=sys.stderr)
         code = error.exit_code
     except KeyboardInterrupt:
+        # ctrl+c: quietly, with the shell's status for it. A second one while this
+        # process cleans up ends it by the signal itself, again without a traceback.
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
         code = 130
     except BrokenPipeError:
         # The reader of our stdout went away (`reader extract … | head`): not an error.
@@ -85,6 +90,13 @@ def main(argv: Sequence[str] | None = None) -> None:
             file=sys.stderr,
         )
         code = 2
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:
+        # Threads still running are joined on the way out; a ctrl+c while that waits
+        # ends the process at once rather than printing the interpreter's traceback.
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
     sys.exit(code)
 
 

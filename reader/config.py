@@ -45,7 +45,15 @@ class Limits:
     max_text_chars: int = 8_000_000
     """Longest article text kept; the rest is cut and the article marked truncated."""
     extract_seconds: float = 20.0
-    """Wall-time budget for one extraction."""
+    """Wall-time budget for one extraction; a page read in a separate process (see
+    ``isolate_above_bytes``) is stopped once it has used this much CPU time, or twice
+    this much wall time."""
+    max_memory_bytes: int = field(default=1024 * 1024 * 1024, metadata={"ge": 64 * 1024 * 1024})
+    """Memory (address space) the process extracting a large page may use."""
+    isolate_above_bytes: int = field(default=4 * 1024 * 1024, metadata={"ge": 0})
+    """Pages larger than this (a gzip file: a 32nd of it) are read and extracted in a
+    separate process, bounded by ``max_memory_bytes`` and ``extract_seconds``; smaller
+    pages in the reader's own process, which starts no other."""
     fetch_timeout: float = 20.0
     """Seconds to wait for an explicit URL."""
 

@@ -93,7 +93,7 @@ def classify(href: str, page_source: str, canonical_url: str | None = None) -> L
 
 def _local_path(href: str, page_source: str) -> Path:
     parts = urlsplit(href)
-    relative = Path(unquote(parts.path)).expanduser()
+    relative = Path(unquote(parts.path))  # "~" in a page is a folder name, not home
     if relative.is_absolute():
         return relative
     base = Path(page_source).expanduser().resolve().parent if page_source else Path.cwd()

@@ -20,11 +20,18 @@ def read_article(source: str, limits: Limits | None = None) -> Article:
     """Load ``source`` (a path, ``-`` or an http(s) URL) and extract its article.
 
     Raises ReaderError (one clear line) for anything unreadable."""
+    from reader.extract import bounded
     from reader.extract.pipeline import extract
     from reader.loaders import load
 
     limits = limits or Limits()
-    return extract(load(source, limits), limits)
+    local = source != "-" and not source.lower().startswith(("http://", "https://"))
+    if local and bounded.needs_isolation_for_file(source, limits):
+        return bounded.extract_bounded(limits, path=source)
+    doc = load(source, limits)
+    if bounded.needs_isolation_for_text(doc, limits):
+        return bounded.extract_bounded(limits, doc=doc)
+    return extract(doc, limits)
 
 
 def settings_limits(settings: Settings | None) -> Limits:

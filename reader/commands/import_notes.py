@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import defaultdict
-from pathlib import Path
 
 from reader.errors import ReaderError
 from reader.loaders.names import display_name
@@ -28,15 +27,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _read(path: str, limit: int) -> str:
     """The file's text, reading no more than ``limit`` bytes of it (``/dev/zero`` too)."""
+    from reader.loaders.files import open_regular
+
     name = display_name(path)
     try:
         if path == "-":
             data = sys.stdin.buffer.read(limit + 1)
         else:
-            with Path(path).open("rb") as handle:
+            # Never blocks on a FIFO, never reads a device without end.
+            with open_regular(path, name) as handle:
                 data = handle.read(limit + 1)
-    except OSError as error:
-        raise ReaderError(f"cannot read {name}: {error.strerror}") from None
+    except FileNotFoundError:
+        raise ReaderError(f"no such file: {name}") from None
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or "no such file"
+        raise ReaderError(f"cannot read {name}: {reason}") from None
     if len(data) > limit:
         raise ReaderError(f"{name} is larger than {limit // (1024 * 1024)} MB (the limit)")
     try:

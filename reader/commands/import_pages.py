@@ -20,7 +20,15 @@ from typing import TYPE_CHECKING, TextIO
 
 from reader.loaders.names import display_name
 from reader.sanitize import clean_line
-from reader.store.importer import DEFAULT_JOBS, Outcome, PageResult, import_pages
+from reader.store.importer import (
+    DEFAULT_JOBS,
+    JOBS_PER_CORE,
+    MAX_JOBS,
+    Outcome,
+    PageResult,
+    import_pages,
+    max_jobs,
+)
 
 if TYPE_CHECKING:
     from reader.config import Limits
@@ -66,6 +74,19 @@ def _positive(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return number
+
+
+def capped_jobs(jobs: int, stderr: TextIO) -> int:
+    """``jobs``, or the most this machine can use (with a line saying so)."""
+    most = max_jobs()
+    if jobs <= most:
+        return jobs
+    print(
+        f"reader: --jobs {jobs} is more than this machine can use; using {most} "
+        f"({JOBS_PER_CORE} per core, at most {MAX_JOBS})",
+        file=stderr,
+    )
+    return most
 
 
 def _short(source: str) -> str:
@@ -141,6 +162,7 @@ def run(args: argparse.Namespace) -> int:
         raise ReaderError(f"no such file or folder: {names}{more}")
     settings = load_settings()
     limits = settings.limits
+    jobs = capped_jobs(args.jobs, sys.stderr)
     pages, archives, exports = split_sources(args.sources)
     failures: list[tuple[str, str]] = []
     with open_library(settings) as store:
@@ -148,17 +170,15 @@ def run(args: argparse.Namespace) -> int:
         if pages:
             progress = ProgressLine(sys.stderr)
             try:
-                report = import_pages(
-                    store, pages, jobs=args.jobs, limits=limits, progress=progress
-                )
+                report = import_pages(store, pages, jobs=jobs, limits=limits, progress=progress)
             finally:
                 progress.close()
             print(summary(report.results))
             failures += [(r.source, r.reason) for r in report.failed]
         for archive in archives:
-            failures += _import_archive(store, archive, args.jobs, limits)
+            failures += _import_archive(store, archive, jobs, limits)
         for export in exports:
-            failures += _import_export(store, export, args.jobs, limits)
+            failures += _import_export(store, export, jobs, limits)
         if args.fetch:
             failures += _fetch(store, limits, max(0.0, args.rate))
     _list_failures(failures)

@@ -11,7 +11,7 @@ from html import escape
 from reader.config import Limits
 from reader.extract.blocks import Draft
 from reader.extract.furniture import is_furniture_text
-from reader.extract.markdown import block_html, render_fragments
+from reader.extract.markdown import Check, block_html, plain_markdown, render_fragments
 from reader.extract.sections import heading_sections, link_sections
 from reader.models import (
     Article,
@@ -162,7 +162,10 @@ def build_article(
     groups: tuple[LinkGroup, ...],
     limits: Limits,
     truncated: bool,
+    check: Check | None = None,
 ) -> Article:
+    """The article from its drafts; ``check`` is called between steps of the Markdown
+    rendering (the time budget)."""
     kept: list[Draft] = []
     room = limits.max_text_chars
     for draft in drafts:
@@ -175,13 +178,17 @@ def build_article(
         kept.append(draft)
         room -= len(draft.text) + 2
 
+    plain = [plain_markdown(d) for d in kept]
     fragments = [
         f"<h1>{escape(metadata.title)}</h1>" if metadata.title else "",
         _metadata_html(metadata),
-        *(block_html(d) for d in kept),
+        *(block_html(d) if md is None else None for d, md in zip(kept, plain, strict=True)),
         *(_group_html(g) for g in groups),
     ]
-    rendered = render_fragments(fragments)
+    rendered = render_fragments(fragments, check)
+    for index, md in enumerate(plain, start=2):
+        if md is not None:
+            rendered[index] = md
     block_markdown = rendered[2 : 2 + len(kept)]
 
     parts: list[str] = []

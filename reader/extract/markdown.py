@@ -10,7 +10,7 @@ Same input, same bytes.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 
 from bs4 import BeautifulSoup
@@ -21,6 +21,7 @@ from reader.models import BlockKind, Mark, MarkKind
 
 _LINE_START_HAZARD = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[-+*](?=\s)|>)")
 _LIST_NUMBER_HAZARD = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)")
+_HAZARD_STARTS = frozenset("#-+*>")
 _FENCE = re.compile(r"`{3,}")
 _ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 
@@ -42,11 +43,17 @@ class ArticleMarkdownConverter(MarkdownConverter):
         text = super().escape(text, parent_tags)
         # Page text is never markup: no raw HTML, autolinks or entities in the output.
         text = text.replace("`", r"\`").replace("<", r"\<")
-        text = _ENTITY_LIKE.sub(r"\\&", text)
+        if "&" in text:
+            text = _ENTITY_LIKE.sub(r"\\&", text)
         # A text node that starts a line could otherwise turn into a heading, a list
-        # item or a quote; escaping it mid-line is harmless.
-        text = _LINE_START_HAZARD.sub(r"\1\\\2", text, count=1)
-        return _LIST_NUMBER_HAZARD.sub(r"\1\\\2", text, count=1)
+        # item or a quote; escaping it mid-line is harmless. (The cheap look at the
+        # first character spares the substitutions on almost every node of a page.)
+        first = text.lstrip()[:1]
+        if first in _HAZARD_STARTS:
+            text = _LINE_START_HAZARD.sub(r"\1\\\2", text, count=1)
+        elif first.isdigit():
+            text = _LIST_NUMBER_HAZARD.sub(r"\1\\\2", text, count=1)
+        return text
 
     def convert_pre(self, el, text, parent_tags):  # type: ignore[no-untyped-def]
         if not text:
@@ -214,26 +221,84 @@ def _table_html(draft: Draft) -> str:
     return "".join(out)
 
 
-def render_fragments(fragments: Sequence[str]) -> list[str]:
-    """Markdown for each HTML fragment, parsed in a single pass."""
-    if not fragments:
-        return []
-    html = "".join(f"<section>{fragment}</section>" for fragment in fragments)
-    soup = BeautifulSoup(f"<body>{html}</body>", "lxml")
-    body = soup.body
-    sections = body.find_all("section", recursive=False) if body is not None else []
+CHUNK_FRAGMENTS = 2_000
+"""Fragments parsed per BeautifulSoup pass: the soup of a whole 400,000-block page took
+a gigabyte; one chunk at a time stays small, and the time budget is checked between."""
+
+Check = Callable[[str], None]
+"""Called between chunks with the stage name; raises to stop (the time budget)."""
+
+
+def render_fragments(fragments: Sequence[str | None], check: Check | None = None) -> list[str]:
+    """Markdown for each HTML fragment, parsed a chunk at a time. A None fragment is
+    rendered already (see ``plain_markdown``) and gives an empty string here."""
     results: list[str] = []
-    for index in range(len(fragments)):
-        if index >= len(sections):
-            results.append("")
-            continue
-        try:
-            text = _CONVERTER.process_tag(sections[index], parent_tags=set())
-        except RecursionError:
-            text = sections[index].get_text(" ")
-        results.append(text.strip("\n"))
+    for start in range(0, len(fragments), CHUNK_FRAGMENTS):
+        if check is not None:
+            check("writing Markdown")
+        results.extend(_render_chunk(fragments[start : start + CHUNK_FRAGMENTS]))
     return results
 
 
-def render_blocks(drafts: Sequence[Draft]) -> list[str]:
-    return render_fragments([block_html(draft) for draft in drafts])
+def _render_chunk(fragments: Sequence[str | None]) -> list[str]:
+    wanted = [fragment for fragment in fragments if fragment is not None]
+    if not wanted:
+        return [""] * len(fragments)
+    html = "".join(f"<section>{fragment}</section>" for fragment in wanted)
+    soup = BeautifulSoup(f"<body>{html}</body>", "lxml")
+    body = soup.body
+    sections = iter(body.find_all("section", recursive=False) if body is not None else [])
+    results: list[str] = []
+    for fragment in fragments:
+        section = next(sections, None) if fragment is not None else None
+        if section is None:
+            results.append("")
+            continue
+        try:
+            text = _CONVERTER.process_tag(section, parent_tags=set())
+        except RecursionError:
+            text = section.get_text(" ")
+        results.append(text.strip("\n"))
+    soup.decompose()
+    return results
+
+
+# Text that goes through the HTML parser unchanged: no line breaks or other controls,
+# no surrogates or noncharacters (the parser drops or replaces those).
+_PLAIN_TEXT = re.compile("[\t\x20-\x7e\xa0-\ud7ff\ue000-\ufdcf\ufdf0-\ufffd\U00010000-\U0010ffff]*")
+_SPACES = re.compile(r"[\t ]+")
+_ALL_SPACES = re.compile(r"[\t \r\n]+")
+
+
+def plain_markdown(draft: Draft) -> str | None:
+    """The Markdown of a paragraph or heading without marks, written directly, exactly
+    as the converter writes it (a test holds the two equal); None for any other block.
+
+    Most blocks of a long page are plain paragraphs: rendering them without building
+    a soup takes a fraction of the time and memory."""
+    kind = draft.kind
+    if draft.marks or kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+        return None
+    text = draft.text
+    if _PLAIN_TEXT.fullmatch(text) is None:
+        return None
+    # What markdownify does to the one text node of <p> or <hN>, in its order.
+    body = ""
+    if text.strip():
+        spaced = _SPACES.sub(" ", text) if "\t" in text or "  " in text else text
+        body = _CONVERTER.escape(spaced, set()).lstrip(" \t\r\n").rstrip()
+    if kind is BlockKind.PARAGRAPH:
+        return body.strip()  # the wrapping <section> strips all whitespace
+    heading = _ALL_SPACES.sub(" ", body.strip())
+    if not heading:
+        return None  # rare, and the converter has its own idea of an empty heading
+    return f"{'#' * min(max(draft.level, 1), 6)} {heading}"
+
+
+def render_blocks(drafts: Sequence[Draft], check: Check | None = None) -> list[str]:
+    plain = [plain_markdown(draft) for draft in drafts]
+    rendered = render_fragments(
+        [block_html(d) if md is None else None for d, md in zip(drafts, plain, strict=True)],
+        check,
+    )
+    return [md if md is not None else html for md, html in zip(plain, rendered, strict=True)]

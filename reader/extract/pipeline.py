@@ -9,6 +9,7 @@ the optional date search is skipped when the budget runs low.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import replace
 
 from reader.config import Limits
@@ -28,16 +29,20 @@ _DATE_SEARCH_RESERVE = 0.5
 """Share of the time budget that must remain for the optional date search to run."""
 
 
+Clock = Callable[[], float]
+
+
 class Deadline:
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, clock: Clock | None = None) -> None:
         self.seconds = seconds
-        self.end = time.perf_counter() + seconds
+        self.clock = clock or time.perf_counter
+        self.end = self.clock() + seconds
 
     def left(self) -> float:
-        return self.end - time.perf_counter()
+        return self.end - self.clock()
 
     def check(self, stage: str) -> None:
-        if time.perf_counter() > self.end:
+        if self.clock() > self.end:
             raise LimitExceeded(
                 f"extraction took longer than {self.seconds:g} s ({stage}); "
                 "raise limits.extract_seconds to allow more"
@@ -69,10 +74,11 @@ def _html_parts(doc: RawDocument, limits: Limits, deadline: Deadline) -> PagePar
     return PageParts(metadata, article, groups, base, page.truncated)
 
 
-def extract(doc: RawDocument, limits: Limits) -> Article:
+def extract(doc: RawDocument, limits: Limits, clock: Clock | None = None) -> Article:
     """The article in ``doc``; ExtractError when there is none, LimitExceeded when a
-    limit stops the work."""
-    deadline = Deadline(limits.extract_seconds)
+    limit stops the work. The time budget is read on ``clock``: wall time, or the
+    process's CPU time where extraction is all the process does."""
+    deadline = Deadline(limits.extract_seconds, clock)
     try:
         # Each kind's reader loads with its first page (readability and markdown-it
         # are tens of milliseconds of imports that a page of another kind never needs).
@@ -112,6 +118,7 @@ def extract(doc: RawDocument, limits: Limits) -> Article:
             groups,
             limits,
             truncated=doc.truncated or parts.truncated,
+            check=deadline.check,
         )
     except RecursionError:
         raise ExtractError("the page is nested too deeply to read") from None

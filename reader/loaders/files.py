@@ -20,12 +20,9 @@ def read_path(path: str, limits: Limits) -> bytes:
     name = display_name(path)
     limit = limits.max_input_bytes
     try:
-        with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if stat.S_ISDIR(info.st_mode):
-                raise LoadError(f"{name} is a directory, not a page")
-            size = info.st_size if stat.S_ISREG(info.st_mode) else None
-            if size is not None and size > limit:
+        with open_regular(path, name) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
                 raise too_large(name, limit)
             return read_capped(handle, limit, name, size)
     except FileNotFoundError:
@@ -41,6 +38,52 @@ def read_path(path: str, limits: Limits) -> bytes:
             raise LoadError(f"no such file: {name}") from None
         reason = error.strerror or type(error).__name__
         raise LoadError(f"cannot read {name}: {reason[:1].lower()}{reason[1:]}") from None
+
+
+def special_kind(mode: int) -> str | None:
+    """What a file that is not a regular file is, in words (None for a regular file)."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def not_regular(name: str, kind: str) -> LoadError:
+    if kind == "a directory":
+        return LoadError(f"{name} is a directory, not a page")
+    return LoadError(f"{name} is {kind}, not a regular file")
+
+
+def open_regular(path: str | os.PathLike[str], name: str | None = None) -> BinaryIO:
+    """``path`` opened for reading, only when it is a regular file (LoadError otherwise).
+
+    Never blocks: a FIFO with no writer, a terminal or a device is refused after a
+    ``stat``, and the file is opened with O_NONBLOCK and checked again with ``fstat``
+    (it may have been swapped in between). OSError passes through for the caller."""
+    shown = name or display_name(os.fspath(path))
+    kind = special_kind(os.stat(path).st_mode)
+    if kind is not None:
+        raise not_regular(shown, kind)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    try:
+        kind = special_kind(os.fstat(fd).st_mode)
+        if kind is not None:
+            raise not_regular(shown, kind)
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def read_stdin(limits: Limits) -> bytes:

@@ -24,13 +24,14 @@ def check_source(source: str) -> None:
     if _SCHEME.match(source) and not os.path.lexists(source):
         scheme = source.split(":", 1)[0]
         raise LoadError(f"cannot open {name}: only files and http(s) URLs, not {scheme}:")
+    from reader.loaders.files import not_regular, special_kind
+
     path = Path(source)
     try:
-        if not path.exists():
-            raise LoadError(f"no such file: {name}")
-        if path.is_dir():
-            raise LoadError(f"{name} is a directory, not a page")
+        kind = special_kind(path.stat().st_mode)
     except (OSError, ValueError):
         raise LoadError(f"no such file: {name}") from None
+    if kind is not None:  # a FIFO would block the reader, a device never ends
+        raise not_regular(name, kind)
     if not os.access(path, os.R_OK):
         raise LoadError(f"cannot read {name}: permission denied")

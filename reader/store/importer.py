@@ -23,6 +23,7 @@ from pathlib import Path
 
 from reader.config import Limits
 from reader.errors import ReaderError
+from reader.loaders.files import special_kind
 from reader.store.db import Store
 from reader.store.packed import PackedArticle
 from reader.store.records import AddStatus
@@ -34,6 +35,8 @@ TEST_CASE_PAGE = "source.html"
 """In a folder holding this file (a test-corpus case), the other files are its expected
 outputs, not pages."""
 DEFAULT_JOBS = 2
+JOBS_PER_CORE = 4
+MAX_JOBS = 64
 _PRELOAD = ["reader.service", "reader.extract.pipeline", "reader.loaders"]
 
 
@@ -98,7 +101,9 @@ def collect_pages(arguments: Sequence[str]) -> tuple[list[str], list[PageResult]
         elif path.is_file():
             take(str(path))
         elif path.exists():  # a pipe or a device would block the reader
-            missing.append(PageResult(argument, Outcome.FAILED, reason="not a regular file"))
+            kind = special_kind(path.stat().st_mode) or "not a regular file"
+            reason = f"{kind}, not a regular file" if kind.startswith("a ") else kind
+            missing.append(PageResult(argument, Outcome.FAILED, reason=reason))
         else:
             missing.append(PageResult(argument, Outcome.FAILED, reason="no such file or directory"))
     return pages, missing
@@ -153,6 +158,27 @@ class _InlineExecutor(Executor):
         return future
 
 
+def ignore_interrupts() -> None:
+    """In a worker process: ctrl+c is the parent's to handle (it kills its workers), so
+    a worker never prints a KeyboardInterrupt traceback of its own."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def max_jobs(cores: int | None = None) -> int:
+    """The most worker processes an import starts: four per core, at most 64 (each
+    takes tens of MB and extraction is CPU-bound, so more only thrash)."""
+    return max(1, min(JOBS_PER_CORE * (cores or usable_cores()), MAX_JOBS))
+
+
+def usable_cores() -> int:
+    """Cores this process may run on (its affinity, where the system tells)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
 def worker_pool(jobs: int) -> Executor:
     if jobs <= 1:
         return _InlineExecutor()
@@ -162,7 +188,11 @@ def worker_pool(jobs: int) -> Executor:
         # the workers inherit the extractor imported here: no start-up cost at all.
         for module in _PRELOAD:
             importlib.import_module(module)
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+        return ProcessPoolExecutor(
+            max_workers=jobs,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=ignore_interrupts,
+        )
     # forkserver: workers fork from a clean, preloaded process, which is safe even when
     # the caller has threads (the UI).
     if "forkserver" in methods:
@@ -170,7 +200,7 @@ def worker_pool(jobs: int) -> Executor:
         context.set_forkserver_preload(_PRELOAD)
     else:
         context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=ignore_interrupts)
 
 
 def _kill(executor: Executor) -> None:
@@ -203,7 +233,7 @@ class _Batch:
     ):
         self.store = store
         self.limits = limits
-        self.jobs = max(1, jobs)
+        self.jobs = max(1, min(jobs, max_jobs()))
         self.progress = progress
         self.extract = extract
         self.stored_source = stored_source
@@ -263,6 +293,8 @@ class _Batch:
         queue: deque[str] = deque(pages)
         ready: deque[tuple[str, str | None]] = deque()
         suspects: deque[tuple[str, str | None]] = deque()
+        # No more workers than pages: a fork pool starts all of its workers at once.
+        self.jobs = max(1, min(self.jobs, len(pages)))
         executor = worker_pool(self.jobs)
         running: dict[Future[Extracted], tuple[str, str | None, float]] = {}
         try:

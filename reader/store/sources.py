@@ -43,15 +43,18 @@ def source_uri(source: str) -> str:
 def raw_hash(path: Path, limit: int) -> str | None:
     """SHA-256 of the file's bytes, or None when it cannot be read or is over ``limit``
     (the loader will then report the problem)."""
+    from reader.errors import ReaderError
+    from reader.loaders.files import open_regular
+
     digest = hashlib.sha256()
     read = 0
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:  # a FIFO or a device: not a page, no hang
             while chunk := handle.read(_CHUNK):
                 read += len(chunk)
                 if read > limit:
                     return None
                 digest.update(chunk)
-    except OSError:
+    except (OSError, ValueError, ReaderError):
         return None
     return digest.hexdigest()

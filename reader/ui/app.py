@@ -188,6 +188,11 @@ class ReaderApp(App[None]):
         return not (action == "library" and library_hidden(self))
 
     def on_unmount(self) -> None:
+        from reader.extract.bounded import stop_all
+
+        # A page still extracting in its own process would keep the reader open
+        # until it finished: end it now.
+        stop_all()
         self.library.close()
 
     @on(GiveUp)

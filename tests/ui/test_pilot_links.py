@@ -215,9 +215,13 @@ async def test_local_page_opens_and_backspace_and_ctrl_o_go_back(
         offset = view(app).top_offset()
         assert offset > 0
         screen.links.open("other.html")
+        await pilot.pause()
+        await pilot.press("y")  # a local page opens after a yes to its path
         await settle(pilot)
         assert screen.article.title == "Other page"
         screen.links.open("third.html")
+        await pilot.pause()
+        await pilot.press("y")
         await settle(pilot)
         assert screen.article.title == "Third page"
         await pilot.press("backspace")
@@ -278,6 +282,8 @@ async def test_a_link_to_a_page_that_fails_keeps_the_current_one(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         reading(app).links.open("broken.html")
+        await pilot.pause()
+        await pilot.press("y")
         await settle(pilot)
         assert isinstance(app.screen, MessageScreen)
         assert "no article in broken.html" in str(app.screen.query_one("#dialog-text").content)
@@ -331,3 +337,47 @@ async def test_page_keys_are_off_with_a_single_page() -> None:
         assert "next_page" not in keys and "previous_page" not in keys
         await pilot.press("greater_than_sign")
         assert reading(app).page_index == 0
+
+
+@pilot_test
+async def test_local_page_link_asks_with_the_resolved_path(
+    pages_on_disk: dict, tmp_path: Path
+) -> None:
+    guide = register(pages_on_disk, tmp_path / "guide.html", field_guide())
+    (tmp_path / "notes").mkdir()
+    other = register(pages_on_disk, tmp_path / "other.html", page_article("Other", "o"))
+    app = app_for(guide)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = reading(app)
+        screen.links.open("notes/../other.html")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert str(Path(other).resolve()) in str(app.screen.query_one("#dialog-detail").content)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.article.title.startswith("A Field"), "no means not opened"
+        assert len(screen.history) == 0
+
+
+@pilot_test
+async def test_links_to_files_that_are_not_pages_are_refused_unasked(
+    pages_on_disk: dict, tmp_path: Path
+) -> None:
+    guide = register(pages_on_disk, tmp_path / "guide.html", field_guide())
+    (tmp_path / "secret.cfg").write_text("token=hunter2", encoding="utf-8")
+    app = app_for(guide)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        shown = record_notifications(app)
+        for href in ("secret.cfg", "/proc/self/environ", "file:///dev/zero", "."):
+            reading(app).links.open(href)
+            await pilot.pause()
+            assert not isinstance(app.screen, ConfirmScreen), href
+        await settle(pilot)
+        assert [line.split(": ")[0] for line in shown] == ["Not opened"] * 4, shown
+        assert "not a saved page" in shown[0]
+        assert "/proc holds system files" in shown[1]
+        assert "/dev holds system files" in shown[2]
+        assert "directory" in shown[3]
+        assert reading(app).article.title.startswith("A Field")

@@ -131,6 +131,8 @@ async def test_a_followed_link_to_a_saved_page_is_recorded(
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         reading(app).links.open("other.html")
+        await pilot.pause()
+        await pilot.press("y")  # opened on purpose: recorded
         await settle(pilot)
         screen = reading(app)
         assert screen.article is not None and screen.article.title == "Other page"

@@ -72,7 +72,7 @@ def test_collect_refuses_pipes_that_would_block(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.html")
     found, refused = collect_pages([str(tmp_path), str(tmp_path / "pipe.html")])
     assert found == []
-    assert [r.reason for r in refused] == ["not a regular file"]
+    assert [r.reason for r in refused] == ["a named pipe (FIFO), not a regular file"]
 
 
 def test_collect_takes_only_source_pages_from_test_cases(tmp_path: Path) -> None:

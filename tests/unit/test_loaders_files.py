@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
 import io
 import os
 import sys
@@ -65,13 +64,13 @@ def test_shared_sample_page_is_a_text_dump(sample_page: Path) -> None:
 def test_complete_save_reads_only_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
     """A browser's "complete" save: the page plus a _files/ folder nobody needs to read."""
     opened: list[str] = []
-    real_open = builtins.open
+    real_open = files_module.open_regular
 
     def recording_open(file, *args, **kwargs):  # type: ignore[no-untyped-def]
         opened.append(str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(files_module, "open", recording_open, raising=False)
+    monkeypatch.setattr(files_module, "open_regular", recording_open)
     path = LOADERS / "complete_save.html"
     document = load(str(path), LIMITS)
     assert document.kind is DocumentKind.HTML
@@ -182,7 +181,7 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
         raise PermissionError(13, "Permission denied", str(file))
 
     # Tests may run as root, where chmod 000 does not stop a read: fake the refusal.
-    monkeypatch.setattr(files_module, "open", denied, raising=False)
+    monkeypatch.setattr(files_module, "open_regular", denied)
     assert load_error(path) == f"cannot read {path}: permission denied"
 
 
@@ -190,7 +189,7 @@ def test_other_os_errors_are_one_line(tmp_path: Path, monkeypatch: pytest.Monkey
     def broken(file, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(files_module, "open", broken, raising=False)
+    monkeypatch.setattr(files_module, "open_regular", broken)
     path = write(tmp_path, "bad-disk.html", HTML)
     assert load_error(path) == f"cannot read {path}: input/output error"
 
@@ -224,9 +223,24 @@ def test_too_large(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
-def test_endless_device_stops_at_the_cap() -> None:
-    with pytest.raises(LimitExceeded):
+def test_endless_device_is_refused_unread() -> None:
+    with pytest.raises(LoadError, match=r"^/dev/zero is a character device, not a regular file$"):
         load("/dev/zero", Limits(max_input_bytes=4 * 1024 * 1024))
+
+
+def test_endless_stream_stops_at_the_cap() -> None:
+    """Standard input may be endless (``reader extract - < /dev/zero``): read in chunks."""
+
+    class Endless(io.RawIOBase):
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def, override]
+            buffer[:] = bytes(len(buffer))
+            return len(buffer)
+
+    with pytest.raises(LimitExceeded):
+        files_module.read_capped(io.BufferedReader(Endless()), 4 * 1024 * 1024, "standard input")
 
 
 def test_hostile_file_name_is_cleaned(tmp_path: Path) -> None:

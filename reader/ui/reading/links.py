@@ -1,8 +1,9 @@
 """Following a link from the reading screen: what each kind of link does.
 
-Saved pages open in the reader; web URLs go to a graphical browser or the clipboard;
-``file:``, ``javascript:``, ``data:`` and unknown schemes are never acted on without a
-yes from the reader.
+Saved pages open in the reader, after a yes to their resolved path (only files of a
+page kind, see ``reader.loaders.local_target``); web URLs go to a graphical browser or
+the clipboard; ``javascript:``, ``data:`` and unknown schemes are never acted on
+without a yes from the reader.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any, Protocol
 from textual.app import App
 
 from reader.links import LinkKind, LinkTarget, classify, slug
+from reader.loaders import local_target
 from reader.models import Article, SectionKind
 from reader.ui.article_view.view import ArticleView
 from reader.ui.dialogs.confirm import ConfirmScreen
@@ -78,30 +80,44 @@ class LinkOpener:
         screen.notify(f"No heading {target.href} on this page.", timeout=3, markup=False)
 
     def _page(self, target: LinkTarget) -> None:
-        path = target.path
-        if not path.is_file():
+        # The policy (page kinds only, no /proc, /sys, /dev, no devices) lives below
+        # ui/; here a file it allows is opened, and recorded, only after a yes.
+        found = local_target.decide(target.target, self.screen.source)
+        if not found.allowed:
+            missing = found.reason == "no such file"
             self.screen.notify(
-                f"No such saved page: {path}",
+                f"No such saved page: {found.path}"
+                if missing
+                else f"Not opened: {found.path}: {found.reason}",
                 severity="warning",
                 timeout=NOTICE_SECONDS,
                 markup=False,
             )
             return
-        self.screen.open_page(str(path))
 
-    def _file(self, target: LinkTarget) -> None:
         def answered(yes: bool | None) -> None:
             if yes:
-                self._page(target)
+                self.screen.open_page(str(found.path))
 
         self.screen.app.push_screen(
             ConfirmScreen(
                 "Open a local file?",
                 "This link points at a file on this computer. Open it in the reader?",
-                target.target,
+                str(found.path),
             ),
             answered,
         )
+
+    def _file(self, target: LinkTarget) -> None:
+        if target.target.startswith("//"):
+            self.screen.notify(
+                f"Not opened: {target.target}: a file on another computer",
+                severity="warning",
+                timeout=NOTICE_SECONDS,
+                markup=False,
+            )
+            return
+        self._page(target)
 
     def _web(self, target: LinkTarget) -> None:
         url = target.target
