@@ -11,6 +11,8 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
+import lxml.html
+
 from reader.config import Limits
 from reader.errors import ExtractError, LimitExceeded
 from reader.extract.assemble import build_article, refine
@@ -20,7 +22,8 @@ from reader.extract.html_clean import base_href, parse_html
 from reader.extract.language import guess_language
 from reader.extract.link_groups import find_html_groups, finish_groups, split_from_article
 from reader.extract.metadata import MAX_NAME, MAX_TITLE, html_metadata, shorten
-from reader.extract.page import PageParts
+from reader.extract.page import PageParts, readable_chars
+from reader.extract.second_opinion import MIN_SECONDS_LEFT, ask, judge, too_large
 from reader.loaders.base import DocumentKind, RawDocument
 from reader.models import Article, BlockKind
 
@@ -62,11 +65,23 @@ def _html_parts(doc: RawDocument, limits: Limits, deadline: Deadline) -> PagePar
     deadline.check("isolating the article")
     groups = split_from_article(article, groups)
     strip_furniture(article)
+    page_chars = readable_chars(root)
+    opinion = None
+    if deadline.left() >= MIN_SECONDS_LEFT and not too_large(len(doc.text), _count(root)):
+        # Last use of the tree: trafilatura changes it.
+        opinion = ask(root, base)
+        deadline.check("asking for a second opinion")
     if metadata.language is None:
         language = guess_language(article.text_content())
         if language:
             metadata = replace(metadata, language=language)
-    return PageParts(metadata, article, groups, base, page.truncated)
+    return PageParts(
+        metadata, article, groups, base, page.truncated, opinion=opinion, page_chars=page_chars
+    )
+
+
+def _count(root: lxml.html.HtmlElement) -> int:
+    return sum(1 for _ in root.iter())
 
 
 def extract(doc: RawDocument, limits: Limits) -> Article:
@@ -87,9 +102,8 @@ def extract(doc: RawDocument, limits: Limits) -> Article:
         else:
             parts = _html_parts(doc, limits, deadline)
         metadata = parts.metadata
-        drafts = refine(
-            build_drafts(parts.body, parts.base, limits.max_links), metadata.title, metadata.byline
-        )
+        verdict = judge(build_drafts(parts.body, parts.base, limits.max_links), parts.opinion)
+        drafts = refine(verdict.drafts, metadata.title, metadata.byline)
         deadline.check("reading the body")
         if not any(d.text for d in drafts):
             raise ExtractError("no article text found")
