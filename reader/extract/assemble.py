@@ -58,15 +58,18 @@ def is_byline_line(text: str, byline: str | None) -> bool:
     return not _BYLINE_FILLER.sub(" ", rest).split()
 
 
-def refine(drafts: list[Draft], title: str, byline: str | None = None) -> list[Draft]:
-    """Drop furniture blocks, the body's copy of the title and a leading byline line;
-    shift heading levels so the body's top level is 2 (the title is the article's only
-    level 1)."""
+def refine(
+    drafts: list[Draft], title: str, byline: str | None = None, *, furniture: bool = True
+) -> list[Draft]:
+    """Drop furniture blocks (unless ``furniture`` is False), the body's copy of the
+    title and a leading byline line; shift heading levels so the body's top level is 2
+    (the title is the article's only level 1)."""
     kept = [
         d
         for d in drafts
         if not (
-            d.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.QUOTE)
+            furniture
+            and d.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.QUOTE)
             and is_furniture_text(d.text)
         )
     ]

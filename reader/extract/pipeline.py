@@ -16,7 +16,7 @@ import lxml.html
 from reader.config import Limits
 from reader.errors import ExtractError, LimitExceeded
 from reader.extract.assemble import build_article, refine
-from reader.extract.blocks import build_drafts
+from reader.extract.blocks import Draft, build_drafts
 from reader.extract.furniture import strip_furniture
 from reader.extract.html_clean import base_href, parse_html
 from reader.extract.language import guess_language
@@ -25,7 +25,7 @@ from reader.extract.metadata import MAX_NAME, MAX_TITLE, html_metadata, shorten
 from reader.extract.page import PageParts, readable_chars
 from reader.extract.second_opinion import MIN_SECONDS_LEFT, ask, judge, too_large
 from reader.loaders.base import DocumentKind, RawDocument
-from reader.models import Article, BlockKind
+from reader.models import Article, BlockKind, Incomplete
 
 _DATE_SEARCH_RESERVE = 0.5
 """Share of the time budget that must remain for the optional date search to run."""
@@ -84,9 +84,24 @@ def _count(root: lxml.html.HtmlElement) -> int:
     return sum(1 for _ in root.iter())
 
 
+_SMALL_SHARE = 0.2
+"""An article below this share of the page's readable text looks cut…"""
+_SMALL_SHARE_MIN_PAGE = 3000
+"""…on a page with at least this much readable text (short pages vary too much)."""
+
+
+def incompleteness(rescued: bool, article_chars: int, page_chars: int) -> Incomplete | None:
+    """Why an article looks cut, or None when it does not."""
+    if rescued:
+        return Incomplete.RESCUED
+    if page_chars >= _SMALL_SHARE_MIN_PAGE and article_chars < page_chars * _SMALL_SHARE:
+        return Incomplete.SMALL_SHARE
+    return None
+
+
 def extract(doc: RawDocument, limits: Limits) -> Article:
     """The article in ``doc``; ExtractError when there is none, LimitExceeded when a
-    limit stops the work."""
+    limit stops the work. ``Article.incomplete`` says when it looks cut."""
     deadline = Deadline(limits.extract_seconds)
     try:
         # Each kind's reader loads with its first page (readability and markdown-it
@@ -101,31 +116,66 @@ def extract(doc: RawDocument, limits: Limits) -> Article:
             parts = parse_markdown(doc.text, doc.base_url, limits)
         else:
             parts = _html_parts(doc, limits, deadline)
-        metadata = parts.metadata
         verdict = judge(build_drafts(parts.body, parts.base, limits.max_links), parts.opinion)
-        drafts = refine(verdict.drafts, metadata.title, metadata.byline)
+        drafts = refine(verdict.drafts, parts.metadata.title, parts.metadata.byline)
         deadline.check("reading the body")
-        if not any(d.text for d in drafts):
-            raise ExtractError("no article text found")
-        title = metadata.title
-        if not title:
-            first = next((d for d in drafts if d.kind is BlockKind.HEADING and d.text), None)
-            title = first.text if first else next(d.text for d in drafts if d.text)
-            title = title.split("\n")[0]
-        metadata = replace(
-            metadata,
-            title=shorten(title, MAX_TITLE),
-            site=shorten(metadata.site, MAX_NAME) or None,
-            byline=shorten(metadata.byline, MAX_NAME) or None,
-        )
-        groups = finish_groups(parts.groups, limits.max_links)
-        return build_article(
-            doc.source,
-            metadata,
-            drafts,
-            groups,
-            limits,
-            truncated=doc.truncated or parts.truncated,
-        )
+        article_chars = sum(len(d.text) for d in drafts)
+        incomplete = incompleteness(verdict.rescued, article_chars, parts.page_chars)
+        return _finish(doc, parts, drafts, limits, incomplete=incomplete)
     except RecursionError:
         raise ExtractError("the page is nested too deeply to read") from None
+
+
+def extract_whole_page(doc: RawDocument, limits: Limits) -> Article:
+    """The whole page as text, reader view off: every block of the page's body in
+    order (scripts and styles aside), as an Article of its own (``whole_page`` set).
+    ExtractError when the page holds no text at all."""
+    try:
+        if doc.kind is not DocumentKind.HTML:
+            return replace(extract(doc, limits), whole_page=True, incomplete=None)
+        page = parse_html(doc.text, limits)
+        root = page.root
+        base = base_href(root, doc.base_url)
+        metadata = html_metadata(root, page.jsonld, base, with_htmldate=False)
+        body = root.find("body")
+        parts = PageParts(metadata, root if body is None else body, [], base, page.truncated)
+        drafts = build_drafts(parts.body, base, limits.max_links)
+        drafts = refine(drafts, metadata.title, furniture=False)
+        return _finish(doc, parts, drafts, limits, whole_page=True)
+    except RecursionError:
+        raise ExtractError("the page is nested too deeply to read") from None
+
+
+def _finish(
+    doc: RawDocument,
+    parts: PageParts,
+    drafts: list[Draft],
+    limits: Limits,
+    *,
+    incomplete: Incomplete | None = None,
+    whole_page: bool = False,
+) -> Article:
+    if not any(d.text for d in drafts):
+        raise ExtractError("no article text found")
+    metadata = parts.metadata
+    title = metadata.title
+    if not title:
+        first = next((d for d in drafts if d.kind is BlockKind.HEADING and d.text), None)
+        title = first.text if first else next(d.text for d in drafts if d.text)
+        title = title.split("\n")[0]
+    metadata = replace(
+        metadata,
+        title=shorten(title, MAX_TITLE),
+        site=shorten(metadata.site, MAX_NAME) or None,
+        byline=shorten(metadata.byline, MAX_NAME) or None,
+    )
+    groups = finish_groups(parts.groups, limits.max_links)
+    article = build_article(
+        doc.source,
+        metadata,
+        drafts,
+        groups,
+        limits,
+        truncated=doc.truncated or parts.truncated,
+    )
+    return replace(article, incomplete=incomplete, whole_page=whole_page)
