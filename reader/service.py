@@ -13,6 +13,7 @@ from reader.errors import ReaderError
 from reader.models import Article, Incomplete
 
 if TYPE_CHECKING:
+    from reader.extract.site_rules import SiteRules
     from reader.loaders.webarchive import Capture
     from reader.store import Store
 
@@ -31,14 +32,24 @@ def read_article(
     from reader.loaders import load
 
     limits = limits or Limits()
+    sites = site_rules()
     doc = load(source, limits)
     try:
-        return extract(doc, limits)
+        return extract(doc, limits, sites)
     except ExtractError:
         if not whole_page_fallback:
             raise
         whole = extract_whole_page(doc, limits)
     return replace(whole, incomplete=Incomplete.NOTHING_FOUND)
+
+
+def site_rules() -> SiteRules:
+    """The user's per-site rules (``sites.toml`` beside the config file); a bad file
+    is a ReaderError naming the rule."""
+    from reader import locations
+    from reader.extract.site_rules import load_site_rules
+
+    return load_site_rules(locations.config_file().parent)
 
 
 def read_whole_page(source: str, limits: Limits | None = None) -> Article:

@@ -24,6 +24,8 @@ from reader.extract.link_groups import find_html_groups, finish_groups, split_fr
 from reader.extract.metadata import MAX_NAME, MAX_TITLE, html_metadata, shorten
 from reader.extract.page import PageParts, readable_chars
 from reader.extract.second_opinion import MIN_SECONDS_LEFT, ask, judge, too_large
+from reader.extract.site_rules import SiteRules, apply_strip, select_body
+from reader.extract.urls import host_of
 from reader.loaders.base import DocumentKind, RawDocument
 from reader.models import Article, BlockKind, Incomplete
 
@@ -47,12 +49,17 @@ class Deadline:
             )
 
 
-def _html_parts(doc: RawDocument, limits: Limits, deadline: Deadline) -> PageParts:
+def _html_parts(
+    doc: RawDocument, limits: Limits, deadline: Deadline, sites: SiteRules | None
+) -> PageParts:
     from reader.extract.readability_step import isolate_article
 
     page = parse_html(doc.text, limits)
     root = page.root
     base = base_href(root, doc.base_url)
+    rule = sites.for_host(host_of(base)) if sites else None
+    if rule is not None:
+        apply_strip(rule, root)
     metadata = html_metadata(
         root,
         page.jsonld,
@@ -61,13 +68,19 @@ def _html_parts(doc: RawDocument, limits: Limits, deadline: Deadline) -> PagePar
     )
     groups = find_html_groups(root, base, metadata.canonical_url or doc.base_url)
     deadline.check("reading metadata")
-    article = isolate_article(root, base)
+    chosen = select_body(rule, root) if rule is not None and rule.body else None
+    article = isolate_article(root, base) if chosen is None else chosen
     deadline.check("isolating the article")
     groups = split_from_article(article, groups)
     strip_furniture(article)
     page_chars = readable_chars(root)
     opinion = None
-    if deadline.left() >= MIN_SECONDS_LEFT and not too_large(len(doc.text), _count(root)):
+    # The user's own body rule needs no second opinion.
+    if (
+        chosen is None
+        and deadline.left() >= MIN_SECONDS_LEFT
+        and not too_large(len(doc.text), _count(root))
+    ):
         # Last use of the tree: trafilatura changes it.
         opinion = ask(root, base)
         deadline.check("asking for a second opinion")
@@ -99,9 +112,10 @@ def incompleteness(rescued: bool, article_chars: int, page_chars: int) -> Incomp
     return None
 
 
-def extract(doc: RawDocument, limits: Limits) -> Article:
+def extract(doc: RawDocument, limits: Limits, sites: SiteRules | None = None) -> Article:
     """The article in ``doc``; ExtractError when there is none, LimitExceeded when a
-    limit stops the work. ``Article.incomplete`` says when it looks cut."""
+    limit stops the work. ``Article.incomplete`` says when it looks cut; ``sites`` are
+    the user's per-site rules (``sites.toml``)."""
     deadline = Deadline(limits.extract_seconds)
     try:
         # Each kind's reader loads with its first page (readability and markdown-it
@@ -115,7 +129,7 @@ def extract(doc: RawDocument, limits: Limits) -> Article:
 
             parts = parse_markdown(doc.text, doc.base_url, limits)
         else:
-            parts = _html_parts(doc, limits, deadline)
+            parts = _html_parts(doc, limits, deadline, sites)
         verdict = judge(build_drafts(parts.body, parts.base, limits.max_links), parts.opinion)
         drafts = refine(verdict.drafts, parts.metadata.title, parts.metadata.byline)
         deadline.check("reading the body")
