@@ -97,6 +97,13 @@ _RELATED_LABEL = re.compile(
 )
 
 
+_TOGGLE = re.compile(
+    r"^(?:(?:show|read|see)\s+)?(?:more|less)|(?:mehr|weniger)(?:\s+anzeigen)?|plus|moins"
+    r"|(?:mostra\s+)?(?:altro|meno)|(?:ver\s+)?(?:m[áa]s|menos)|[+−-]\s*(?:more|less)$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """Where a block stands among the article's blocks."""
@@ -137,6 +144,11 @@ def is_promo(text: str) -> bool:
     return len(text) <= _SHORT and bool(_PROMO.search(text))
 
 
+def is_toggle(text: str) -> bool:
+    """A caption's or a box's "more" / "less" / "mehr" toggle, left as text."""
+    return len(text) <= 20 and bool(_TOGGLE.fullmatch(text))
+
+
 def is_related_line(text: str, link_chars: int) -> bool:
     """A "Related: <a>…</a>" / "Lesen Sie auch: …" paragraph: a related label and
     mostly link text."""
@@ -154,6 +166,7 @@ RULES: tuple[tuple[str, _Rule], ...] = (
     ("tag-line", lambda t, p, _: p.near_end and is_tag_line(t)),
     ("contact-or-bio", lambda t, p, _: p.near_end and is_contact_or_bio(t)),
     ("promo", lambda t, p, _: is_promo(t)),
+    ("toggle", lambda t, p, _: is_toggle(t)),
     ("related-line", lambda t, p, links: is_related_line(t, links)),
 )
 """(name, rule): rule(text, place, characters of link text) is True for furniture."""
