@@ -104,28 +104,18 @@ def refine(
 
 
 _RULED = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.QUOTE)
-_REPEAT_MIN_CHARS = 20
-"""A paragraph this long seen before in the same article is a repeat, not a refrain."""
 
 
 def _drop_by_rules(drafts: list[Draft]) -> list[Draft]:
     """Drop blocks that break a named furniture rule (stamps, copyright, tags, bios,
-    promos, toggles, related-link lines; see :mod:`reader.extract.furniture_rules`) and
-    repeats of an earlier paragraph."""
+    promos, toggles, related-link lines; see :mod:`reader.extract.furniture_rules`)."""
     count = len(drafts)
     kept = []
-    seen: set[str] = set()
     for index, draft in enumerate(drafts):
         if draft.kind in _RULED:
             links = sum(m.end - m.start for m in draft.marks if m.kind is MarkKind.LINK)
             if furniture_rule(draft.text, Place(index, count), links):
                 continue
-        if draft.kind is BlockKind.PARAGRAPH and len(draft.text) >= _REPEAT_MIN_CHARS:
-            # The same caption three times over (image, slideshow, lightbox copies).
-            key = _squash(draft.text)
-            if key in seen:
-                continue
-            seen.add(key)
         kept.append(draft)
     return kept
 

@@ -185,16 +185,3 @@ def test_a_caption_without_its_image_is_dropped_and_one_with_it_kept() -> None:
 @pytest.mark.parametrize("text", ["more", "Less", "mehr anzeigen", "weniger", "moins", "Ver más"])
 def test_caption_toggles_anywhere(text: str) -> None:
     assert furniture_rule(text, MIDDLE) == "toggle"
-
-
-def test_a_caption_repeated_over_and_over_is_kept_once() -> None:
-    prose = PROSE["en"]
-    caption = "The harbour wall at dawn, seen from the lighthouse path."
-    html = page(
-        "en",
-        f"<p>{caption}</p><p>more</p><p>{caption}</p><p>{caption}</p>"
-        f"<p>{prose}</p><p>{prose} Second paragraph.</p><p>{prose} Third paragraph.</p>",
-    )
-    article = extract(RawDocument("t.html", DocumentKind.HTML, html), Limits())
-    assert article.text.count(caption) == 1
-    assert "\n\nmore\n\n" not in article.text
