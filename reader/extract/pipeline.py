@@ -31,6 +31,9 @@ from reader.models import Article, BlockKind, Incomplete
 
 _DATE_SEARCH_RESERVE = 0.5
 """Share of the time budget that must remain for the optional date search to run."""
+_OPINION_RESERVE = 0.5
+"""…and for the second opinion (on a machine so busy that half the budget is gone, it
+would push the page over the limit; the article is read without it)."""
 
 
 class Deadline:
@@ -78,7 +81,7 @@ def _html_parts(
     # The user's own body rule needs no second opinion.
     if (
         chosen is None
-        and deadline.left() >= MIN_SECONDS_LEFT
+        and deadline.left() >= max(MIN_SECONDS_LEFT, limits.extract_seconds * _OPINION_RESERVE)
         and not too_large(len(doc.text), _count(root))
     ):
         # Last use of the tree: trafilatura changes it.
