@@ -1,18 +1,27 @@
-"""Extraction quality and speed on the Mozilla readability test corpus.
+"""Extraction quality and speed: ours, bare readability-lxml and trafilatura, one run.
 
-For every page (``source.html``, ``expected.html``, ``expected-metadata.json``) the
-body text we extract is scored against the text of ``expected.html`` with the metric of
-the public article-extraction benchmark: tokens are ``\\w+`` matches, shingles are runs
+Mozilla readability test corpus (``--corpus``): for every page (``source.html``,
+``expected.html``, ``expected-metadata.json``) the body text we extract is scored
+against the text of ``expected.html`` with the metric of the public
+article-extraction benchmark: tokens are ``\\w+`` matches, shingles are runs
 of 4 tokens counted as a multiset, precision and recall per page, corpus P and R their
 means, F1 their harmonic mean. Bare readability-lxml (the text of
 ``Document(html).summary()``) is scored on the same pages in the same run, and titles
-are compared with ``Document.short_title()``.
+are compared with ``Document.short_title()``. trafilatura (``extract(html)`` with its
+defaults) is scored on the same pages.
+
+trafilatura-eval-dev (``--tdev``; ``html/`` and ``evaldata.json``): each page's
+``with`` snippets must appear in the extracted text, its ``without`` snippets must not;
+whitespace is normalised in both, and F1 = 2tp / (2tp + fp + fn) over the whole set
+(the set's own convention), overall and per page language (the ``<html lang>`` of the
+page, else a guess from its text) for languages with at least ``--min-pages`` pages.
 
 Time: whole-batch time of ``extract`` (everything: parse, metadata, link groups,
 blocks, Markdown) against ``Document(html).summary()``, wall clock and CPU, the two
 interleaved page by page, median of ``--repeat`` batches.
 
-    python bench/extract_bench.py [--corpus DIR] [--repeat N] [--json OUT] [--baseline OUT]
+    python bench/extract_bench.py [--corpus DIR] [--tdev DIR] [--repeat N] [--json OUT]
+        [--baseline OUT] [--tdev-baseline OUT]
 """
 
 from __future__ import annotations
@@ -39,7 +48,9 @@ from reader.extract.pipeline import extract  # noqa: E402
 from reader.loaders.base import DocumentKind, RawDocument  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "mozilla"
+DEFAULT_TDEV = ROOT.parent / "shared" / "corpus" / "trafilatura-eval-dev"
 _TOKEN = re.compile(r"\w+")
+_HTML_LANG = re.compile(rb"<html[^>]*?\slang\s*=\s*[\"']?([a-zA-Z]{2,3})", re.IGNORECASE)
 
 
 def shingles(text: str, n: int = 4) -> Counter[str]:
@@ -107,6 +118,12 @@ def bare(page: Page) -> str:
     return Document(page.source).summary()
 
 
+def trafilatura_text(html: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(html) or ""
+
+
 def score(pages: list[Page], limits: Limits) -> dict[str, dict[str, float | bool]]:
     results: dict[str, dict[str, float | bool]] = {}
     for page in pages:
@@ -114,7 +131,11 @@ def score(pages: list[Page], limits: Limits) -> dict[str, dict[str, float | bool
         p, r = precision_recall(page.expected_text, text)
         bp, br = precision_recall(page.expected_text, html_text(bare(page)))
         short_title = Document(page.source).short_title()
+        tp, tr = precision_recall(page.expected_text, trafilatura_text(page.source))
         results[page.name] = {
+            "traf_p": tp,
+            "traf_r": tr,
+            "traf_f1": f1(tp, tr),
             "p": p,
             "r": r,
             "f1": f1(p, r),
@@ -161,32 +182,173 @@ def time_batches(
     return median(sides[0]), median(sides[1])
 
 
+# --- trafilatura-eval-dev -----------------------------------------------------------
+
+
+@dataclass
+class SnippetPage:
+    name: str
+    source: str
+    language: str
+    with_: list[str]
+    without: list[str]
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def page_language(data: bytes, text: str) -> str:
+    """The page's declared language (``<html lang>``), else a guess from its text."""
+    from reader.extract.language import guess_language
+
+    match = _HTML_LANG.search(data[:20_000])
+    if match:
+        return match.group(1).decode("ascii").lower()[:2]
+    try:
+        body = lxml.html.fromstring(text).text_content()
+    except Exception:  # an unparseable page has no language either
+        return "?"
+    return guess_language(body) or "?"
+
+
+def load_tdev(corpus: Path, limits: Limits) -> list[SnippetPage]:
+    from reader.loaders.document import document_from_bytes
+
+    evaldata = json.loads((corpus / "evaldata.json").read_text(encoding="utf-8"))
+    pages = []
+    for entry in sorted(evaldata.values(), key=lambda e: e["file"]):
+        path = corpus / "html" / entry["file"]
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        doc = document_from_bytes(
+            data, source=entry["file"], name=entry["file"], filename=path.name, limits=limits
+        )
+        pages.append(
+            SnippetPage(
+                entry["file"],
+                doc.text,
+                page_language(data, doc.text),
+                [_squeeze(t) for t in entry.get("with") or [] if t.strip()],
+                [_squeeze(t) for t in entry.get("without") or [] if t.strip()],
+            )
+        )
+    return pages
+
+
+def snippet_counts(page: SnippetPage, text: str) -> tuple[int, int, int, int]:
+    """(tp, fn, fp, tn) of ``text`` on the page's snippets."""
+    text = _squeeze(text)
+    found = sum(1 for s in page.with_ if s in text)
+    leaked = sum(1 for s in page.without if s in text)
+    return found, len(page.with_) - found, leaked, len(page.without) - leaked
+
+
+def snippet_f1(counts: list[tuple[int, int, int, int]]) -> tuple[float, float, float]:
+    tp, fn, fp, _ = (sum(c[i] for c in counts) for i in range(4))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return precision, recall, (2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+
+
+def ours_text(name: str, source: str, limits: Limits) -> str:
+    from reader.errors import ReaderError
+
+    try:
+        return extract(RawDocument(source=name, kind=DocumentKind.HTML, text=source), limits).text
+    except ReaderError:
+        return ""
+
+
+def score_tdev(pages: list[SnippetPage], limits: Limits) -> dict[str, dict]:
+    results: dict[str, dict] = {}
+    for page in pages:
+        try:
+            bare_html = Document(page.source).summary()
+        except Exception:  # readability gives up on some pages: it found nothing
+            bare_html = ""
+        results[page.name] = {
+            "language": page.language,
+            "ours": snippet_counts(page, ours_text(page.name, page.source, limits)),
+            "bare": snippet_counts(page, html_text(bare_html)),
+            "traf": snippet_counts(page, trafilatura_text(page.source)),
+        }
+    return results
+
+
+def report_tdev(results: dict[str, dict], min_pages: int) -> None:
+    by_language: dict[str, list[dict]] = {}
+    for r in results.values():
+        by_language.setdefault(r["language"], []).append(r)
+    rows = [("all", list(results.values()))]
+    rows += sorted(
+        ((lang, rs) for lang, rs in by_language.items() if len(rs) >= min_pages),
+        key=lambda item: -len(item[1]),
+    )
+    print(f"trafilatura-eval-dev: {len(results)} pages (snippet P / R / F1)")
+    for label, rs in rows:
+        cells = []
+        for side in ("ours", "bare", "traf"):
+            p, r, f = snippet_f1([x[side] for x in rs])
+            cells.append(f"{side} {p:.3f}/{r:.3f}/{f:.4f}")
+        print(f"  {label:4s} n={len(rs):3d}  " + "  ".join(cells))
+
+
+def page_f1(counts: tuple[int, int, int, int]) -> float:
+    return snippet_f1([counts])[2]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--tdev", type=Path, default=DEFAULT_TDEV)
+    parser.add_argument("--only", choices=("mozilla", "tdev"), help="score one corpus only")
     parser.add_argument("--repeat", type=int, default=5, help="timed batches per side")
     parser.add_argument("--json", type=Path, help="write per-page scores here")
     parser.add_argument(
-        "--baseline", type=Path, help="write per-page F1 here (the corpus test's baseline)"
+        "--baseline", type=Path, help="write per-page F1 here (the Mozilla corpus test's)"
     )
+    parser.add_argument(
+        "--tdev-baseline", type=Path, help="write per-page snippet F1 here (its corpus test's)"
+    )
+    parser.add_argument("--min-pages", type=int, default=20, help="smallest language reported")
     parser.add_argument("--worst", type=int, default=10, help="pages to list by F1 delta")
     args = parser.parse_args(argv)
     logging.disable(logging.CRITICAL)
-    if not args.corpus.is_dir():
-        print(f"corpus not found: {args.corpus}", file=sys.stderr)
-        return 2
-    pages = load_corpus(args.corpus)
     limits = Limits()
+    out: dict[str, object] = {}
+    if args.only != "tdev":
+        if not args.corpus.is_dir():
+            print(f"corpus not found: {args.corpus}", file=sys.stderr)
+            return 2
+        out["mozilla"] = report_mozilla(args, limits)
+    if args.only != "mozilla":
+        if not args.tdev.is_dir():
+            print(f"corpus not found: {args.tdev}", file=sys.stderr)
+            return 2
+        tdev = score_tdev(load_tdev(args.tdev, limits), limits)
+        report_tdev(tdev, args.min_pages)
+        out["tdev"] = tdev
+        if args.tdev_baseline:
+            baseline = {name: round(page_f1(r["ours"]), 4) for name, r in tdev.items()}
+            args.tdev_baseline.write_text(json.dumps(baseline, indent=1, sort_keys=True) + "\n")
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n")
+    return 0
+
+
+def report_mozilla(args: argparse.Namespace, limits: Limits) -> dict:
+    pages = load_corpus(args.corpus)
     results = score(pages, limits)
 
     def mean(key: str) -> float:
         return statistics.mean(float(r[key]) for r in results.values())
 
-    ours_f1 = f1(mean("p"), mean("r"))
-    bare_f1 = f1(mean("bare_p"), mean("bare_r"))
-    print(f"pages: {len(pages)}")
-    print(f"ours  P={mean('p'):.4f} R={mean('r'):.4f} F1={ours_f1:.4f}")
-    print(f"bare  P={mean('bare_p'):.4f} R={mean('bare_r'):.4f} F1={bare_f1:.4f}")
+    print(f"mozilla: {len(pages)} pages (shingle P / R / F1)")
+    for side, prefix in (("ours", ""), ("bare", "bare_"), ("traf", "traf_")):
+        p, r = mean(prefix + "p"), mean(prefix + "r")
+        print(f"  {side}  P={p:.4f} R={r:.4f} F1={f1(p, r):.4f}")
     deltas = sorted(results.items(), key=lambda item: item[1]["f1"] - item[1]["bare_f1"])
     print(f"worst per-page F1 deltas (ours - bare), {args.worst} lowest:")
     for name, r in deltas[: args.worst]:
@@ -198,21 +360,20 @@ def main(argv: list[str] | None = None) -> int:
         f"title exact match: ours {sum(bool(r['title']) for r in titled)}/{len(titled)}, "
         f"short_title() {sum(bool(r['bare_title']) for r in titled)}/{len(titled)}"
     )
-    (ours_wall, ours_cpu), (bare_wall, bare_cpu) = time_batches(pages, limits, args.repeat)
-    print(
-        f"batch wall time (median of {args.repeat}): ours {ours_wall:.3f} s, "
-        f"bare {bare_wall:.3f} s, ratio {ours_wall / bare_wall:.3f}"
-    )
-    print(
-        f"batch CPU time  (median of {args.repeat}): ours {ours_cpu:.3f} s, "
-        f"bare {bare_cpu:.3f} s, ratio {ours_cpu / bare_cpu:.3f}"
-    )
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
+    if args.repeat > 0:
+        (ours_wall, ours_cpu), (bare_wall, bare_cpu) = time_batches(pages, limits, args.repeat)
+        print(
+            f"batch wall time (median of {args.repeat}): ours {ours_wall:.3f} s, "
+            f"bare {bare_wall:.3f} s, ratio {ours_wall / bare_wall:.3f}"
+        )
+        print(
+            f"batch CPU time  (median of {args.repeat}): ours {ours_cpu:.3f} s, "
+            f"bare {bare_cpu:.3f} s, ratio {ours_cpu / bare_cpu:.3f}"
+        )
     if args.baseline:
         baseline = {name: round(float(r["f1"]), 4) for name, r in results.items()}
         args.baseline.write_text(json.dumps(baseline, indent=1, sort_keys=True) + "\n")
-    return 0
+    return results
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
-MODEL_VERSION = 1
+MODEL_VERSION = 2
 """Bumped whenever the serialised shape changes, so stored caches are rebuilt."""
 
 
@@ -156,6 +156,17 @@ class Metadata:
     description: str | None = None
 
 
+class Incomplete(StrEnum):
+    """Why an extraction looks like it missed part of the article."""
+
+    RESCUED = "rescued"
+    """readability found much less than the second opinion; its text was added."""
+    SMALL_SHARE = "small-share"
+    """The article is a small part of the page's readable text."""
+    NOTHING_FOUND = "nothing-found"
+    """No article text was found: this is the whole page as text instead."""
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     source: str
@@ -168,6 +179,12 @@ class Article:
     """The whole article as Markdown: title, metadata line, body, link groups."""
     truncated: bool = False
     """True when a size limit cut the page short."""
+    incomplete: Incomplete | None = None
+    """Set when the extraction looks incomplete (a reader should say so, and offer the
+    whole page as text: ``reader.service.read_whole_page``)."""
+    whole_page: bool = False
+    """This is the whole page as text (every block of the page, reader view off), not
+    the extracted article."""
 
     @property
     def content_hash(self) -> str:
@@ -373,6 +390,7 @@ __all__ = [
     "Entity",
     "EntityGroup",
     "Enumeration",
+    "Incomplete",
     "Link",
     "LinkGroup",
     "ListItem",

@@ -5,33 +5,72 @@ The CLI and the UI call these functions; the UI calls them from worker threads.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from reader.config import Limits, Settings
 from reader.errors import ReaderError
-from reader.models import Article
+from reader.models import Article, Incomplete
 
 if TYPE_CHECKING:
+    from reader.extract.site_rules import SiteRules
     from reader.loaders.webarchive import Capture
     from reader.store import Store
 
 
-def read_article(source: str, limits: Limits | None = None) -> Article:
+def read_article(
+    source: str, limits: Limits | None = None, *, whole_page_fallback: bool = False
+) -> Article:
     """Load ``source`` (a path, ``-`` or an http(s) URL) and extract its article.
 
+    With ``whole_page_fallback``, a page where no article is found comes back as the
+    whole page as text (``whole_page`` set, ``incomplete`` NOTHING_FOUND) instead of
+    an error; a page with no text at all is still an error.
     Raises ReaderError (one clear line) for anything unreadable."""
+    from reader.errors import ExtractError
     from reader.extract import bounded
-    from reader.extract.pipeline import extract
+    from reader.extract.pipeline import extract, extract_whole_page
     from reader.loaders import load
 
     limits = limits or Limits()
+    sites = site_rules()
+    # A large page is read and extracted in a child process with hard bounds (its
+    # site rules and whole-page fallback stay in this process's small-page path).
     local = source != "-" and not source.lower().startswith(("http://", "https://"))
     if local and bounded.needs_isolation_for_file(source, limits):
         return bounded.extract_bounded(limits, path=source)
     doc = load(source, limits)
     if bounded.needs_isolation_for_text(doc, limits):
         return bounded.extract_bounded(limits, doc=doc)
-    return extract(doc, limits)
+    try:
+        return extract(doc, limits, sites)
+    except ExtractError:
+        if not whole_page_fallback:
+            raise
+        whole = extract_whole_page(doc, limits)
+    return replace(whole, incomplete=Incomplete.NOTHING_FOUND)
+
+
+def site_rules() -> SiteRules:
+    """The user's per-site rules (``sites.toml`` beside the config file); a bad file
+    is a ReaderError naming the rule."""
+    from reader import locations
+    from reader.extract.site_rules import load_site_rules
+
+    return load_site_rules(locations.config_file().parent)
+
+
+def read_whole_page(source: str, limits: Limits | None = None) -> Article:
+    """The whole page at ``source`` as text (reader view off): an Article of its own,
+    with the same block kinds, for a reader to show when the article looks cut.
+
+    Reads the source again (a file or stdin copy; an http(s) URL is fetched again).
+    Raises ReaderError for an unreadable page or one with no text at all."""
+    from reader.extract.pipeline import extract_whole_page
+    from reader.loaders import load
+
+    limits = limits or Limits()
+    return extract_whole_page(load(source, limits), limits)
 
 
 def settings_limits(settings: Settings | None) -> Limits:
@@ -68,7 +107,9 @@ def open_article(
     A file whose bytes are unchanged since it was stored is not extracted again (its
     cached Article is used, unless an older extractor made it); a URL in the library is
     read from the library, never fetched, unless ``refresh``. Anything extracted is
-    recorded in the library (a changed page is updated and its notes re-anchored).
+    recorded in the library (a changed page is updated and its notes re-anchored). A
+    page with no article found opens as the whole page as text (``whole_page`` set,
+    ``incomplete`` NOTHING_FOUND: show a one-line notice).
     Pass the session's ``store``; without one the library is opened and closed here.
     Raises ReaderError for an unreadable page, StoreError for an unusable library."""
     from reader.store import open_library
@@ -81,7 +122,7 @@ def open_article(
     if cached is not None:
         store.articles.mark_opened(cached[1])
         return cached
-    article = read_article(source, limits)
+    article = read_article(source, limits, whole_page_fallback=True)
     result = store.articles.add(article, source=source, raw_hash=digest)
     if digest is not None and result.status == "added" and not store.read_only:
         from reader.importing.singlefile import attach_saved_annotations

@@ -44,7 +44,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--analyze",
         action="store_true",
-        help="add the entities, dates and enumerations found in the text (json, jsonl)",
+        help="add the entities, dates and enumerations found in the text (json, jsonl); "
+        "md: the enumerated groups' member lists",
     )
 
 
@@ -121,7 +122,14 @@ class _Printer:
         self, article: Article, analysis: Analysis | None, extra: dict[str, Any] | None = None
     ) -> None:
         if self.fmt == "md":
-            body = article.markdown if article.markdown.endswith("\n") else article.markdown + "\n"
+            from reader.extract.markdown_export import article_markdown
+
+            passages = []
+            if analysis is not None:
+                from reader.analysis.sections import enumeration_sections
+
+                passages = enumeration_sections(article, analysis)
+            body = article_markdown(article, passages)
         elif self.fmt == "text":
             body = article.text + "\n"
         else:
@@ -164,10 +172,10 @@ def run(
     limits = settings.limits
     analyser = None
     if args.analyze:
-        if args.format in ("json", "jsonl"):
+        if args.format in ("json", "jsonl", "md"):
             analyser = _load_analyser(settings, err)
         else:
-            print("reader: --analyze adds to json and jsonl output only", file=err)
+            print("reader: --analyze adds to json, jsonl and md output only", file=err)
     from reader.importing.kinds import split_sources
 
     _, archives, exports = split_sources(args.pages)

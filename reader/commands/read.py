@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         if source == "-":
             # Standard input is the page, so it must be read before the TUI needs the
             # keyboard; the article then opens at once.
-            pages.append(service.read_article("-", settings.limits))
+            pages.append(service.read_article("-", settings.limits, whole_page_fallback=True))
         else:
             pages.append(source)
     if "-" in args.pages and not sys.stdin.isatty():

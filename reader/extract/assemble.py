@@ -11,6 +11,7 @@ from html import escape
 from reader.config import Limits
 from reader.extract.blocks import Draft
 from reader.extract.furniture import is_furniture_text
+from reader.extract.furniture_rules import Place, furniture_rule
 from reader.extract.markdown import Check, block_html, plain_markdown, render_fragments
 from reader.extract.sections import heading_sections, link_sections
 from reader.models import (
@@ -20,6 +21,7 @@ from reader.models import (
     LinkGroup,
     ListItem,
     Mark,
+    MarkKind,
     Metadata,
     Span,
 )
@@ -58,18 +60,23 @@ def is_byline_line(text: str, byline: str | None) -> bool:
     return not _BYLINE_FILLER.sub(" ", rest).split()
 
 
-def refine(drafts: list[Draft], title: str, byline: str | None = None) -> list[Draft]:
-    """Drop furniture blocks, the body's copy of the title and a leading byline line;
-    shift heading levels so the body's top level is 2 (the title is the article's only
-    level 1)."""
+def refine(
+    drafts: list[Draft], title: str, byline: str | None = None, *, furniture: bool = True
+) -> list[Draft]:
+    """Drop furniture blocks (unless ``furniture`` is False), the body's copy of the
+    title and a leading byline line; shift heading levels so the body's top level is 2
+    (the title is the article's only level 1)."""
     kept = [
         d
         for d in drafts
         if not (
-            d.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.QUOTE)
+            furniture
+            and d.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.QUOTE)
             and is_furniture_text(d.text)
         )
     ]
+    if furniture:
+        kept = _drop_by_rules(kept)
     if title:
         key = _squash(title)
         for index, draft in enumerate(kept[:4]):
@@ -93,6 +100,23 @@ def refine(drafts: list[Draft], title: str, byline: str | None = None) -> list[D
         kept.pop()
     while kept and kept[0].kind is BlockKind.RULE:
         kept.pop(0)
+    return kept
+
+
+_RULED = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.QUOTE)
+
+
+def _drop_by_rules(drafts: list[Draft]) -> list[Draft]:
+    """Drop blocks that break a named furniture rule (stamps, copyright, tags, bios,
+    promos, toggles, related-link lines; see :mod:`reader.extract.furniture_rules`)."""
+    count = len(drafts)
+    kept = []
+    for index, draft in enumerate(drafts):
+        if draft.kind in _RULED:
+            links = sum(m.end - m.start for m in draft.marks if m.kind is MarkKind.LINK)
+            if furniture_rule(draft.text, Place(index, count), links):
+                continue
+        kept.append(draft)
     return kept
 
 

@@ -67,6 +67,27 @@ _FURNITURE_TOKENS = frozenset(
         "subscription",
     }
 )
+_CAPTION_TOKENS = frozenset(
+    {
+        "caption",
+        "captions",
+        "figcaption",
+        "credit",
+        "credits",
+        "photocredit",
+        "imagecredit",
+        "copyright",
+        "bildunterschrift",
+        "bildnachweis",
+        "bildquelle",
+        "legende",
+        "legend",
+        "didascalia",
+        "pie",
+        "wp-caption-text",
+    }
+)
+_MAX_CAPTION_TEXT = 400
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _MAX_FURNITURE_TEXT = 600
 # A notice is a sentence or two; longer text mentioning cookies is about cookies.
@@ -109,14 +130,31 @@ def _tokens(element: lxml.html.HtmlElement) -> set[str]:
     return set(_TOKEN_SPLIT.split(names.lower()))
 
 
+def is_orphan_caption(element: lxml.html.HtmlElement, tokens: set[str]) -> bool:
+    """A caption or photo credit whose image is not there (readability dropped it, or
+    it was a slideshow's): text about a picture nobody sees."""
+    if element.tag != "figcaption" and not tokens & _CAPTION_TOKENS:
+        return False
+    if len(collapse(element.text_content())) > _MAX_CAPTION_TEXT:
+        return False
+    holder = next(element.iterancestors("figure"), None)
+    if holder is None:
+        holder = element.getparent()
+    return holder is not None and next(holder.iter("img", "picture", "svg", "video"), None) is None
+
+
 def strip_furniture(article: lxml.html.HtmlElement) -> None:
     """Remove furniture boxes from the article tree: elements named like share bars,
-    breadcrumbs, cookie or newsletter boxes whose text is short enough to be one."""
+    breadcrumbs, cookie or newsletter boxes whose text is short enough to be one, and
+    captions or credits whose image is not in the article."""
     doomed = []
     for element in article.iter():
         if not isinstance(element.tag, str) or element is article:
             continue
         tokens = _tokens(element)
+        if is_orphan_caption(element, tokens):
+            doomed.append(element)
+            continue
         if not tokens & _FURNITURE_TOKENS:
             continue
         if len(collapse(element.text_content())) <= _MAX_FURNITURE_TEXT:

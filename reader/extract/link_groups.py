@@ -59,6 +59,12 @@ _HEADING_CANDIDATES = (
     *("caption", "legend", "button", "figcaption"),
 )
 _HEADINGS = frozenset(HEADING_LEVELS)
+# Controls: a "Read more" button or link is never the heading of a group.
+_CONTROLS = frozenset({"a", "button"})
+# A region element reads like article text when it holds this much text outside links
+# and links make up less than this share of its text.
+_PROSE_CHARS = 200
+_PROSE_LINK_SHARE = 0.3
 _INLINE_CANDIDATES = frozenset({"span", "strong", "b", "em", "label"})
 _JUNK_TEXT = re.compile(
     r"^(?:(?:read|see|view|show|load)\s+(?:more|all|full\s+story|the\s+full\s+story)"
@@ -154,7 +160,7 @@ def _heading_elements(root: lxml.html.HtmlElement) -> list[tuple[lxml.html.HtmlE
         if len(raw) > 200:
             continue
         title = group_title(raw)
-        if title and not _runs_inline(element, raw):
+        if title and not _runs_inline(element, raw) and not _is_control(element):
             found.append((element, title))
     # Keep the outermost of nested matches (<h2><span>Related</span></h2>).
     elements = {e for e, _ in found}
@@ -170,6 +176,21 @@ def _runs_inline(element: lxml.html.HtmlElement, text: str) -> bool:
     return parent is not None and collapse(parent.text_content()) != collapse(text)
 
 
+def _is_control(element: lxml.html.HtmlElement) -> bool:
+    if element.tag in _CONTROLS or (element.get("role") or "").lower() == "button":
+        return True
+    return any(a.tag in _CONTROLS for a in element.iterancestors())
+
+
+def reads_like_prose(element: lxml.html.HtmlElement) -> bool:
+    """True for an element that reads like article text: long, few links."""
+    text = collapse(element.text_content())
+    if len(text) < _PROSE_CHARS:
+        return False
+    linked = sum(len(collapse(a.text_content())) for a in element.iter("a"))
+    return len(text) - linked >= _PROSE_CHARS and linked < len(text) * _PROSE_LINK_SHARE
+
+
 def _region(
     heading: lxml.html.HtmlElement, stops: set[lxml.html.HtmlElement]
 ) -> list[lxml.html.HtmlElement]:
@@ -180,7 +201,8 @@ def _region(
         for sibling in node.itersiblings():
             if not isinstance(sibling.tag, str):
                 continue
-            if sibling in stops or sibling.tag in _HEADINGS:
+            # A group never runs on into article text (a "More on:" label in the body).
+            if sibling in stops or sibling.tag in _HEADINGS or reads_like_prose(sibling):
                 break
             region.append(sibling)
         if any(True for element in region for _ in element.iter("a")):

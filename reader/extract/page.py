@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import lxml.html
 
 from reader.extract.link_groups import GroupDraft
+from reader.extract.second_opinion import Opinion
 from reader.models import Metadata
 
 
@@ -19,3 +20,17 @@ class PageParts:
     base: str | None = None
     """Where relative links in ``body`` resolve."""
     truncated: bool = False
+    opinion: Opinion | None = None
+    """trafilatura's view of the article (HTML pages only; None when it was not asked
+    or found nothing)."""
+    page_chars: int = 0
+    """Readable text of the whole page (text outside links), to tell a cut article."""
+
+
+def readable_chars(root: lxml.html.HtmlElement) -> int:
+    """Characters of text on the whole page outside links (menus and link lists are
+    mostly links): how much there is to read, to compare the article with."""
+    body = root.find("body")
+    if body is None:
+        body = root
+    return sum(len(t.strip()) for t in body.xpath(".//text()[not(ancestor::a)]"))

@@ -12,21 +12,30 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 
+import lxml.html
+
 from reader.config import Limits
 from reader.errors import ExtractError, LimitExceeded
 from reader.extract.assemble import build_article, refine
-from reader.extract.blocks import build_drafts
+from reader.extract.blocks import Draft, build_drafts
 from reader.extract.furniture import strip_furniture
 from reader.extract.html_clean import base_href, parse_html
 from reader.extract.language import guess_language
 from reader.extract.link_groups import find_html_groups, finish_groups, split_from_article
+from reader.extract.markdown import Check
 from reader.extract.metadata import MAX_NAME, MAX_TITLE, html_metadata, shorten
-from reader.extract.page import PageParts
+from reader.extract.page import PageParts, readable_chars
+from reader.extract.second_opinion import MIN_SECONDS_LEFT, ask, judge, too_large
+from reader.extract.site_rules import SiteRules, apply_strip, select_body
+from reader.extract.urls import host_of
 from reader.loaders.base import DocumentKind, RawDocument
-from reader.models import Article, BlockKind
+from reader.models import Article, BlockKind, Incomplete
 
 _DATE_SEARCH_RESERVE = 0.5
 """Share of the time budget that must remain for the optional date search to run."""
+_OPINION_RESERVE = 0.5
+"""…and for the second opinion (on a machine so busy that half the budget is gone, it
+would push the page over the limit; the article is read without it)."""
 
 
 Clock = Callable[[], float]
@@ -49,12 +58,17 @@ class Deadline:
             )
 
 
-def _html_parts(doc: RawDocument, limits: Limits, deadline: Deadline) -> PageParts:
+def _html_parts(
+    doc: RawDocument, limits: Limits, deadline: Deadline, sites: SiteRules | None
+) -> PageParts:
     from reader.extract.readability_step import isolate_article
 
     page = parse_html(doc.text, limits)
     root = page.root
     base = base_href(root, doc.base_url)
+    rule = sites.for_host(host_of(base)) if sites else None
+    if rule is not None:
+        apply_strip(rule, root)
     metadata = html_metadata(
         root,
         page.jsonld,
@@ -63,21 +77,60 @@ def _html_parts(doc: RawDocument, limits: Limits, deadline: Deadline) -> PagePar
     )
     groups = find_html_groups(root, base, metadata.canonical_url or doc.base_url)
     deadline.check("reading metadata")
-    article = isolate_article(root, base)
+    chosen = select_body(rule, root) if rule is not None and rule.body else None
+    article = isolate_article(root, base) if chosen is None else chosen
     deadline.check("isolating the article")
     groups = split_from_article(article, groups)
     strip_furniture(article)
+    page_chars = readable_chars(root)
+    opinion = None
+    # The user's own body rule needs no second opinion.
+    if (
+        chosen is None
+        and deadline.left() >= max(MIN_SECONDS_LEFT, limits.extract_seconds * _OPINION_RESERVE)
+        and not too_large(len(doc.text), _count(root))
+    ):
+        # Last use of the tree: trafilatura changes it.
+        opinion = ask(root, base)
+        deadline.check("asking for a second opinion")
     if metadata.language is None:
         language = guess_language(article.text_content())
         if language:
             metadata = replace(metadata, language=language)
-    return PageParts(metadata, article, groups, base, page.truncated)
+    return PageParts(
+        metadata, article, groups, base, page.truncated, opinion=opinion, page_chars=page_chars
+    )
 
 
-def extract(doc: RawDocument, limits: Limits, clock: Clock | None = None) -> Article:
+def _count(root: lxml.html.HtmlElement) -> int:
+    return sum(1 for _ in root.iter())
+
+
+_SMALL_SHARE = 0.2
+"""An article below this share of the page's readable text looks cut…"""
+_SMALL_SHARE_MIN_PAGE = 3000
+"""…on a page with at least this much readable text (short pages vary too much)."""
+
+
+def incompleteness(rescued: bool, article_chars: int, page_chars: int) -> Incomplete | None:
+    """Why an article looks cut, or None when it does not."""
+    if rescued:
+        return Incomplete.RESCUED
+    if page_chars >= _SMALL_SHARE_MIN_PAGE and article_chars < page_chars * _SMALL_SHARE:
+        return Incomplete.SMALL_SHARE
+    return None
+
+
+def extract(
+    doc: RawDocument,
+    limits: Limits,
+    sites: SiteRules | None = None,
+    clock: Clock | None = None,
+) -> Article:
     """The article in ``doc``; ExtractError when there is none, LimitExceeded when a
-    limit stops the work. The time budget is read on ``clock``: wall time, or the
-    process's CPU time where extraction is all the process does."""
+    limit stops the work. ``Article.incomplete`` says when it looks cut; ``sites`` are
+    the user's per-site rules (``sites.toml``). The time budget is read on ``clock``:
+    wall time, or the process's CPU time where extraction is all the process does."""
     deadline = Deadline(limits.extract_seconds, clock)
     try:
         # Each kind's reader loads with its first page (readability and markdown-it
@@ -91,34 +144,69 @@ def extract(doc: RawDocument, limits: Limits, clock: Clock | None = None) -> Art
 
             parts = parse_markdown(doc.text, doc.base_url, limits)
         else:
-            parts = _html_parts(doc, limits, deadline)
-        metadata = parts.metadata
-        drafts = refine(
-            build_drafts(parts.body, parts.base, limits.max_links), metadata.title, metadata.byline
-        )
+            parts = _html_parts(doc, limits, deadline, sites)
+        verdict = judge(build_drafts(parts.body, parts.base, limits.max_links), parts.opinion)
+        drafts = refine(verdict.drafts, parts.metadata.title, parts.metadata.byline)
         deadline.check("reading the body")
-        if not any(d.text for d in drafts):
-            raise ExtractError("no article text found")
-        title = metadata.title
-        if not title:
-            first = next((d for d in drafts if d.kind is BlockKind.HEADING and d.text), None)
-            title = first.text if first else next(d.text for d in drafts if d.text)
-            title = title.split("\n")[0]
-        metadata = replace(
-            metadata,
-            title=shorten(title, MAX_TITLE),
-            site=shorten(metadata.site, MAX_NAME) or None,
-            byline=shorten(metadata.byline, MAX_NAME) or None,
-        )
-        groups = finish_groups(parts.groups, limits.max_links)
-        return build_article(
-            doc.source,
-            metadata,
-            drafts,
-            groups,
-            limits,
-            truncated=doc.truncated or parts.truncated,
-            check=deadline.check,
-        )
+        article_chars = sum(len(d.text) for d in drafts)
+        incomplete = incompleteness(verdict.rescued, article_chars, parts.page_chars)
+        return _finish(doc, parts, drafts, limits, incomplete=incomplete, check=deadline.check)
     except RecursionError:
         raise ExtractError("the page is nested too deeply to read") from None
+
+
+def extract_whole_page(doc: RawDocument, limits: Limits) -> Article:
+    """The whole page as text, reader view off: every block of the page's body in
+    order (scripts and styles aside), as an Article of its own (``whole_page`` set).
+    ExtractError when the page holds no text at all."""
+    try:
+        if doc.kind is not DocumentKind.HTML:
+            return replace(extract(doc, limits), whole_page=True, incomplete=None)
+        page = parse_html(doc.text, limits)
+        root = page.root
+        base = base_href(root, doc.base_url)
+        metadata = html_metadata(root, page.jsonld, base, with_htmldate=False)
+        body = root.find("body")
+        parts = PageParts(metadata, root if body is None else body, [], base, page.truncated)
+        drafts = build_drafts(parts.body, base, limits.max_links)
+        drafts = refine(drafts, metadata.title, furniture=False)
+        return _finish(doc, parts, drafts, limits, whole_page=True)
+    except RecursionError:
+        raise ExtractError("the page is nested too deeply to read") from None
+
+
+def _finish(
+    doc: RawDocument,
+    parts: PageParts,
+    drafts: list[Draft],
+    limits: Limits,
+    *,
+    incomplete: Incomplete | None = None,
+    whole_page: bool = False,
+    check: Check | None = None,
+) -> Article:
+    if not any(d.text for d in drafts):
+        raise ExtractError("no article text found")
+    metadata = parts.metadata
+    title = metadata.title
+    if not title:
+        first = next((d for d in drafts if d.kind is BlockKind.HEADING and d.text), None)
+        title = first.text if first else next(d.text for d in drafts if d.text)
+        title = title.split("\n")[0]
+    metadata = replace(
+        metadata,
+        title=shorten(title, MAX_TITLE),
+        site=shorten(metadata.site, MAX_NAME) or None,
+        byline=shorten(metadata.byline, MAX_NAME) or None,
+    )
+    groups = finish_groups(parts.groups, limits.max_links)
+    article = build_article(
+        doc.source,
+        metadata,
+        drafts,
+        groups,
+        limits,
+        truncated=doc.truncated or parts.truncated,
+        check=check,
+    )
+    return replace(article, incomplete=incomplete, whole_page=whole_page)

@@ -90,7 +90,8 @@ def test_text_is_the_body_only(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_markdown_is_the_default(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = extract(capsys, ARTICLE)
-    assert code == 0 and out.startswith("# Tide tables for the curious walker\n")
+    assert code == 0 and out.startswith("---\ntitle: Tide tables for the curious walker\n")
+    assert "\n---\n\n# Tide tables for the curious walker\n" in out
 
 
 def test_output_never_carries_control_characters(

@@ -160,3 +160,60 @@ def test_groups_readability_kept_are_taken_out_of_the_body_but_see_also_stays() 
     assert [g.title for g in kept] == ["Related"]
     remaining = [" ".join(e.text_content().split()) for e in article]
     assert remaining == ["Body.", "See also", "A see also link hereAnother see also link"]
+
+
+PROSE = (
+    "The council met on Tuesday evening to decide the future of the harbour wall, "
+    "which has kept the winter storms out of the old town for two hundred years and "
+    "now needs repairs that the town cannot pay for on its own. "
+)
+
+
+def test_a_read_more_button_never_starts_a_group() -> None:
+    root = page(
+        f"<article><p>{PROSE}</p><div><button>Read More</button></div>"
+        f"<div><p>{PROSE}<a href='/a'>the minutes</a></p><p>{PROSE}</p>"
+        "<p><a href='/b'>Harbour wall repairs begin next spring</a></p>"
+        "<p><a href='/c'>Storm damage along the coast in pictures</a></p></div></article>"
+    )
+    assert find_html_groups(root, "https://news.example/", None) == []
+
+
+def test_a_group_stops_where_article_text_starts() -> None:
+    root = page(
+        f"<article><p>{PROSE}</p><div><p><strong>More On:</strong></p></div>"
+        "<ul><li><a href='/a'>Harbour wall repairs begin next spring</a></li>"
+        "<li><a href='/b'>Storm damage along the coast in pictures</a></li></ul>"
+        f"<p>{PROSE}<a href='/c'>the council minutes</a></p><p>{PROSE}</p>"
+        "<p><a href='/d'>Fishing fleet returns to the old harbour</a></p></article>"
+    )
+    groups = find_html_groups(root, "https://news.example/", None)
+    assert titles(groups) == [
+        (
+            "More On",
+            [
+                "Harbour wall repairs begin next spring",
+                "Storm damage along the coast in pictures",
+            ],
+        )
+    ]
+    tagged = [p for p in root.iter("p") if p.get(GROUP_ATTRIBUTE) is not None]
+    assert all(PROSE not in p.text_content() for p in tagged)
+
+
+def test_article_prose_survives_a_more_on_label_in_the_whole_pipeline() -> None:
+    from reader.config import Limits
+    from reader.extract.pipeline import extract
+    from reader.loaders.base import DocumentKind, RawDocument
+
+    body = "".join(
+        f"<p>{PROSE} <a href='/m{n}'>The minutes of meeting {n}</a>. Paragraph {n}.</p>"
+        for n in range(6)
+    )
+    html = (
+        "<html><head><title>Harbour wall</title></head><body><article>"
+        f"<p>{PROSE}</p><p><b>More On:</b></p><div>{body}</div>"
+        "</article></body></html>"
+    )
+    article = extract(RawDocument(source="t", kind=DocumentKind.HTML, text=html), Limits())
+    assert all(f"Paragraph {n}." in article.text for n in range(6))

@@ -23,6 +23,7 @@ NOT_AT_START = (
     "dateparser",
     "htmldate",
     "readability",
+    "trafilatura",
     "lxml",
     "bs4",
     "markdownify",

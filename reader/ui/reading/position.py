@@ -105,7 +105,7 @@ class LibraryControl:
             return service.read_demo(settings)
         store = session.store if session is not None and recorded(source) else None
         if store is None:
-            return service.read_article(source, settings.limits)
+            return service.read_article(source, settings.limits, whole_page_fallback=True)
         try:
             preloaded = session.take_preloaded(source) if session is not None else None
             article, article_id = preloaded or service.open_article(source, settings, store)
@@ -117,7 +117,7 @@ class LibraryControl:
             self._notify(f"Showing the library's copy: {clean_line(source)} is gone.")
         except StoreError as error:
             self._warn(f"The page is not recorded in the library: {error}")
-            return service.read_article(source, settings.limits)
+            return service.read_article(source, settings.limits, whole_page_fallback=True)
         opened = resume_offset(store, article_id, article)
         with self._opened_lock:
             self._opened[source] = opened

@@ -1,0 +1,183 @@
+"""Named rules for the furniture that survives inside an article body, in any of the
+languages the reader meets most (English, German, French, Italian, Spanish).
+
+Each rule looks at one block's text and where the block stands (the first and last
+few blocks are where stamps, bios and copyright lines live); :func:`furniture_rule`
+names the first rule a block breaks, so tests and debugging can tell them apart.
+HTML-only rules (captions with no image) live in :mod:`reader.extract.furniture`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+EDGE_BLOCKS = 3
+"""How many blocks at the start or the end count as "near the top / the end"."""
+_SHORT = 160
+_MONTHS = (
+    r"jan(?:uary|uar|vier|naio|ero)?|feb(?:ruary|ruar)?|f[ée]v(?:rier)?|febbraio|febrero"
+    r"|m[äa]r(?:ch|z|s)?|marzo|apr(?:il|ile)?|avr(?:il)?|abril|ma[iy]|mai|maggio|mayo"
+    r"|jun(?:e|i)?|juin|giugno|junio|jul(?:y|i)?|juil(?:let)?|luglio|julio"
+    r"|aug(?:ust)?|ao[uû]t|agosto|sep(?:t(?:ember)?)?|sept(?:embre)?|settembre|septiembre"
+    r"|o[ck]t(?:ober|obre)?|ottobre|octubre|nov(?:ember|embre)?|novembre|noviembre"
+    r"|de[cz](?:ember|embre)?|d[ée]c(?:embre)?|dicembre|diciembre"
+)
+_DATE = (
+    rf"(?:\d{{1,2}}[./-]\s?\d{{1,2}}[./-]\s?\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}(?:T[\d:.+Z-]+)?"
+    rf"|\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTHS})\.?,?\s+(?:de\s+)?\d{{4}}|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?"
+    rf"\s+\d{{4}}|(?:{_MONTHS})\.?\s+\d{{4}})"
+)
+_TIME = r"\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:uhr|h|[a-z]{2,4}t|utc|gmt|cet|cest))?"
+_WEEKDAYS = (
+    r"mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|luned[iì]|marted[iì]|mercoled[iì]"
+    r"|gioved[iì]|venerd[iì]|sabato|domenica|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado"
+    r"|domingo"
+)
+_STAMP_WORDS = re.compile(
+    r"\b(?:(?:last\s+)?updated|published|posted|first\s+published|modified|created"
+    r"|aktualisiert|zuletzt\s+aktualisiert|ver[öo]ffentlicht|erstellt|ge[äa]ndert|stand|datum"
+    r"|publi[ée]e?|mis\s+[àa]\s+jour|modifi[ée]e?|pubblicato|aggiornato|aggiornamento"
+    r"|publicado|actualizado|actualizaci[óo]n|fecha)\b",
+    re.IGNORECASE,
+)
+_STAMP_FILLER = re.compile(
+    rf"\b(?:{_WEEKDAYS})[a-z]*\.?|{_DATE}|{_TIME}|\b(?:on|at|am|um|uhr|le|[àa]|il|alle|ore|el|a"
+    r"|las|de|del|den|the|of|h|mins?|minutes?|hours?|ago|vor|stunden?|minuten?)\b|[\s:,.|·•/–—()-]+",
+    re.IGNORECASE,
+)
+_DATE_RE = re.compile(_DATE, re.IGNORECASE)
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright\b).{0,120}|.{0,120}\b(?:all\s+rights\s+reserved|alle\s+rechte"
+    r"\s+vorbehalten|tous\s+droits\s+r[ée]serv[ée]s|tutti\s+i\s+diritti\s+riservati"
+    r"|todos\s+los\s+derechos\s+reservados)\b.{0,60}",
+    re.IGNORECASE,
+)
+_TAG_LINE = re.compile(
+    r"^(?:tags?|tagged(?:\s+with)?|topics?|schlagw[öo]rter|stichw[öo]rter|themen|mots[\s-]cl[ée]s"
+    r"|[ée]tiquettes|argomenti|etichette|temas|etiquetas|filed\s+under|categor(?:y|ies|ie|ías?))"
+    r"\s*:",
+    re.IGNORECASE,
+)
+_CONTACT = re.compile(
+    r"\b(?:follow\s+(?:us|me|him|her|them)\s+on|folgen\s+sie\s+(?:uns|mir)|suivez[\s-]nous"
+    r"|seguici\s+su|s[ií]guenos\s+en|(?:e-?mail|write\s+to|contact)\s+(?:the\s+)?(?:author|reporter"
+    r"|writer|us)\b|(?:reach|contact)\s+(?:him|her|them|the\s+author)\s+at"
+    r"|schreiben\s+sie\s+(?:uns|dem\s+autor)|[\w.+-]+@[\w-]+\.[\w.]+)",
+    re.IGNORECASE,
+)
+_BIO = re.compile(
+    r"^(?:[A-Z][\w'’-]+\s){1,3}(?:is|was)\s+(?:a|an|the)\s+(?:\w+\s){0,4}"
+    r"(?:writer|reporter|journalist|correspondent|editor|contributor|columnist|author)\b"
+    r"|^(?:[A-Z][\w'’-]+\s){1,3}(?:ist|war)\s+(?:\w+\s){0,3}(?:redakteur|redakteurin|journalist"
+    r"|journalistin|korrespondent|korrespondentin|autor|autorin)\b"
+    r"|^about\s+the\s+author\b|^über\s+(?:den\s+autor|die\s+autorin)\b|^(?:à\s+propos\s+de\s+l'auteur)",
+    re.IGNORECASE,
+)
+_PROMO = re.compile(
+    r"\bclick\s+here\b|^like\s+this:?$|^share\s+this:?$|^(?:gef[äa]llt\s+mir|teilen\s+mit):?$"
+    r"|\b(?:jetzt|hier)\s+(?:abonnieren|anmelden|registrieren|bestellen)\b"
+    r"|\bnewsletter\s+(?:abonnieren|bestellen)\b|\babonnez[\s-]vous\b|\biscriviti\b"
+    r"|\bsuscr[ií]bete\b|\b(?:sign\s+up|subscribe)\s+(?:now|today|for\s+free|here)\b"
+    r"|\bdownload\s+(?:our|the)\s+app\b|\bapp\s+herunterladen\b"
+    r"|^(?:advertisement|anzeige|werbung|publicit[ée]|pubblicit[àa]|publicidad)$",
+    re.IGNORECASE,
+)
+_RELATED_LABEL = re.compile(
+    r"^(?:related(?:\s+(?:articles?|stories|content|coverage|reading))?|read\s+(?:more|also|next)"
+    r"|see\s+also|more\s+(?:on\s+this|about\s+this|from|on)\b[^:]{0,40}|also\s+read|recommended"
+    r"|lesen\s+sie\s+(?:auch|mehr|hier)|mehr\s+(?:zum\s+thema|dazu|lesen)|auch\s+interessant"
+    r"|siehe\s+auch|das\s+k[öo]nnte\s+sie\s+auch\s+interessieren|lire\s+(?:aussi|[ée]galement|la\s+suite)"
+    r"|[àa]\s+lire\s+(?:aussi|[ée]galement)|voir\s+aussi|sur\s+le\s+m[êe]me\s+sujet|leggi\s+anche"
+    r"|leggi\s+(?:di\s+)?pi[ùu]|vedi\s+anche|lee\s+tambi[ée]n|leer\s+m[áa]s|ver\s+tambi[ée]n"
+    r"|te\s+puede\s+interesar|m[áa]s\s+informaci[óo]n)\s*[:：»>|–—-]",
+    re.IGNORECASE,
+)
+
+
+_TOGGLE = re.compile(
+    r"^(?:(?:show|read|see)\s+)?(?:more|less)|(?:mehr|weniger)(?:\s+anzeigen)?|plus|moins"
+    r"|(?:mostra\s+)?(?:altro|meno)|(?:ver\s+)?(?:m[áa]s|menos)|[+−-]\s*(?:more|less)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a block stands among the article's blocks."""
+
+    index: int
+    count: int
+
+    @property
+    def near_top(self) -> bool:
+        return self.index < EDGE_BLOCKS
+
+    @property
+    def near_end(self) -> bool:
+        return self.index >= self.count - EDGE_BLOCKS
+
+
+def is_stamp_line(text: str) -> bool:
+    """ "Updated 5:27 am CST, Feb 3, 2019", "Aktualisiert am 3. März 2021", "12.03.2021"."""
+    if len(text) > 120 or not _DATE_RE.search(text):
+        return False
+    rest = _STAMP_FILLER.sub(" ", _STAMP_WORDS.sub(" ", text))
+    return not rest.split()
+
+
+def is_copyright_line(text: str) -> bool:
+    return len(text) <= 240 and bool(_COPYRIGHT.fullmatch(text.strip()))
+
+
+def is_tag_line(text: str) -> bool:
+    return len(text) <= 300 and bool(_TAG_LINE.match(text))
+
+
+def is_contact_or_bio(text: str) -> bool:
+    return len(text) <= 400 and bool(_CONTACT.search(text) or _BIO.search(text))
+
+
+def is_promo(text: str) -> bool:
+    return len(text) <= _SHORT and bool(_PROMO.search(text))
+
+
+def is_toggle(text: str) -> bool:
+    """A caption's or a box's "more" / "less" / "mehr" toggle, left as text."""
+    return len(text) <= 20 and bool(_TOGGLE.fullmatch(text))
+
+
+def is_related_line(text: str, link_chars: int) -> bool:
+    """A "Related: <a>…</a>" / "Lesen Sie auch: …" paragraph: a related label and
+    mostly link text."""
+    match = _RELATED_LABEL.match(text)
+    if not match or len(text) > 300:
+        return False
+    rest = len(text) - match.end()
+    return rest <= 0 or link_chars >= rest * 0.5
+
+
+_Rule = Callable[[str, Place, int], bool]
+RULES: tuple[tuple[str, _Rule], ...] = (
+    ("stamp-line", lambda t, p, _: (p.near_top or p.near_end) and is_stamp_line(t)),
+    ("copyright-line", lambda t, p, _: p.near_end and is_copyright_line(t)),
+    ("tag-line", lambda t, p, _: p.near_end and is_tag_line(t)),
+    ("contact-or-bio", lambda t, p, _: p.near_end and is_contact_or_bio(t)),
+    ("promo", lambda t, p, _: is_promo(t)),
+    ("toggle", lambda t, p, _: is_toggle(t)),
+    ("related-line", lambda t, p, links: is_related_line(t, links)),
+)
+"""(name, rule): rule(text, place, characters of link text) is True for furniture."""
+
+
+def furniture_rule(text: str, place: Place, link_chars: int = 0) -> str | None:
+    """The name of the first rule ``text`` breaks at ``place``, or None."""
+    text = " ".join(text.split())
+    if not text:
+        return None
+    for name, rule in RULES:
+        if rule(text, place, link_chars):
+            return name
+    return None

@@ -1,0 +1,225 @@
+"""A second opinion on the article: trafilatura's view of the tree we already parsed.
+
+readability-lxml stays the core (it keeps headings, lists, tables, code, links and
+figures); trafilatura, which tells article text from furniture well, is asked what it
+thinks the article is. Our blocks it does not have are dropped (quotes, code, tables,
+figures and a heading followed by a kept block are exempt: trafilatura drops or
+rewrites those itself), and when readability found much less than trafilatura, its
+blocks are added in document order (the *rescue*). trafilatura is imported on the
+first page that needs it: it costs a tenth of a second of imports.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import lxml.html
+
+from reader.extract.blocks import Draft, build_drafts
+from reader.models import BlockKind
+
+MAX_INPUT_CHARS = 3_000_000
+"""Largest page (decoded characters) handed to trafilatura: its run time grows much
+faster than the page (minutes on a hostile 30 MB page)."""
+MAX_INPUT_NODES = 60_000
+"""Most elements handed to trafilatura, for the same reason."""
+MIN_SECONDS_LEFT = 2.0
+"""Time budget that must remain for the second opinion to run at all."""
+
+_RESCUE_RATIO = 1.6
+"""trafilatura's text must be this much longer than ours for the rescue."""
+_RESCUE_COVER = 0.6
+"""…and hold at least this share of our text's word trigrams."""
+_REPLACE_RATIO = 1.3
+_STUB_CHARS = 1500
+"""Our article shorter than this is a stub: trafilatura's blocks after it are added."""
+_DROP_MAX_CHARS = 400
+"""Longer blocks are kept even when trafilatura lacks them: it misses article text
+more often than readability keeps that much furniture."""
+_DROP_MIN_CHARS = 500
+"""trafilatura's text must be at least this long (and cover ours) before it may drop
+anything: a short answer means it failed on the page, not that ours is furniture."""
+_DROP_COVER = 0.5
+_ANCHOR_CHARS = 150
+"""Blocks this long that both have mark the article's first and last paragraphs; only
+blocks outside them are dropped (inside, trafilatura's gaps are captions and lists
+more often than furniture)."""
+_EXEMPT = frozenset({BlockKind.QUOTE, BlockKind.CODE, BlockKind.TABLE, BlockKind.FIGURE})
+# Words; each CJK character counts as one (those scripts put no spaces between words).
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+_WORD = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
+_TAGS = {
+    "p": "p",
+    "list": "ul",
+    "item": "li",
+    "quote": "blockquote",
+    "code": "pre",
+    "row": "tr",
+    "cell": "td",
+    "lb": "br",
+    "ref": "a",
+    "del": "s",
+}
+_HI = {"#b": "b", "#i": "i", "#u": "u", "#t": "code", "#sup": "sup", "#sub": "sub"}
+
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+
+
+@dataclass(frozen=True, slots=True)
+class Opinion:
+    drafts: list[Draft]
+    """trafilatura's article as block drafts, in document order."""
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    drafts: list[Draft]
+    rescued: bool
+    """trafilatura's blocks were added: readability had found much less."""
+    dropped: int
+    """Our blocks dropped because trafilatura lacked them."""
+
+
+def too_large(text_chars: int, nodes: int) -> bool:
+    """True for a page too large to hand to trafilatura (checked before the call)."""
+    return text_chars > MAX_INPUT_CHARS or nodes > MAX_INPUT_NODES
+
+
+def ask(root: lxml.html.HtmlElement, base: str | None) -> Opinion | None:
+    """trafilatura's article in ``root`` (which it changes: hand it a tree nobody needs
+    afterwards), or None when it found none or failed."""
+    import trafilatura
+
+    try:
+        result = trafilatura.bare_extraction(
+            root,
+            url=base,
+            include_comments=False,
+            include_tables=True,
+            include_formatting=True,
+            include_links=True,
+            with_metadata=False,
+        )
+    except Exception:  # a failure of the second opinion leaves the first one standing
+        return None
+    body = getattr(result, "body", None)
+    if body is None or not len(body):
+        return None
+    html = _to_html(body)
+    drafts = [d for d in build_drafts(html, base) if d.text]
+    text = "\n\n".join(d.text for d in drafts)
+    return Opinion(drafts, text) if text else None
+
+
+def _to_html(body: lxml.etree._Element) -> lxml.html.HtmlElement:
+    """trafilatura's XML (``<head rend="h2">``, ``<list>``, ``<hi rend="#b">``…) as the
+    HTML our block walker reads."""
+    for element in body.iter():
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue
+        if tag == "head":
+            rend = element.get("rend") or "h2"
+            element.tag = rend if re.fullmatch(r"h[1-6]", rend) else "h2"
+        elif tag == "hi":
+            element.tag = _HI.get(element.get("rend") or "", "span")
+        elif tag == "ref":
+            element.tag = "a"
+            if element.get("target"):
+                element.set("href", element.get("target") or "")
+        elif tag == "graphic":
+            element.tag = "span"
+        else:
+            element.tag = _TAGS.get(tag, tag if tag in ("table", "body") else "div")
+        if tag == "list" and element.get("rend") in ("ol", "1", "decimal"):
+            element.tag = "ol"
+    body.tag = "div"
+    return lxml.html.fromstring(lxml.html.tostring(body, encoding="unicode"))
+
+
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    words = _WORD.findall(text.casefold())
+    if len(words) < 3:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+
+
+def _share(grams: set[tuple[str, ...]], within: set[tuple[str, ...]]) -> float:
+    return sum(1 for g in grams if g in within) / len(grams) if grams else 1.0
+
+
+def judge(ours: list[Draft], opinion: Opinion | None) -> Verdict:
+    """Our drafts, corrected by trafilatura's opinion (see the module docstring)."""
+    if opinion is None:
+        return Verdict(ours, False, 0)
+    theirs = _trigrams(opinion.text)
+    our_text = "\n\n".join(d.text for d in ours)
+    mine = _trigrams(our_text)
+    cover = _share(mine, theirs)
+    if len(opinion.text) > len(our_text) * _RESCUE_RATIO and cover >= _RESCUE_COVER:
+        return Verdict(_rescue(ours, opinion), True, 0)
+    if cover < _RESCUE_COVER and len(opinion.text) > len(our_text) * _REPLACE_RATIO:
+        # readability chose another part of the page, and a smaller one.
+        return Verdict(_rescue(ours, opinion, replace=True), True, 0)
+    if len(opinion.text) < _DROP_MIN_CHARS or cover < _DROP_COVER:
+        return Verdict(ours, False, 0)
+    kept = _drop(ours, lambda d: _share(_trigrams(d.text), theirs) >= 0.5)
+    return Verdict(kept, False, len(ours) - len(kept))
+
+
+def _drop(drafts: list[Draft], agreed: Callable[[Draft], bool]) -> list[Draft]:
+    agree = [d.kind in _EXEMPT or not d.text or agreed(d) for d in drafts]
+    anchors = [i for i, d in enumerate(drafts) if agree[i] and len(d.text) >= _ANCHOR_CHARS]
+    anchors = anchors or [i for i, a in enumerate(agree) if a]
+    first, last = (anchors[0], anchors[-1]) if anchors else (len(drafts), -1)
+    keep = [
+        agree[i] or first < i < last or len(d.text) > _DROP_MAX_CHARS for i, d in enumerate(drafts)
+    ]
+    # A heading stays when the next block does (trafilatura often drops headings).
+    for index in range(len(drafts) - 1, -1, -1):
+        if drafts[index].kind is BlockKind.HEADING and not keep[index]:
+            keep[index] = next(
+                (keep[j] for j in range(index + 1, len(drafts)) if drafts[j].text), False
+            )
+    return [d for d, k in zip(drafts, keep, strict=True) if k]
+
+
+def _rescue(ours: list[Draft], opinion: Opinion, replace: bool = False) -> list[Draft]:
+    """trafilatura's blocks in its order, each replaced by ours where ours has it (ours
+    keep their structure); our blocks it lacks stay after the block before them.
+
+    Its blocks past the last one we share are teasers of other pages as often as the
+    rest of the article, so they are added only when ours is short (a stub)."""
+    grams = [_trigrams(d.text) for d in ours]
+    everything: set[tuple[str, ...]] = set().union(*grams) if grams else set()
+    merged: list[Draft] = []
+    pending: list[Draft] = []
+    next_ours = 0
+    for draft in opinion.drafts:
+        theirs = _trigrams(draft.text)
+        match = next(
+            (
+                j
+                for j in range(next_ours, len(ours))
+                if (grams[j] and _share(grams[j], theirs) >= 0.5) or _share(theirs, grams[j]) >= 0.8
+            ),
+            None,
+        )
+        if match is None:
+            if _share(theirs, everything) < 0.5:
+                pending.append(draft)
+            continue
+        merged.extend(pending)
+        pending = []
+        merged.extend(ours[next_ours : match + 1])
+        next_ours = match + 1
+    if replace:
+        return [*merged, *pending]
+    merged.extend(ours[next_ours:])
+    if sum(len(d.text) for d in ours) < _STUB_CHARS or next_ours == 0:
+        merged.extend(pending)
+    return merged

@@ -1,0 +1,187 @@
+"""Each named furniture rule on small hand-written pages, in several languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.config import Limits
+from reader.extract.furniture_rules import Place, furniture_rule
+from reader.extract.pipeline import extract
+from reader.loaders.base import DocumentKind, RawDocument
+
+TOP = Place(0, 10)
+MIDDLE = Place(5, 10)
+END = Place(9, 10)
+PROSE = {
+    "en": "The council met on Tuesday evening to decide the future of the harbour wall, "
+    "which has kept the winter storms out of the old town for two hundred years.",
+    "de": "Der Gemeinderat hat am Dienstagabend über die Zukunft der Hafenmauer beraten, "
+    "die seit zweihundert Jahren die Winterstürme von der Altstadt fernhält.",
+    "fr": "Le conseil municipal s'est réuni mardi soir pour décider de l'avenir de la digue "
+    "qui protège la vieille ville des tempêtes d'hiver depuis deux cents ans.",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Updated 5:27 am CST, February 3, 2019", TOP),
+        ("Published on 12 March 2021", END),
+        ("Aktualisiert am 3. März 2021, 14:05 Uhr", TOP),
+        ("Veröffentlicht: 12.03.2021", TOP),
+        ("Publié le 4 avril 2022 à 10h30", TOP),
+        ("Mis à jour le 5 avril 2022", END),
+        ("Aggiornato il 7 maggio 2020 alle 09:15", TOP),
+        ("Actualizado el 8 de junio de 2021", TOP),
+        ("March 3, 2021", TOP),
+        ("2021-03-03", END),
+    ],
+)
+def test_stamp_lines_near_the_top_or_the_end(text: str, place: Place) -> None:
+    assert furniture_rule(text, place) == "stamp-line"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Updated 5:27 am CST, February 3, 2019",
+        "On March 3, 2021 the council voted to rebuild the wall.",
+        "Am 3. März 2021 stimmte der Rat für den Neubau der Mauer.",
+    ],
+)
+def test_a_date_in_the_middle_or_in_a_sentence_is_article(text: str) -> None:
+    place = MIDDLE if text.startswith("Updated") else TOP
+    assert furniture_rule(text, place) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "© 2019 The Harbour Gazette. All rights reserved.",
+        "Copyright 2020 Example Media",
+        "© Hafenbote 2021 – Alle Rechte vorbehalten",
+        "Tous droits réservés – La Gazette du Port",
+        "Tutti i diritti riservati",
+        "Todos los derechos reservados © El Puerto",
+    ],
+)
+def test_copyright_lines_at_the_end(text: str) -> None:
+    assert furniture_rule(text, END) == "copyright-line"
+    assert furniture_rule(text, MIDDLE) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tags: harbour, storms, council",
+        "Schlagwörter: Hafen, Sturm",
+        "Themen: Hafen, Gemeinderat",
+        "Mots-clés : port, tempête",
+        "Etiquetas: puerto, tormenta",
+    ],
+)
+def test_tag_lines_at_the_end(text: str) -> None:
+    assert furniture_rule(text, END) == "tag-line"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Follow us on Twitter and Facebook for more harbour news.",
+        "Email the author at jane@gazette.example.",
+        "Jane Doe is a staff reporter for the Gazette covering the coast.",
+        "Folgen Sie uns auf Instagram.",
+        "Anna Schmidt ist Redakteurin im Ressort Lokales.",
+        "Suivez-nous sur Facebook.",
+        "Síguenos en Twitter.",
+    ],
+)
+def test_contact_lines_and_bios_at_the_end(text: str) -> None:
+    assert furniture_rule(text, END) == "contact-or-bio"
+    assert furniture_rule(text, MIDDLE) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Click here to get the harbour newsletter.",
+        "Like this:",
+        "Jetzt abonnieren und keine Ausgabe verpassen!",
+        "Abonnez-vous à notre lettre d'information.",
+        "Iscriviti alla newsletter.",
+        "Suscríbete a nuestro boletín.",
+        "Anzeige",
+    ],
+)
+def test_promos_anywhere(text: str) -> None:
+    assert furniture_rule(text, MIDDLE) == "promo"
+
+
+@pytest.mark.parametrize(
+    ("text", "links"),
+    [
+        ("Related: Harbour wall repairs begin next spring", 40),
+        ("Read more: Storm damage along the coast in pictures", 40),
+        ("Lesen Sie auch: Sturmschäden an der Küste", 26),
+        ("Mehr zum Thema: Der Hafen im Wandel", 20),
+        ("Lire aussi : La digue sera reconstruite", 24),
+        ("Leggi anche: Il porto dopo la tempesta", 25),
+        ("Lee también: El puerto tras la tormenta", 26),
+    ],
+)
+def test_related_link_lines(text: str, links: int) -> None:
+    assert furniture_rule(text, MIDDLE, links) == "related-line"
+
+
+def test_a_related_label_before_plain_prose_is_article() -> None:
+    text = "Read more: " + PROSE["en"]
+    assert furniture_rule(text, MIDDLE, 0) is None
+
+
+@pytest.mark.parametrize("language", sorted(PROSE))
+def test_article_prose_breaks_no_rule(language: str) -> None:
+    for place in (TOP, MIDDLE, END):
+        assert furniture_rule(PROSE[language], place) is None
+
+
+def page(language: str, body: str) -> str:
+    return (
+        f"<html lang='{language}'><head><title>Hafen</title></head><body><article>"
+        f"{body}</article></body></html>"
+    )
+
+
+def test_a_german_page_loses_its_stamp_promo_related_and_end_matter() -> None:
+    prose = PROSE["de"]
+    html = page(
+        "de",
+        "<p>Aktualisiert am 3. März 2021, 14:05 Uhr</p>"
+        f"<p>{prose}</p><p>{prose} Zweiter Absatz.</p>"
+        "<p>Lesen Sie auch: <a href='/a'>Sturmschäden an der Küste</a></p>"
+        f"<p>{prose} Dritter Absatz.</p><p>Jetzt abonnieren und keine Ausgabe verpassen!</p>"
+        f"<p>{prose} Letzter Absatz.</p><p>Schlagwörter: Hafen, Sturm</p>"
+        "<p>© Hafenbote 2021 – Alle Rechte vorbehalten</p>",
+    )
+    article = extract(RawDocument("t.html", DocumentKind.HTML, html), Limits())
+    assert article.text.count(prose) == 4
+    for junk in ("Aktualisiert", "Lesen Sie auch", "abonnieren", "Schlagwörter", "Rechte"):
+        assert junk not in article.text
+
+
+def test_a_caption_without_its_image_is_dropped_and_one_with_it_kept() -> None:
+    prose = PROSE["en"]
+    html = page(
+        "en",
+        f"<p>{prose}</p><div class='media'><figcaption>The harbour wall in 1900. "
+        "Photo: J. Smith, AP</figcaption></div>"
+        f"<p>{prose} Second paragraph.</p><figure><img src='https://x.example/wall.jpg'>"
+        f"<figcaption>The wall today.</figcaption></figure><p>{prose} Last paragraph.</p>",
+    )
+    article = extract(RawDocument("t.html", DocumentKind.HTML, html), Limits())
+    assert "in 1900" not in article.text
+    assert "The wall today." in article.text
+
+
+@pytest.mark.parametrize("text", ["more", "Less", "mehr anzeigen", "weniger", "moins", "Ver más"])
+def test_caption_toggles_anywhere(text: str) -> None:
+    assert furniture_rule(text, MIDDLE) == "toggle"
