@@ -15,6 +15,7 @@ from reader.config import Limits
 from reader.errors import ExtractError, LimitExceeded
 from reader.extract.assemble import build_article, refine
 from reader.extract.blocks import build_drafts
+from reader.extract.figure_sizes import measure_figures
 from reader.extract.furniture import strip_furniture
 from reader.extract.html_clean import base_href, parse_html
 from reader.extract.language import guess_language
@@ -88,9 +89,13 @@ def extract(doc: RawDocument, limits: Limits) -> Article:
             parts = _html_parts(doc, limits, deadline)
         metadata = parts.metadata
         drafts = refine(
-            build_drafts(parts.body, parts.base, limits.max_links), metadata.title, metadata.byline
+            build_drafts(parts.body, parts.base, limits.max_links, doc.images),
+            metadata.title,
+            metadata.byline,
         )
         deadline.check("reading the body")
+        if doc.images is not None:
+            measure_figures(drafts, doc.images, deadline.end)
         if not any(d.text for d in drafts):
             raise ExtractError("no article text found")
         title = metadata.title
