@@ -19,8 +19,9 @@ MAX_BYTES_READ = 256 * 1024 * 1024
 
 def measure_figures(drafts: list[Draft], sources: ImageSources, deadline: float) -> None:
     """Fill ``width``/``height`` of the figures whose picture is local; a picture
-    that is not one (markup, a damaged file) loses its local reference, so it shows
-    as the placeholder everywhere."""
+    whose header cannot be read (markup, a damaged file, a decompression bomb) loses
+    its local reference, so it shows as the placeholder everywhere and is never kept
+    by the library."""
     figures = [d for d in drafts if d.kind is BlockKind.FIGURE and d.image]
     if not figures:
         return
@@ -36,7 +37,7 @@ def measure_figures(drafts: list[Draft], sources: ImageSources, deadline: float)
             continue
         budget -= len(data)
         info = probe(data)
-        if info is Failure.MARKUP or info is Failure.UNKNOWN or info is Failure.MISSING:
+        if isinstance(info, Failure):
             draft.image = None
-        elif not isinstance(info, Failure):
+        else:
             draft.width, draft.height = info.width, info.height

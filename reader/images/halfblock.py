@@ -46,7 +46,7 @@ def cell_box(width: int | None, height: int | None, columns: int, max_rows: int)
     a 16:9 box."""
     columns, max_rows = max(1, columns), max(1, max_rows)
     if not width or not height or width <= 0 or height <= 0:
-        width, height = 16, 9
+        width, height = 1600, 900
     cols, pixel_rows = fit(width, height, columns, max_rows * 2)
     if width > columns or height > max_rows * 2:
         return cols, max(1, (pixel_rows + 1) // 2)
