@@ -13,6 +13,7 @@ from reader.models import Article
 
 if TYPE_CHECKING:
     from reader.loaders.webarchive import Capture
+    from reader.images.sources import ImageSources
     from reader.store import Store
 
 
@@ -20,11 +21,45 @@ def read_article(source: str, limits: Limits | None = None) -> Article:
     """Load ``source`` (a path, ``-`` or an http(s) URL) and extract its article.
 
     Raises ReaderError (one clear line) for anything unreadable."""
+    return read_page(source, limits)[0]
+
+
+def read_page(source: str, limits: Limits | None = None) -> tuple[Article, ImageSources | None]:
+    """``read_article``, with where the page's pictures are on this machine (its
+    folder, archive parts, data: URIs) for the figures' ``image`` references."""
     from reader.extract.pipeline import extract
     from reader.loaders import load
 
     limits = limits or Limits()
-    return extract(load(source, limits), limits)
+    document = load(source, limits)
+    return extract(document, limits), document.images
+
+
+def page_pictures(source: str, limits: Limits | None = None) -> ImageSources | None:
+    """Where the pictures of the saved page ``source`` are, read again from the file
+    (nothing is extracted); None for a URL or standard input, which are never read
+    twice."""
+    from reader.errors import ReaderError
+    from reader.loaders import load
+    from reader.store.sources import STDIN, is_url
+
+    if source == STDIN or is_url(source):
+        return None
+    try:
+        return load(source, limits or Limits()).images
+    except (ReaderError, OSError, ValueError):
+        return None
+
+
+def keep_pictures(
+    store: Store, article_id: int, article: Article, source: str, limits: Limits
+) -> None:
+    """Copy the local pictures of a page just stored into the library."""
+    if store.read_only or not any(block.image for block in article.blocks):
+        return
+    pictures = page_pictures(source, limits)
+    if pictures is not None:
+        store.images.keep(article_id, article, pictures)
 
 
 def settings_limits(settings: Settings | None) -> Limits:
@@ -80,6 +115,7 @@ def open_article(
         from reader.importing.singlefile import attach_saved_annotations
 
         attach_saved_annotations(store, result.article_id, source, limits)
+    keep_pictures(store, result.article_id, article, source, limits)
     store.articles.mark_opened(result.article_id)
     return article, result.article_id
 

@@ -95,7 +95,7 @@ def saved_complete(folder: Path, name: str = "The tide clock") -> Path:
         "<figcaption>Nobody saved this one.</figcaption></figure>"
     )
     page = folder / f"{name}.html"
-    page.write_text(html_page(name, body), encoding="utf-8")
+    page.write_text(html_page(name, f"<p>This copy is {name}.</p>{body}"), encoding="utf-8")
     return page
 
 

@@ -21,7 +21,9 @@ import base64
 import binascii
 import contextlib
 import hashlib
+import html
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import unquote, unquote_to_bytes, urljoin, urlsplit
@@ -33,6 +35,7 @@ MAX_INLINE_IMAGES = 2_000
 """Most ``data:`` images remembered per page (each one's text is already in memory)."""
 _MAX_ADDRESS = 64 * 1024 * 1024
 
+_DATA_IMAGE = re.compile(r"data:image/[^\s\"'<>]+", re.IGNORECASE)
 PART_PREFIX = "part:"
 INLINE_PREFIX = "inline:"
 
@@ -50,9 +53,12 @@ class ImageSources:
         self,
         folder: Path | None = None,
         parts: Mapping[str, ArchivePart] | None = None,
+        page_text: str | None = None,
     ) -> None:
         self.folder = folder
         self.parts = parts or {}
+        self._page_text = page_text
+        self._scanned = False
         self._real_folder: str | None = None
         self._inline: dict[str, str] = {}
 
@@ -143,6 +149,8 @@ class ImageSources:
         """The bytes behind ``reference`` (as ``locate`` made it), or None when they are
         gone, unreadable or larger than ``limit``."""
         if reference.startswith(INLINE_PREFIX):
+            if reference not in self._inline:
+                self._scan_page()
             address = self._inline.get(reference)
             return None if address is None else decode_data_uri(address, limit)
         if reference.startswith(PART_PREFIX):
@@ -152,6 +160,15 @@ class ImageSources:
             return None
         located = self._inside_folder(self.folder / reference)
         return None if located is None else read_file(self.folder / located, limit)
+
+    def _scan_page(self) -> None:
+        """Find the page's ``data:`` pictures in its text, once: a page read again for
+        its pictures (to keep them in the library) was not walked by the extractor."""
+        if self._scanned or not self._page_text:
+            return
+        self._scanned = True
+        for match in _DATA_IMAGE.finditer(self._page_text):
+            self._locate_inline(html.unescape(match.group(0)))
 
     def local_path(self, reference: str) -> str | None:
         """``reference`` as a path relative to the page's folder (for Markdown links),

@@ -114,7 +114,7 @@ def document_from_bytes(
         encoding=decoded.encoding,
         truncated=truncated,
         notes=tuple(notes),
-        images=ImageSources(folder, parts) if fmt is not Format.TEXT else None,
+        images=ImageSources(folder, parts, text) if fmt is not Format.TEXT else None,
     )
 
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from reader.store.articles import ArticleRepository
     from reader.store.highlights import HighlightRepository
     from reader.store.library import LibraryRepository
+    from reader.store.images import ImageRepository
     from reader.store.notes import BookmarkRepository, MarkRepository
     from reader.store.queue import QueueRepository
 
@@ -122,6 +123,13 @@ class Store:
         from reader.store.notes import BookmarkRepository
 
         return BookmarkRepository(self)
+
+    @cached_property
+    def images(self) -> ImageRepository:
+        """The pictures of stored pages (files in the data folder, by hash)."""
+        from reader.store.images import ImageRepository
+
+        return ImageRepository(self)
 
     @cached_property
     def highlights(self) -> HighlightRepository:
@@ -308,7 +316,7 @@ def _prepare_file(path: Path) -> None:
             conn.execute("PRAGMA journal_mode = WAL")
             schema.migrate(conn, str(path))
             # Also proves the file is writable (a read-only mount opens fine).
-            _empty_trash(conn)
+            _empty_trash(conn, path.parent)
             return
         except sqlite3.Error as error:
             if not _is_busy(error) or attempt + 1 == WRITE_ATTEMPTS:
@@ -318,17 +326,19 @@ def _prepare_file(path: Path) -> None:
             conn.close()
 
 
-def _empty_trash(conn: sqlite3.Connection) -> None:
+def _empty_trash(conn: sqlite3.Connection, data_dir: Path) -> None:
     """Purge articles deleted more than ``TRASH_DAYS`` ago (past their undo)."""
     from reader.store.articles import purge_deleted
+    from reader.store.images import remove_files
 
     conn.execute("BEGIN IMMEDIATE")
     try:
-        purge_deleted(conn)
+        _, unused = purge_deleted(conn)
         conn.execute("COMMIT")
     except BaseException:
         _rollback(conn)
         raise
+    remove_files(data_dir, unused)
 
 
 def _memory_copy(path: Path) -> sqlite3.Connection:
