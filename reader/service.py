@@ -5,6 +5,7 @@ The CLI and the UI call these functions; the UI calls them from worker threads.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from reader.config import Limits, Settings
@@ -12,8 +13,8 @@ from reader.errors import ReaderError
 from reader.models import Article
 
 if TYPE_CHECKING:
-    from reader.loaders.webarchive import Capture
     from reader.images.sources import ImageSources
+    from reader.loaders.webarchive import Capture
     from reader.store import Store
 
 
@@ -52,14 +53,15 @@ def page_pictures(source: str, limits: Limits | None = None) -> ImageSources | N
 
 
 def keep_pictures(
-    store: Store, article_id: int, article: Article, source: str, limits: Limits
+    store: Store, article_id: int, references: Sequence[str], source: str, limits: Limits
 ) -> None:
-    """Copy the local pictures of a page just stored into the library."""
-    if store.read_only or not any(block.image for block in article.blocks):
+    """Copy the local pictures (``references``) of a page just stored into the
+    library, from the saved page read again."""
+    if store.read_only or not references:
         return
     pictures = page_pictures(source, limits)
     if pictures is not None:
-        store.images.keep(article_id, article, pictures)
+        store.images.keep(article_id, references, pictures)
 
 
 def settings_limits(settings: Settings | None) -> Limits:
@@ -100,6 +102,7 @@ def open_article(
     Pass the session's ``store``; without one the library is opened and closed here.
     Raises ReaderError for an unreadable page, StoreError for an unusable library."""
     from reader.store import open_library
+    from reader.store.packed import figure_references
 
     if store is None:
         with open_library(settings) as own:
@@ -115,7 +118,7 @@ def open_article(
         from reader.importing.singlefile import attach_saved_annotations
 
         attach_saved_annotations(store, result.article_id, source, limits)
-    keep_pictures(store, result.article_id, article, source, limits)
+    keep_pictures(store, result.article_id, figure_references(article), source, limits)
     store.articles.mark_opened(result.article_id)
     return article, result.article_id
 

@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from reader.store.all_notes import NotesRepository
     from reader.store.articles import ArticleRepository
     from reader.store.highlights import HighlightRepository
-    from reader.store.library import LibraryRepository
     from reader.store.images import ImageRepository
+    from reader.store.library import LibraryRepository
     from reader.store.notes import BookmarkRepository, MarkRepository
     from reader.store.queue import QueueRepository
 

@@ -16,12 +16,14 @@ import hashlib
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from reader.images.sources import MAX_IMAGE_BYTES, read_file
-from reader.models import Article, BlockKind
+
+__all__ = ["ImageRepository", "StoredPictures", "figure_references"]
+from reader.store.packed import figure_references
 
 if TYPE_CHECKING:
     from reader.store.db import Store
@@ -35,15 +37,6 @@ FOLDER = "images"
 
 class PictureSource(Protocol):
     def read(self, reference: str, limit: int = MAX_IMAGE_BYTES) -> bytes | None: ...
-
-
-def figure_references(article: Article) -> list[str]:
-    """The local references of an article's figures, in order, each once."""
-    seen: dict[str, None] = {}
-    for block in article.blocks:
-        if block.kind is BlockKind.FIGURE and block.image:
-            seen.setdefault(block.image)
-    return list(seen)
 
 
 class ImageRepository:
@@ -61,13 +54,13 @@ class ImageRepository:
     def _path(self, digest: str) -> Path:
         return self.folder / digest[:2] / digest
 
-    def keep(self, article_id: int, article: Article, sources: PictureSource) -> int:
-        """Copy the article's local pictures from ``sources`` (the loaded page) into the
-        library, replacing what it kept before; the number of pictures kept. A
-        read-only library keeps nothing."""
+    def keep(self, article_id: int, references: Sequence[str], sources: PictureSource) -> int:
+        """Copy the pictures of an article (its figures' local ``references``, see
+        ``figure_references``) from ``sources`` (the loaded page) into the library,
+        replacing what it kept before; the number of pictures kept. A read-only
+        library keeps nothing."""
         if self._store.read_only:
             return 0
-        references = figure_references(article)
         total = self.total_bytes()
         room = self.max_article_bytes
         rows: list[tuple[str, str, int]] = []

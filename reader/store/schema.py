@@ -184,6 +184,8 @@ _V4 = [
         INSERT INTO notes_fts (rowid, quote, note) VALUES (new.id, new.anchor_exact, new.note);
     END""",
     "INSERT INTO notes_fts (rowid, quote, note) SELECT id, anchor_exact, note FROM highlights",
+]
+
 # The pictures each article uses, kept in the data folder by hash (reader.store.images).
 _V5 = [
     """CREATE TABLE article_images (

@@ -39,7 +39,7 @@ def test_opening_a_page_keeps_its_pictures(store: Store, tmp_path: Path) -> None
         for ref in ("The tide clock_files/clock face.jpg", "The tide clock_files/harbour.png")
     }
     article, article_id = open_article(str(page), settings_for(store), store)
-    assert figure_references(article) == list(originals)
+    assert figure_references(article) == tuple(originals)
     assert store.images.count(article_id) == 2
     files = kept_files(store)
     assert [f.name for f in files] == sorted(
@@ -89,7 +89,7 @@ def test_per_article_cap(store: Store, tmp_path: Path) -> None:
     assert sources is not None
     smallest = min((page.parent / ref).stat().st_size for ref in figure_references(article))
     capped = ImageRepository(store, max_article_bytes=smallest)
-    assert capped.keep(article_id, article, sources) == 1
+    assert capped.keep(article_id, figure_references(article), sources) == 1
     assert store.images.count(article_id) == 1
 
 
@@ -104,7 +104,7 @@ def test_total_cap(store: Store, tmp_path: Path) -> None:
         path.unlink()
     store.change("DELETE FROM article_images")
     capped = ImageRepository(store, max_total_bytes=10)
-    assert capped.keep(article_id, article, sources) == 0
+    assert capped.keep(article_id, figure_references(article), sources) == 0
     assert kept_files(store) == []
 
 
@@ -156,3 +156,13 @@ def test_archive_pictures_are_kept(store: Store, tmp_path: Path) -> None:
     pictures = store.images.sources(article_id)
     assert [pictures.read(r) for r in references] == [image, image]
     assert len(kept_files(store)) == 1
+
+
+def test_reader_import_keeps_pictures(store: Store, tmp_path: Path) -> None:
+    from reader.store.importer import import_pages
+
+    page = saved_complete(tmp_path / "site")
+    report = import_pages(store, [str(page)], jobs=1)
+    (result,) = report.results
+    assert result.article_id is not None
+    assert store.images.count(result.article_id) == 2
