@@ -5,7 +5,8 @@ The CLI and the UI call these functions; the UI calls them from worker threads.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from reader.config import Limits, Settings
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from reader.images.sources import ImageSources
     from reader.loaders.webarchive import Capture
     from reader.store import Store
+    from reader.store.images import PictureSource
 
 
 def read_article(source: str, limits: Limits | None = None) -> Article:
@@ -50,6 +52,33 @@ def page_pictures(source: str, limits: Limits | None = None) -> ImageSources | N
         return load(source, limits or Limits()).images
     except (ReaderError, OSError, ValueError):
         return None
+
+
+class FigurePictures:
+    """Where a shown article's pictures are read from: the library's copy (by the
+    library id, once known), else the saved page read again, once, on first use.
+    ``read`` runs in a worker thread, never on the event loop."""
+
+    def __init__(
+        self, source: str, limits: Limits, stored: Callable[[], PictureSource | None]
+    ) -> None:
+        self._source = source
+        self._limits = limits
+        self._stored = stored
+        self._page: ImageSources | None = None
+        self._page_read = False
+        self._lock = threading.Lock()
+
+    def read(self, reference: str) -> bytes | None:
+        stored = self._stored()
+        data = stored.read(reference) if stored is not None else None
+        if data is not None:
+            return data
+        with self._lock:
+            if not self._page_read:
+                self._page_read = True
+                self._page = page_pictures(self._source, self._limits)
+        return self._page.read(reference) if self._page is not None else None
 
 
 def keep_pictures(

@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from typing import Literal
 
 DrawMode = Literal["kitty", "sixel", "halfblock", "off"]
+FIGURE_ROWS = 20
+"""Most terminal rows a figure's picture takes in the article view."""
 
 
 def draw_mode(setting: str, environ: Mapping[str, str]) -> DrawMode:
@@ -32,3 +34,12 @@ def draw_mode(setting: str, environ: Mapping[str, str]) -> DrawMode:
     if term == "xterm-kitty" or environ.get("KITTY_WINDOW_ID"):
         return "kitty"
     return "halfblock"
+
+
+def figure_rows(setting: str, environ: Mapping[str, str] | None = None) -> int:
+    """Rows the article view gives a picture at most for the ``images`` setting; 0 when
+    pictures are not drawn. Kitty and Sixel are drawn with half blocks for now."""
+    import os
+
+    mode = draw_mode(setting, os.environ if environ is None else environ)
+    return 0 if mode == "off" else FIGURE_ROWS
