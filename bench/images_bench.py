@@ -12,7 +12,13 @@ view would and its cells kept (the view's cache). Resident memory (VmRSS) after 
 step, and the peak, against the same page with its ``<img>`` elements removed, opened
 in another fresh process in the same run.
 
-    python bench/images_bench.py [--repeat N]
+View: the same 50-figure page in the article view alone (a bare app holding it, 100×40),
+with pictures drawn (half blocks) against ``images = "off"`` in the same run: the first
+frame showing the article, then key-to-frame times for ``j`` and ``space`` all the way
+down (every picture decoded as it scrolls into view, one at a time off the event loop),
+and the event loop's worst stall meanwhile.
+
+    python bench/images_bench.py [--repeat N] [--no-view]
 """
 
 from __future__ import annotations
@@ -179,12 +185,82 @@ def memory_table(figures: int = 50) -> None:
     print(f"  figures with a local picture: {full['figures']}, cells cached: {full['cached']}")
 
 
+async def _view_run(page: Path, rows: int, presses: int) -> dict[str, list[float]]:
+    from textual.app import App, ComposeResult
+    from tui_bench import FrameClock, StallMeter, key_timer, view_painted, wait_until
+
+    from reader.service import read_page
+    from reader.ui.widgets.article_view import ArticleView
+
+    article, pictures = read_page(str(page))
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            view = ArticleView()
+            view.figure_rows = rows
+            yield view
+
+        def on_mount(self) -> None:
+            self.query_one(ArticleView).show(article, pictures)
+
+    app = Host()
+    clock = FrameClock(app)
+    clock.watch = lambda: view_painted(app)
+    results: dict[str, list[float]] = {}
+    start = time.perf_counter()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_until(lambda: clock.first_where() is not None)
+        results["first paint"] = [(clock.first_where() or start) - start]
+        view = app.query_one(ArticleView)
+        await wait_until(lambda: view._layout is not None and view._layout.complete)
+        view.focus()
+        await pilot.pause()
+        timed = key_timer(pilot, clock, results)
+        meter = StallMeter()
+        meter.start()
+        for _ in range(presses):
+            await timed("j", "j")
+        while view.scroll_offset.y < view.max_scroll_y:
+            await timed("space", "space")
+        results["worst stall"] = [meter.stop()]
+        results["figure rows"] = [float(rows)]
+    return results
+
+
+def view_table(figures: int = 50, presses: int = 30) -> None:
+    import asyncio
+
+    with tempfile.TemporaryDirectory() as tmp:
+        page = _page(Path(tmp), figures, True)
+        runs: dict[str, dict[str, list[float]]] = {}
+        for label, rows in (("off", 0), ("halfblock", 20), ("off again", 0)):
+            runs[label] = asyncio.run(_view_run(page, rows, presses))
+    off = {k: statistics.median(v) for k, v in runs["off"].items()}
+    again = {k: statistics.median(v) for k, v in runs["off again"].items()}
+    on = {k: statistics.median(v) for k, v in runs["halfblock"].items()}
+    print(f"\narticle view, {figures} figures, 100×40, images off vs half blocks (ms, median)")
+    print(f"  {'':24} {'off':>8} {'off again':>10} {'halfblock':>10} {'ratio':>7}")
+    for key in ("first paint", "j", "space", "worst stall"):
+        base = (off[key] + again[key]) / 2
+        print(
+            f"  {key:24} {off[key] * 1e3:>8.1f} {again[key] * 1e3:>10.1f} "
+            f"{on[key] * 1e3:>10.1f} {on[key] / base:>7.2f}"
+        )
+    print(
+        f"  space presses to the end: off {len(runs['off']['space'])}, "
+        f"halfblock {len(runs['halfblock']['space'])}"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--no-view", action="store_true", help="skip the article view runs")
     args = parser.parse_args()
     decode_table(max(1, args.repeat))
     memory_table()
+    if not args.no_view:
+        view_table()
     return 0
 
 

@@ -76,6 +76,28 @@ def to_cells(picture: Decoded) -> HalfBlockImage:
     return HalfBlockImage(width, tuple(rows))
 
 
+_CUBE = (0, 95, 135, 175, 215, 255)
+
+
+def _cube_index(value: int) -> int:
+    return 0 if value < 48 else 1 if value < 115 else (value - 35) // 40
+
+
+def nearest_256(rgb: RGB) -> int:
+    """The xterm 256-colour index closest to ``rgb`` (colour cube or grey ramp): a
+    terminal limited to 256 colours gets the picture already in its palette."""
+    r, g, b = rgb
+    ri, gi, bi = _cube_index(r), _cube_index(g), _cube_index(b)
+    cube = (_CUBE[ri], _CUBE[gi], _CUBE[bi])
+    grey_index = min(23, max(0, (r + g + b) // 3 - 3) // 10)
+    grey = 8 + 10 * grey_index
+    cube_distance = sum((a - c) ** 2 for a, c in zip(rgb, cube, strict=True))
+    grey_distance = sum((a - grey) ** 2 for a in rgb)
+    if grey_distance < cube_distance:
+        return 232 + grey_index
+    return 16 + 36 * ri + 6 * gi + bi
+
+
 def render(data: bytes, columns: int, max_rows: int) -> HalfBlockImage | Failure:
     """The picture in ``data`` as half-block cells fitting ``columns`` × ``max_rows``."""
     from reader.images.decode import probe

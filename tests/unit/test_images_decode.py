@@ -19,7 +19,7 @@ from reader.images.decode import (
     fit,
     probe,
 )
-from reader.images.halfblock import LOWER, UPPER, Cell, cell_box, render, to_cells
+from reader.images.halfblock import LOWER, UPPER, Cell, cell_box, nearest_256, render, to_cells
 from tests.image_pages import SVG, gif_frames, picture, png_bomb
 
 
@@ -151,3 +151,27 @@ def test_cell_box_before_decoding() -> None:
     assert cell_box(10, 6, 64, 40) == (10, 3)  # small pictures at their own size
     assert cell_box(100, 4000, 64, 20) == (1, 20)  # tall pictures are capped in height
     assert cell_box(800, 600, 1, 1) == (1, 1)
+
+
+def _xterm_256() -> dict[int, tuple[int, int, int]]:
+    levels = (0, 95, 135, 175, 215, 255)
+    table = {
+        16 + 36 * r + 6 * g + b: (levels[r], levels[g], levels[b])
+        for r in range(6)
+        for g in range(6)
+        for b in range(6)
+    }
+    table.update({232 + i: (8 + 10 * i,) * 3 for i in range(24)})
+    return table
+
+
+@given(st.tuples(st.integers(0, 255), st.integers(0, 255), st.integers(0, 255)))
+def test_nearest_256_is_the_closest_palette_colour(rgb: tuple[int, int, int]) -> None:
+    table = _xterm_256()
+
+    def distance(index: int) -> int:
+        return sum((a - b) ** 2 for a, b in zip(rgb, table[index], strict=True))
+
+    chosen = nearest_256(rgb)
+    assert 16 <= chosen <= 255
+    assert distance(chosen) == min(distance(index) for index in table)

@@ -11,7 +11,6 @@ picture that cannot be drawn shows its alt text and why on its first row.
 from __future__ import annotations
 
 import contextlib
-import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol
@@ -24,7 +23,7 @@ from textual.cache import LRUCache
 from textual.strip import Strip
 
 from reader.images.decode import Failure
-from reader.images.halfblock import HalfBlockImage, render
+from reader.images.halfblock import HalfBlockImage, nearest_256, render
 from reader.models import Block
 from reader.sanitize import clean_line
 from reader.ui.article_view.layout.blocks import FIGURE_IMAGE
@@ -33,7 +32,9 @@ __all__ = ["FIGURE_IMAGE", "FigurePainter", "PictureReader"]
 
 Key = tuple[int, int, int]
 """(block index, columns, rows)."""
-Result = HalfBlockImage | Failure
+Painted = tuple[tuple[Segment, ...], ...]
+"""A picture's rows as segments (cells of one colour pair merged), ready to paint."""
+Result = Painted | Failure
 
 
 class PictureReader(Protocol):
@@ -43,26 +44,32 @@ class PictureReader(Protocol):
 class FigurePainter:
     """Decoded pictures of one article, by (block, columns, rows)."""
 
-    def __init__(self, on_ready: Callable[[int], None], call: Callable[..., object]) -> None:
+    def __init__(
+        self,
+        on_ready: Callable[[int], None],
+        call: Callable[..., object],
+        colours: Callable[[], str | None] = lambda: "truecolor",
+    ) -> None:
         """``on_ready(block)`` runs on the event loop (through ``call``, the app's
-        ``call_from_thread``) when a block's picture is ready."""
+        ``call_from_thread``) when a block's picture is ready; ``colours`` says the
+        terminal's colour system (Rich's name for it)."""
         self._on_ready = on_ready
         self._call = call
+        self._colours = colours
         self._results: LRUCache[Key, Result] = LRUCache(64)
         self._asked: set[Key] = set()
         self._pool: ThreadPoolExecutor | None = None
-        self._lock = threading.Lock()
         self._generation = 0
         self.pictures: PictureReader | None = None
-        self._colours: dict[tuple[int, int, int], Color] = {}
 
     def reset(self, pictures: PictureReader | None) -> None:
-        """A new article: forget the last one's pictures (queued ones are dropped)."""
-        with self._lock:
-            self._generation += 1
+        """A new article, or a new theme: forget the pictures painted so far (those
+        queued are dropped when their turn comes)."""
+        self._generation += 1
         self._results.clear()
         self._asked.clear()
-        self.pictures = pictures
+        if pictures is not None:
+            self.pictures = pictures
 
     def close(self) -> None:
         if self._pool is not None:
@@ -86,48 +93,47 @@ class FigurePainter:
         key = (index, columns, rows)
         result = self._results.get(key)
         if result is None:
-            self._ask(key, block)
+            self._ask(key, block, base)
             return Strip.blank(width, base)
         if isinstance(result, Failure):
             if row:
                 return Strip.blank(width, base)
             text = f"[image: {clean_line(block.alt) or 'no description'} — {result.value}]"
-            return _line([(" " * left, base), (text, caption)], width, base)
-        if row >= result.height:
+            return _line([Segment(" " * left, base), Segment(text, caption)], width, base)
+        if row >= len(result):
             return Strip.blank(width, base)
+        cells = sum(len(segment.text) for segment in result[row])
         # Centred in the reserved box (a picture may come out a cell narrower).
-        pad = left + max(0, (columns - result.width) // 2)
-        parts: list[tuple[str, Style]] = [(" " * pad, base)]
-        for char, fg, bg in result.rows[row]:
-            style = base + Style(
-                color=self._colour(fg) if fg else None, bgcolor=self._colour(bg) if bg else None
-            )
-            parts.append((char, style))
-        return _line(parts, width, base)
+        pad = left + max(0, (columns - cells) // 2)
+        return _line([Segment(" " * pad, base), *result[row]], width, base)
 
-    def _colour(self, rgb: tuple[int, int, int]) -> Color:
-        colour = self._colours.get(rgb)
-        if colour is None:
-            if len(self._colours) > 65_536:
-                self._colours.clear()
-            colour = self._colours[rgb] = Color.from_rgb(*rgb)
-        return colour
-
-    def _ask(self, key: Key, block: Block) -> None:
+    def _ask(self, key: Key, block: Block, base: Style) -> None:
         if key in self._asked or self.pictures is None or not block.image:
             return
         self._asked.add(key)
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="figures")
-        generation = self._generation
-        self._pool.submit(self._decode, key, block.image, self.pictures, generation)
+        palette = self._colours() == "256"
+        job = (key, block.image, self.pictures, base, palette, self._generation)
+        self._pool.submit(self._decode, *job)
 
-    def _decode(self, key: Key, reference: str, pictures: PictureReader, generation: int) -> None:
+    def _decode(
+        self,
+        key: Key,
+        reference: str,
+        pictures: PictureReader,
+        base: Style,
+        palette: bool,
+        generation: int,
+    ) -> None:
         if generation != self._generation:
-            return  # another article is shown now
+            return  # another article (or theme) is shown now
         try:
             data = pictures.read(reference)
-            result: Result = Failure.MISSING if data is None else render(data, key[1], key[2])
+            cells = Failure.MISSING if data is None else render(data, key[1], key[2])
+            result: Result = (
+                cells if isinstance(cells, Failure) else _segments(cells, base, palette)
+            )
         except Exception:  # a picture that breaks the decoder is only a placeholder
             result = Failure.BROKEN
         with contextlib.suppress(RuntimeError):  # the app is gone
@@ -140,9 +146,46 @@ class FigurePainter:
         self._on_ready(key[0])
 
 
-def _line(parts: list[tuple[str, Style]], width: int, base: Style) -> Strip:
-    used = sum(cell_len(text) for text, _ in parts)
+def _segments(picture: HalfBlockImage, base: Style, palette: bool = False) -> Painted:
+    """The picture's rows as segments, built in the worker thread: painting a row is
+    then only joining them (a Rich style per cell on the event loop cost 2 ms a row).
+    With ``palette`` (a 256-colour terminal) the colours are chosen from its palette
+    here: Rich would otherwise match every colour of a photograph to it on each frame
+    (tens of milliseconds a frame)."""
+    background = base.bgcolor
+
+    def colour(rgb: tuple[int, int, int]) -> Color:
+        return Color.from_ansi(nearest_256(rgb)) if palette else Color.from_rgb(*rgb)
+
+    styles: dict[tuple[object, object], Style] = {}
+    painted = []
+    for cells in picture.rows:
+        segments: list[Segment] = []
+        run = ""
+        current: Style | None = None
+        for char, fg, bg in cells:
+            pair = (fg, bg)
+            style = styles.get(pair)
+            if style is None:
+                style = styles[pair] = Style(
+                    color=colour(fg) if fg else None,
+                    bgcolor=colour(bg) if bg else background,
+                )
+            if style is current:
+                run += char
+                continue
+            if run:
+                segments.append(Segment(run, current))
+            run, current = char, style
+        if run:
+            segments.append(Segment(run, current))
+        painted.append(tuple(segments))
+    return tuple(painted)
+
+
+def _line(segments: list[Segment], width: int, base: Style) -> Strip:
+    used = sum(cell_len(segment.text) for segment in segments)
     if used < width:
-        parts.append((" " * (width - used), base))
-    strip = Strip([Segment(text, style) for text, style in parts if text])
+        segments.append(Segment(" " * (width - used), base))
+    strip = Strip([segment for segment in segments if segment.text], max(used, width))
     return strip.crop(0, width) if used > width else strip

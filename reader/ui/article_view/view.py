@@ -194,7 +194,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.figure_rows = 0
         """Most rows a figure's picture takes (0: pictures are not drawn); read by
         ``show``."""
-        self._figures = FigurePainter(self._figure_ready, self._call_from_thread)
+        self._figures = FigurePainter(
+            self._figure_ready, self._call_from_thread, lambda: self.app.console.color_system
+        )
 
     def _call_from_thread(self, callback: object, *args: object) -> None:
         self.app.call_from_thread(callback, *args)  # type: ignore[arg-type]
@@ -621,6 +623,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def notify_style_update(self) -> None:
         self._painter.clear()
         self._strips.clear()
+        self._figures.reset(None)  # transparent cells show the theme's background
         super().notify_style_update()
 
     def watch_hints(self) -> None:
