@@ -699,6 +699,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _figure_ready(self, block: int) -> None:
         """A picture was decoded: repaint its rows."""
+        if self.FREEZE_HEAP:
+            # A picture is thousands of segments and styles, without cycles: like the
+            # layout, out of the collector's sight (each full collection walked them).
+            gc.freeze()
         layout = self._layout
         if layout is None or not 0 <= block < len(layout.block_line):
             return
