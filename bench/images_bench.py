@@ -16,7 +16,8 @@ View: the same 50-figure page in the article view alone (a bare app holding it, 
 with pictures drawn (half blocks) against ``images = "off"`` in the same run: the first
 frame showing the article, then key-to-frame times for ``j`` and ``space`` all the way
 down (every picture decoded as it scrolls into view, one at a time off the event loop),
-and the event loop's worst stall meanwhile.
+and the event loop's worst stall meanwhile. The app draws for a truecolor terminal
+(``TEXTUAL_COLOR_SYSTEM=truecolor`` unless set; ``256`` shows a tmux-like terminal).
 
     python bench/images_bench.py [--repeat N] [--no-view]
 """
@@ -26,6 +27,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -36,6 +38,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+# Headless, Textual would draw in 16 colours: measure what a modern terminal gets.
+os.environ.setdefault("TEXTUAL_COLOR_SYSTEM", "truecolor")
 
 from PIL import Image  # noqa: E402
 
