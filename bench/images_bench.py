@@ -194,7 +194,7 @@ async def _view_run(page: Path, rows: int, presses: int) -> dict[str, list[float
     from tui_bench import FrameClock, StallMeter, key_timer, view_painted, wait_until
 
     from reader.service import read_page
-    from reader.ui.widgets.article_view import ArticleView
+    from reader.ui.article_view.view import ArticleView
 
     article, pictures = read_page(str(page))
 

@@ -12,8 +12,8 @@ from hostile.screen_probe import capture
 from reader.images.halfblock import cell_box
 from reader.images.terminal import FIGURE_ROWS
 from reader.models import BlockKind
-from reader.ui.layout.lines import BLOCK, RUNS
-from reader.ui.widgets.figure_paint import FIGURE_IMAGE
+from reader.ui.article_view.figure_paint import FIGURE_IMAGE
+from reader.ui.article_view.layout.lines import BLOCK, RUNS
 from tests.image_pages import html_page, picture, saved_complete
 
 from .shell_support import SIZE, app_for, pilot_test, settle, view
