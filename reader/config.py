@@ -20,7 +20,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_origin, get_type_hints
+from typing import Any, Literal, get_origin, get_type_hints
 
 from reader import locations
 
@@ -58,6 +58,9 @@ class Limits:
     """Seconds to wait for an explicit URL."""
 
 
+ImageMode = Literal["auto", "kitty", "sixel", "halfblock", "off"]
+
+
 @dataclass(kw_only=True)
 class Reading:
     theme: str = "paper-dark"
@@ -72,6 +75,10 @@ class Reading:
     cursor_blink: bool = True
     user_themes: bool = True
     """Load themes from the user's config directory."""
+    images: ImageMode = "auto"
+    """How figures are drawn: ``auto`` picks the best the terminal supports, ``kitty``
+    and ``sixel`` force a graphics protocol, ``halfblock`` draws them with ▀ cells
+    (any colour terminal, tmux included), ``off`` shows the alt text only."""
 
 
 @dataclass(kw_only=True)

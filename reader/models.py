@@ -15,7 +15,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
-MODEL_VERSION = 2
+MODEL_VERSION = 3
 """Bumped whenever the serialised shape changes, so stored caches are rebuilt."""
 
 
@@ -101,9 +101,26 @@ class Block:
     language: str | None = None
     """Code language, when the page names it."""
     src: str | None = None
-    """Figure image URL (never fetched)."""
+    """Figure image URL as the page gives it (never fetched)."""
     markdown: str = ""
     """This block rendered as Markdown."""
+    alt: str = ""
+    """Figure alt text: what stands in for a picture that cannot be drawn."""
+    image: str | None = None
+    """Figure: where the picture's bytes are on this machine, a reference of
+    ``reader.images.sources`` (a path inside the page's folder, ``part:…`` for an
+    archive part, ``inline:…`` for a data: URI), or None when the page only names a
+    remote picture (never fetched: it is drawn as a placeholder)."""
+    width: int | None = None
+    """Figure: the picture's intrinsic size in pixels, when known."""
+    height: int | None = None
+    credit: Span | None = None
+    """Figure: the part of the caption (the block's text) that credits the picture."""
+
+    @property
+    def caption(self) -> Span:
+        """A figure's caption: all of the block's text (empty when there is none)."""
+        return Span(self.start, self.end)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,8 @@ The CLI and the UI call these functions; the UI calls them from worker threads.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -14,8 +16,10 @@ from reader.models import Article, Incomplete
 
 if TYPE_CHECKING:
     from reader.extract.site_rules import SiteRules
+    from reader.images.sources import ImageSources
     from reader.loaders.webarchive import Capture
     from reader.store import Store
+    from reader.store.images import PictureSource
 
 
 def read_article(
@@ -27,6 +31,15 @@ def read_article(
     whole page as text (``whole_page`` set, ``incomplete`` NOTHING_FOUND) instead of
     an error; a page with no text at all is still an error.
     Raises ReaderError (one clear line) for anything unreadable."""
+    return read_page(source, limits, whole_page_fallback=whole_page_fallback)[0]
+
+
+def read_page(
+    source: str, limits: Limits | None = None, *, whole_page_fallback: bool = False
+) -> tuple[Article, ImageSources | None]:
+    """``read_article``, with where the page's pictures are on this machine (its
+    folder, archive parts, data: URIs) for the figures' ``image`` references (None
+    for a large page extracted in a child process: its pictures are not kept)."""
     from reader.errors import ExtractError
     from reader.extract import bounded
     from reader.extract.pipeline import extract, extract_whole_page
@@ -38,17 +51,17 @@ def read_article(
     # site rules and whole-page fallback stay in this process's small-page path).
     local = source != "-" and not source.lower().startswith(("http://", "https://"))
     if local and bounded.needs_isolation_for_file(source, limits):
-        return bounded.extract_bounded(limits, path=source)
+        return bounded.extract_bounded(limits, path=source), None
     doc = load(source, limits)
     if bounded.needs_isolation_for_text(doc, limits):
-        return bounded.extract_bounded(limits, doc=doc)
+        return bounded.extract_bounded(limits, doc=doc), None
     try:
-        return extract(doc, limits, sites)
+        return extract(doc, limits, sites), doc.images
     except ExtractError:
         if not whole_page_fallback:
             raise
         whole = extract_whole_page(doc, limits)
-    return replace(whole, incomplete=Incomplete.NOTHING_FOUND)
+    return replace(whole, incomplete=Incomplete.NOTHING_FOUND), doc.images
 
 
 def site_rules() -> SiteRules:
@@ -71,6 +84,61 @@ def read_whole_page(source: str, limits: Limits | None = None) -> Article:
 
     limits = limits or Limits()
     return extract_whole_page(load(source, limits), limits)
+
+
+def page_pictures(source: str, limits: Limits | None = None) -> ImageSources | None:
+    """Where the pictures of the saved page ``source`` are, read again from the file
+    (nothing is extracted); None for a URL or standard input, which are never read
+    twice."""
+    from reader.errors import ReaderError
+    from reader.loaders import load
+    from reader.store.sources import STDIN, is_url
+
+    if source == STDIN or is_url(source):
+        return None
+    try:
+        return load(source, limits or Limits()).images
+    except (ReaderError, OSError, ValueError):
+        return None
+
+
+class FigurePictures:
+    """Where a shown article's pictures are read from: the library's copy (by the
+    library id, once known), else the saved page read again, once, on first use.
+    ``read`` runs in a worker thread, never on the event loop."""
+
+    def __init__(
+        self, source: str, limits: Limits, stored: Callable[[], PictureSource | None]
+    ) -> None:
+        self._source = source
+        self._limits = limits
+        self._stored = stored
+        self._page: ImageSources | None = None
+        self._page_read = False
+        self._lock = threading.Lock()
+
+    def read(self, reference: str) -> bytes | None:
+        stored = self._stored()
+        data = stored.read(reference) if stored is not None else None
+        if data is not None:
+            return data
+        with self._lock:
+            if not self._page_read:
+                self._page_read = True
+                self._page = page_pictures(self._source, self._limits)
+        return self._page.read(reference) if self._page is not None else None
+
+
+def keep_pictures(
+    store: Store, article_id: int, references: Sequence[str], source: str, limits: Limits
+) -> None:
+    """Copy the local pictures (``references``) of a page just stored into the
+    library, from the saved page read again."""
+    if store.read_only or not references:
+        return
+    pictures = page_pictures(source, limits)
+    if pictures is not None:
+        store.images.keep(article_id, references, pictures)
 
 
 def settings_limits(settings: Settings | None) -> Limits:
@@ -113,6 +181,7 @@ def open_article(
     Pass the session's ``store``; without one the library is opened and closed here.
     Raises ReaderError for an unreadable page, StoreError for an unusable library."""
     from reader.store import open_library
+    from reader.store.packed import figure_references
 
     if store is None:
         with open_library(settings) as own:
@@ -128,6 +197,7 @@ def open_article(
         from reader.importing.singlefile import attach_saved_annotations
 
         attach_saved_annotations(store, result.article_id, source, limits)
+    keep_pictures(store, result.article_id, figure_references(article), source, limits)
     store.articles.mark_opened(result.article_id)
     return article, result.article_id
 

@@ -139,7 +139,7 @@ def _cut(draft: Draft, room: int) -> Draft | None:
 
 
 def _block_id(draft: Draft, used: dict[str, int]) -> str:
-    key = draft.text or draft.src or ""
+    key = draft.text or draft.src or draft.image or ""
     digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
     base = f"{_ID_PREFIX[draft.kind]}-{digest}"
     used[base] = used.get(base, 0) + 1
@@ -246,6 +246,15 @@ def build_article(
                 language=draft.language,
                 src=draft.src,
                 markdown=markdown,
+                alt=draft.alt,
+                image=draft.image,
+                width=draft.width,
+                height=draft.height,
+                credit=(
+                    Span(draft.credit.start + start, draft.credit.end + start)
+                    if draft.credit
+                    else None
+                ),
             )
         )
     text = "".join(parts)

@@ -11,14 +11,17 @@ from dataclasses import dataclass, field
 import lxml.html
 
 from reader.extract.code_text import code_language, code_text
+from reader.extract.figures import caption_element, choose, credit_elements
 from reader.extract.inline import Inline, collapse
 from reader.extract.tags import BLOCK_TAGS, HEADING_LEVELS, MARK_TAGS, SKIPPED_TAGS
 from reader.extract.urls import clean_url, same_page
+from reader.images.sources import ImageSources
 from reader.models import BlockKind, ListItem, Mark, MarkKind, Span
 
 MAX_LIST_DEPTH = 8
 EMPTY_CELL = "—"
-_IMAGE_ATTRS = ("src", "data-src", "data-original", "data-lazy-src", "data-url", "data-hi-res-src")
+MAX_FIGURE_IMAGES = 50
+"""Most pictures read from one ``<figure>`` (a gallery); the rest are left out."""
 
 
 @dataclass(slots=True)
@@ -35,13 +38,23 @@ class Draft:
     language: str | None = None
     src: str | None = None
     alt: str = ""
+    image: str | None = None
+    """A figure's local picture (a reference of :mod:`reader.images.sources`)."""
+    credit: Span | None = None
+    """The part of a figure's caption text that credits the picture."""
+    width: int | None = None
+    height: int | None = None
 
 
 def build_drafts(
-    article: lxml.html.HtmlElement, base: str | None, max_links: int = 20_000
+    article: lxml.html.HtmlElement,
+    base: str | None,
+    max_links: int = 20_000,
+    images: ImageSources | None = None,
 ) -> list[Draft]:
-    """The blocks of ``article``; past ``max_links`` links, link text stays plain."""
-    walker = _Walker(base, max_links)
+    """The blocks of ``article``; past ``max_links`` links, link text stays plain.
+    Figures are drawn from ``images`` (the page's local pictures) when it has them."""
+    walker = _Walker(base, max_links, images)
     walker.container(article)
     walker.flush()
     return walker.drafts
@@ -53,8 +66,9 @@ def _tag(element: lxml.html.HtmlElement) -> str | None:
 
 
 class _Walker:
-    def __init__(self, base: str | None, max_links: int) -> None:
+    def __init__(self, base: str | None, max_links: int, images: ImageSources | None) -> None:
         self.base = base
+        self.images = images
         self.links_left = max_links
         self.drafts: list[Draft] = []
         self.run = Inline()
@@ -322,14 +336,29 @@ class _Walker:
             )
 
     def figure(self, element: lxml.html.HtmlElement) -> None:
-        image = next(element.iter("img"), None)
-        if image is None or _has_block_content(element):
+        images = [img for img in element.iter("img")][:MAX_FIGURE_IMAGES]
+        caption = caption_element(element)
+        credits = credit_elements(element)
+        if not images or _has_block_content(element, caption, credits):
             self.container(element)
             self.flush()
             return
-        caption = next(element.iter("figcaption"), None)
-        text, marks = self.flat_text(caption) if caption is not None else ("", [])
-        self._figure(image, text, marks)
+        inline = Inline()
+        if caption is not None:
+            self.flat(caption, inline, None)
+        text, marks = inline.take()
+        credit = None
+        for found in credits:
+            credit_text, _ = self.flat_text(found)
+            at = text.rfind(credit_text) if credit_text else -1
+            if credit_text and at < 0:
+                at = len(text) + 1 if text else 0
+                text = f"{text} {credit_text}" if text else credit_text
+            if at >= 0 and credit is None:
+                credit = Span(at, at + len(credit_text))
+        for image in images[:-1]:
+            self._figure(image, "", [])
+        self._figure(images[-1], text, marks, credit)
 
     def image(self, element: lxml.html.HtmlElement) -> None:
         if self.run:
@@ -341,17 +370,35 @@ class _Walker:
             return
         self._figure(element, "", [])
 
-    def _figure(self, image: lxml.html.HtmlElement, caption: str, marks: list[Mark]) -> None:
+    def _figure(
+        self,
+        image: lxml.html.HtmlElement,
+        caption: str,
+        marks: list[Mark],
+        credit: Span | None = None,
+    ) -> None:
         if _is_pixel(image):
             return
-        src = image_source(image, self.base)
+        chosen = choose(image, self.images, self.base)
+        src = clean_url(chosen.address, self.base, image=True) if chosen.address else None
         alt = collapse(image.get("alt") or image.get("title"))
-        if src is None and not caption and not alt:
+        if src is None and chosen.local is None and not caption and not alt:
             return
         self.flush()
         # Only the caption is text: alt text is not shown on the page (and is often a
-        # file name); it lives on in the block's Markdown.
-        self.drafts.append(Draft(BlockKind.FIGURE, caption, marks, src=src, alt=alt))
+        # file name); it lives on in the block's Markdown and stands in for a picture
+        # that cannot be drawn.
+        self.drafts.append(
+            Draft(
+                BlockKind.FIGURE,
+                caption,
+                marks,
+                src=src,
+                alt=alt,
+                image=chosen.local,
+                credit=credit if caption else None,
+            )
+        )
 
 
 # --- helpers -----------------------------------------------------------------------
@@ -369,28 +416,27 @@ def _int_attr(value: str | None, default: int) -> int:
     return default
 
 
-def image_source(image: lxml.html.HtmlElement, base: str | None) -> str | None:
-    for name in _IMAGE_ATTRS:
-        src = clean_url(image.get(name), base, image=True)
-        if src:
-            return src
-    srcset = image.get("srcset") or image.get("data-srcset")
-    if srcset:
-        first = srcset.strip().split(",")[0].split()
-        if first:
-            return clean_url(first[0], base, image=True)
-    return None
-
-
 def _is_pixel(image: lxml.html.HtmlElement) -> bool:
     return image.get("width") in ("0", "1") or image.get("height") in ("0", "1")
 
 
-def _has_block_content(figure: lxml.html.HtmlElement) -> bool:
+def _has_block_content(
+    figure: lxml.html.HtmlElement,
+    caption: lxml.html.HtmlElement | None,
+    credits: list[lxml.html.HtmlElement],
+) -> bool:
+    """True for a ``<figure>`` that holds more than pictures and their caption (code,
+    a table, paragraphs): it is read as running content."""
+    outside = [e for e in (caption, *credits) if e is not None]
     for element in figure.iter("pre", "table", "blockquote", "p", "ul", "ol"):
-        if next(element.iterancestors("figcaption"), None) is None and collapse(
-            element.text_content()
-        ):
+        ancestors = set(element.iterancestors())
+        if any(kept is element or kept in ancestors for kept in outside):
+            continue
+        text = collapse(element.text_content())
+        for kept in outside:
+            if element in set(kept.iterancestors()):
+                text = text.replace(collapse(kept.text_content()), "")
+        if text.strip():
             return True
     return False
 

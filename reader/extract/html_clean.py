@@ -95,6 +95,7 @@ def parse_html(text: str, limits: Limits) -> ParsedPage:
     truncated = _cap_nodes(root, limits.max_nodes) or truncated
     if deep:
         truncated = _flatten_deeper_than(root, max_depth) or truncated
+    _keep_hidden_images(root)
     jsonld: list[str] = []
     doomed = []
     for element in root.iter(*DROPPED_TAGS):
@@ -105,6 +106,47 @@ def parse_html(text: str, limits: Limits) -> ParsedPage:
         if element.getparent() is not None:
             element.drop_tree()
     return ParsedPage(root=root, jsonld=tuple(jsonld), truncated=truncated)
+
+
+NOSCRIPT_SRC = "data-reader-noscript"
+"""Where a lazy-loaded image keeps the address of its ``<noscript>`` copy."""
+
+
+def _keep_hidden_images(root: lxml.html.HtmlElement) -> None:
+    """Save the pictures that the dropped elements would take with them: a lazy-loading
+    page's ``<noscript>`` copy of an image (its address moves onto the scripted image,
+    or the copy itself takes the place of the ``<noscript>``), and the ``<img>`` that
+    libxml2 nests inside a ``<picture>``'s ``<source>`` (an element it does not know to
+    be empty)."""
+    for source in list(root.iter("source")):
+        parent = source.getparent()
+        if parent is None or not len(source):
+            continue
+        at = parent.index(source) + 1
+        for child in reversed(list(source)):
+            parent.insert(at, child)
+    for noscript in list(root.iter("noscript")):
+        copy = next(noscript.iter("img"), None)
+        parent = noscript.getparent()
+        if copy is None or parent is None:
+            continue
+        scripted = next(
+            (
+                img
+                for img in parent.iter("img")
+                if next(img.iterancestors("noscript"), None) is None
+            ),
+            None,
+        )
+        if scripted is not None:
+            if copy.get("src"):
+                scripted.set(NOSCRIPT_SRC, copy.get("src", ""))
+            if copy.get("srcset") and not scripted.get("srcset"):
+                scripted.set("data-srcset", copy.get("srcset", ""))
+        else:
+            copy.tail = noscript.tail
+            noscript.tail = None
+            noscript.addprevious(copy)
 
 
 def _safe_reference(match: re.Match[str]) -> str:

@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 from markdownify import ATX, MarkdownConverter
 
 from reader.extract.blocks import Draft
+from reader.images.sources import is_file_reference
 from reader.models import BlockKind, Mark, MarkKind
 
 _LINE_START_HAZARD = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[-+*](?=\s)|>)")
@@ -168,9 +169,12 @@ def block_html(draft: Draft) -> str:
         return _table_html(draft)
     if kind is BlockKind.FIGURE:
         caption = f"<p>{inline_html(text, marks)}</p>" if text and text != draft.alt else ""
-        if not draft.src:
-            return caption or f"<p>{_esc(text)}</p>"
-        image = f'<img src="{escape(draft.src)}" alt="{escape(draft.alt)}">'
+        # A picture saved beside the page is linked by its path relative to the page,
+        # so the Markdown written next to it shows it; anything else by its address.
+        src = draft.image if is_file_reference(draft.image) else draft.src
+        if not src:
+            return caption or f"<p>{_esc(text or draft.alt)}</p>"
+        image = f'<img src="{escape(src)}" alt="{escape(draft.alt)}">'
         return f"<p>{image}</p>{caption}"
     return "<hr>"
 

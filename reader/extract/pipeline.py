@@ -18,6 +18,7 @@ from reader.config import Limits
 from reader.errors import ExtractError, LimitExceeded
 from reader.extract.assemble import build_article, refine
 from reader.extract.blocks import Draft, build_drafts
+from reader.extract.figure_sizes import measure_figures
 from reader.extract.furniture import strip_furniture
 from reader.extract.html_clean import base_href, parse_html
 from reader.extract.language import guess_language
@@ -145,9 +146,12 @@ def extract(
             parts = parse_markdown(doc.text, doc.base_url, limits)
         else:
             parts = _html_parts(doc, limits, deadline, sites)
-        verdict = judge(build_drafts(parts.body, parts.base, limits.max_links), parts.opinion)
+        drafts = build_drafts(parts.body, parts.base, limits.max_links, doc.images)
+        verdict = judge(drafts, parts.opinion)
         drafts = refine(verdict.drafts, parts.metadata.title, parts.metadata.byline)
         deadline.check("reading the body")
+        if doc.images is not None:
+            measure_figures(drafts, doc.images, deadline.end)
         article_chars = sum(len(d.text) for d in drafts)
         incomplete = incompleteness(verdict.rescued, article_chars, parts.page_chars)
         return _finish(doc, parts, drafts, limits, incomplete=incomplete, check=deadline.check)

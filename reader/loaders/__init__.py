@@ -60,8 +60,17 @@ def load(source: str, limits: Limits) -> RawDocument:
             f"cannot open {name}: only http and https URLs are fetched"
             + (" (give the file's path instead)" if scheme.group(1).lower() == "file" else "")
         )
+    from pathlib import Path
+
     data = read_path(source, limits)
-    return document_from_bytes(data, source=source, name=name, filename=source, limits=limits)
+    return document_from_bytes(
+        data,
+        source=source,
+        name=name,
+        filename=source,
+        limits=limits,
+        folder=Path(source).expanduser().absolute().parent,
+    )
 
 
 def _load_url(url: str, limits: Limits) -> RawDocument:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.images.sources import ImageSources
 
 
 class DocumentKind(StrEnum):
@@ -30,3 +34,5 @@ class RawDocument:
     """A size limit cut the input short."""
     notes: tuple[str, ...] = field(default=())
     """Anything worth telling the user about how the input was read."""
+    images: ImageSources | None = field(default=None, compare=False)
+    """Where the page's pictures are locally (its folder, archive parts, data: URIs)."""

@@ -5,6 +5,8 @@ Every source (file, stdin, URL) ends here, so the same checks apply to all of th
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reader.config import Limits
 from reader.errors import LoadError
 from reader.loaders.base import DocumentKind, RawDocument
@@ -35,10 +37,14 @@ def document_from_bytes(
     charset: str | None = None,
     page_url: str | None = None,
     truncated: bool = False,
+    folder: Path | None = None,
 ) -> RawDocument:
     """The RawDocument in ``data``. ``name`` is how messages call the source,
     ``filename`` gives the suffix, ``hint`` and ``charset`` come from an HTTP header,
-    ``page_url`` is the address the bytes came from, if any."""
+    ``page_url`` is the address the bytes came from, if any, ``folder`` the local
+    folder a saved page's pictures may be in."""
+    from reader.images.sources import ArchivePart, ImageSources
+
     notes: list[str] = []
     if not data:
         raise LoadError(f"{name} is empty")
@@ -77,10 +83,14 @@ def document_from_bytes(
 
     fmt = _format(data, hint, name)
     declared: tuple[str | None, ...] = (charset,)
+    parts: dict[str, ArchivePart] = {}
     if fmt is Format.MHTML:
-        from reader.loaders.mhtml import archived_page  # the email parser, for archives only
+        # The email parser, for archives only.
+        from reader.loaders.mhtml import archived_page, image_parts
 
         page = archived_page(data, limits.max_decompressed_bytes, name)
+        parts = image_parts(data)
+        folder = None  # an archive carries its own pictures
         data, declared, page_url = page.content, (page.charset,), page.location or page_url
         if not data.strip():
             raise LoadError(f"the page inside {name} is empty")
@@ -104,6 +114,7 @@ def document_from_bytes(
         encoding=decoded.encoding,
         truncated=truncated,
         notes=tuple(notes),
+        images=ImageSources(folder, parts, text) if fmt is not Format.TEXT else None,
     )
 
 

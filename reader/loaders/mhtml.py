@@ -18,6 +18,7 @@ from email.policy import compat32
 from email.utils import collapse_rfc2231_value
 
 from reader.errors import LimitExceeded, LoadError
+from reader.images.sources import ArchivePart
 from reader.loaders.htmlhead import http_url
 from reader.loaders.names import human_size
 
@@ -69,6 +70,35 @@ def archived_page(data: bytes, limit: int, name: str) -> ArchivedPage:
         charset=root.headers.get_content_charset(),
         location=location,
     )
+
+
+def image_parts(data: bytes) -> dict[str, ArchivePart]:
+    """The image parts of the archive ``data``, still encoded, by Content-Location and
+    by ``cid:`` Content-ID (lower case), for the page's figures to be drawn from."""
+    top = _split(data)
+    found: dict[str, ArchivePart] = {}
+    if top is not None and top.headers.get_content_maintype() == "multipart":
+        _collect_images(top, 0, found)
+    return found
+
+
+def _collect_images(multipart: _Part, depth: int, found: dict[str, ArchivePart]) -> None:
+    for part in _parts(multipart):
+        kind = part.headers.get_content_maintype()
+        if kind == "multipart" and depth < _MAX_DEPTH:
+            _collect_images(part, depth + 1, found)
+            continue
+        # Archivers label some pictures application/octet-stream; the decoder sniffs them.
+        if kind != "image" and part.content_type != "application/octet-stream":
+            continue
+        encoding = str(part.headers.get("Content-Transfer-Encoding", "")).strip().lower()
+        image = ArchivePart(part.body, encoding, part.content_type)
+        location = part.headers.get("Content-Location")
+        if isinstance(location, str) and location.strip():
+            found.setdefault(_FOLD.sub("", location).strip(), image)
+        cid = _content_id(part.headers.get("Content-ID"))
+        if cid:
+            found.setdefault("cid:" + cid, image)
 
 
 def _split(data: bytes) -> _Part | None:

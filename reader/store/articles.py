@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from reader.anchoring import TextAnchor
 from reader.errors import StoreError
 from reader.models import MODEL_VERSION, Article
+from reader.store import images
 from reader.store import search as fts
 from reader.store.packed import PackedArticle, storable, unpack_article
 from reader.store.reanchor import reanchor_article
@@ -279,20 +280,35 @@ class ArticleRepository:
         return [_entry(row) for row in self._store.fetchall(sql)]
 
     def purge(self, article_id: int) -> bool:
-        """Delete for good, with its marks, bookmarks and highlights."""
-        return self._store.write(lambda conn: _purge(conn, article_id))
+        """Delete for good, with its marks, bookmarks, highlights and the pictures no
+        other article uses."""
+
+        def work(conn: sqlite3.Connection) -> tuple[bool, list[str]]:
+            pictures = images.hashes_of(conn, "a.id = ?", (article_id,))
+            return _purge(conn, article_id), images.unused(conn, pictures)
+
+        purged, unused = self._store.write(work)
+        images.remove_files(self._store.path.parent, unused)
+        return purged
 
     def purge_deleted(self, older_than: timedelta = timedelta(days=TRASH_DAYS)) -> int:
         """Empty the trash of what was deleted before ``older_than`` ago."""
-        return self._store.write(lambda conn: purge_deleted(conn, older_than))
+        count, unused = self._store.write(lambda conn: purge_deleted(conn, older_than))
+        images.remove_files(self._store.path.parent, unused)
+        return count
 
 
 def purge_deleted(
     conn: sqlite3.Connection, older_than: timedelta = timedelta(days=TRASH_DAYS)
-) -> int:
+) -> tuple[int, list[str]]:
+    """Purge what was deleted before ``older_than`` ago: how many articles, and the
+    hashes of the pictures no article uses any more (for ``images.remove_files``)."""
     cutoff = (datetime.now(UTC) - older_than).isoformat(timespec="milliseconds")
+    where = "a.deleted_at IS NOT NULL AND a.deleted_at <= ?"
+    pictures = images.hashes_of(conn, where, (cutoff,))
     sql = "DELETE FROM articles WHERE deleted_at IS NOT NULL AND deleted_at <= ?"
-    return conn.execute(sql, (cutoff,)).rowcount
+    count = conn.execute(sql, (cutoff,)).rowcount
+    return count, images.unused(conn, pictures)
 
 
 def _purge(conn: sqlite3.Connection, article_id: int) -> bool:

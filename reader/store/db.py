@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from reader.store.all_notes import NotesRepository
     from reader.store.articles import ArticleRepository
     from reader.store.highlights import HighlightRepository
+    from reader.store.images import ImageRepository
     from reader.store.library import LibraryRepository
     from reader.store.notes import BookmarkRepository, MarkRepository
     from reader.store.queue import QueueRepository
@@ -124,6 +125,13 @@ class Store:
         from reader.store.notes import BookmarkRepository
 
         return BookmarkRepository(self)
+
+    @cached_property
+    def images(self) -> ImageRepository:
+        """The pictures of stored pages (files in the data folder, by hash)."""
+        from reader.store.images import ImageRepository
+
+        return ImageRepository(self)
 
     @cached_property
     def highlights(self) -> HighlightRepository:
@@ -325,7 +333,7 @@ def _prepare_file(path: Path) -> None:
     conn = _connect_file(path)
     try:
         # Also proves the file is writable (a read-only mount opens fine).
-        _retry_busy(lambda: _empty_trash(conn))
+        _retry_busy(lambda: _empty_trash(conn, path.parent))
     finally:
         conn.close()
 
@@ -341,17 +349,19 @@ def _retry_busy(work: Callable[[], T]) -> T:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _empty_trash(conn: sqlite3.Connection) -> None:
+def _empty_trash(conn: sqlite3.Connection, data_dir: Path) -> None:
     """Purge articles deleted more than ``TRASH_DAYS`` ago (past their undo)."""
     from reader.store.articles import purge_deleted
+    from reader.store.images import remove_files
 
     conn.execute("BEGIN IMMEDIATE")
     try:
-        purge_deleted(conn)
+        _, unused = purge_deleted(conn)
         conn.execute("COMMIT")
     except BaseException:
         _rollback(conn)
         raise
+    remove_files(data_dir, unused)
 
 
 def _memory_copy(path: Path) -> sqlite3.Connection:

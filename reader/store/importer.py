@@ -275,6 +275,10 @@ class _Batch:
         except ReaderError as error:
             return PageResult(source, Outcome.FAILED, reason=str(error))
         title = article.title
+        if article.pictures:
+            from reader.service import keep_pictures
+
+            keep_pictures(self.store, added.article_id, article.pictures, source, self.limits)
         if added.status == AddStatus.ADDED:
             return PageResult(source, Outcome.ADDED, added.article_id, title)
         if added.status == AddStatus.UPDATED:

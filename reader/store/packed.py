@@ -12,7 +12,7 @@ import zlib
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from reader.models import MODEL_VERSION, Article
+from reader.models import MODEL_VERSION, Article, BlockKind
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -23,6 +23,15 @@ def storable(text: str | None) -> str | None:
     if text is None or text.isascii():
         return text
     return _SURROGATE.sub("\ufffd", text)
+
+
+def figure_references(article: Article) -> tuple[str, ...]:
+    """The local references of an article's figures, in order, each once."""
+    seen: dict[str, None] = {}
+    for block in article.blocks:
+        if block.kind is BlockKind.FIGURE and block.image:
+            seen.setdefault(block.image)
+    return tuple(seen)
 
 
 def pack_article(article: Article) -> bytes:
@@ -52,6 +61,8 @@ class PackedArticle:
     text: str
     article: bytes
     model_version: int
+    pictures: tuple[str, ...] = ()
+    """The local references of its figures' pictures (kept apart from the columns)."""
 
     @classmethod
     def of(cls, article: Article) -> PackedArticle:
@@ -68,10 +79,11 @@ class PackedArticle:
             text=storable(article.text) or "",
             article=pack_article(article),
             model_version=MODEL_VERSION,
+            pictures=figure_references(article),
         )
 
     def columns(self) -> dict[str, Any]:
         """The values of the ``articles`` columns it fills (not source or hash)."""
         values = asdict(self)
-        del values["source"], values["content_hash"]
+        del values["source"], values["content_hash"], values["pictures"]
         return values

@@ -187,7 +187,25 @@ _V4 = [
     "INSERT INTO notes_fts (rowid, quote, note) SELECT id, anchor_exact, note FROM highlights",
 ]
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (tuple(_V1), tuple(_V2), tuple(_V3), tuple(_V4))
+# The pictures each article uses, kept in the data folder by hash (reader.store.images).
+_V5 = [
+    """CREATE TABLE article_images (
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        reference TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        PRIMARY KEY (article_id, reference)
+    )""",
+    "CREATE INDEX article_images_hash ON article_images (hash)",
+]
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    tuple(_V1),
+    tuple(_V2),
+    tuple(_V3),
+    tuple(_V4),
+    tuple(_V5),
+)
 """``MIGRATIONS[n]`` takes a database from version ``n`` to ``n + 1``."""
 SCHEMA_VERSION = len(MIGRATIONS)
 

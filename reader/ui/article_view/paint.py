@@ -56,6 +56,7 @@ ROLE_LOOKS: dict[str, tuple[str, str, str]] = {
     "table-border": ("", "text-muted", ""),
     "table-header": ("bold", "", ""),
     "figure": ("italic", "text-muted", ""),
+    "figure-image": ("", "", ""),
     "rule": ("", "text-muted", ""),
     "section-marker": ("", "text-accent", ""),
     "section-title": ("bold", "", ""),

@@ -28,13 +28,16 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from reader.models import Article, Section
+from reader.ui.article_view.figure_paint import FIGURE_IMAGE, FigurePainter, PictureReader
 from reader.ui.article_view.keys import ARTICLE_BINDINGS
 from reader.ui.article_view.layout.context import LayoutContext, make_context
 from reader.ui.article_view.layout.document import ArticleLayout
 from reader.ui.article_view.layout.lines import (
+    BLOCK,
     END,
     LINKS,
     NO_OFFSET,
+    RUNS,
     SECTION,
     START,
     DisplayLine,
@@ -190,6 +193,18 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._size_synced = 0.0
         self._render_width: int | None = None
         self._render_selection: Selection | None = None
+        self.figure_rows = 0
+        """Most rows a figure's picture takes (0: pictures are not drawn); read by
+        ``show``."""
+        self._figures = FigurePainter(
+            self._figure_ready, self._call_from_thread, lambda: self.app.console.color_system
+        )
+
+    def _call_from_thread(self, callback: object, *args: object) -> None:
+        self.app.call_from_thread(callback, *args)  # type: ignore[arg-type]
+
+    def on_unmount(self) -> None:
+        self._figures.close()
 
     # --- public API ------------------------------------------------------------------
 
@@ -197,13 +212,15 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def article(self) -> Article | None:
         return self._article
 
-    def show(self, article: Article) -> None:
-        """Lay out and show ``article`` from its top."""
+    def show(self, article: Article, pictures: PictureReader | None = None) -> None:
+        """Lay out and show ``article`` from its top; its figures' pictures are read
+        from ``pictures`` (when ``figure_rows`` allows them)."""
         self._job.reset()
         self._article = article
         if self.FREEZE_HEAP:
             gc.freeze()
-        self._ctx = make_context(article)
+        self._figures.reset(pictures)
+        self._ctx = make_context(article, self.figure_rows if pictures is not None else 0)
         self._outline = Outline(self._ctx.article)
         self._collapsed = self._outline.default_collapsed()
         self._target = None
@@ -608,6 +625,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def notify_style_update(self) -> None:
         self._painter.clear()
         self._strips.clear()
+        self._figures.reset(None)  # transparent cells show the theme's background
         super().notify_style_update()
 
     def watch_hints(self) -> None:
@@ -652,15 +670,51 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         strip = self._strips.get(key)
         if strip is None:
             line = layout.lines[index]
-            spans = self._overlays.spans_in(line[START], line[END])
-            strip = self._painter.paint(
-                line, spans, layout.width, width, is_cursor, self.hints, index, self._sign(line)
-            )
+            if line[RUNS] and line[RUNS][0][1] == FIGURE_IMAGE:
+                strip = self._figure_row(layout, line, index, width)
+            else:
+                spans = self._overlays.spans_in(line[START], line[END])
+                strip = self._painter.paint(
+                    line, spans, layout.width, width, is_cursor, self.hints, index, self._sign(line)
+                )
             self._strips[key] = strip
         selection = self._render_selection if self._render_width else self.text_selection
         if selection is not None and (span := selection.get_span(index)) is not None:
             strip = self._select(strip, *span)
         return strip
+
+    def _figure_row(
+        self, layout: ArticleLayout, line: DisplayLine, index: int, width: int
+    ) -> Strip:
+        block = line[BLOCK]
+        first = layout.block_line[block]
+        rows = _figure_height(layout, first)
+        columns = len(line[RUNS][0][0])
+        return self._figures.row(
+            self._ctx.article.blocks[block] if self._ctx else None,  # type: ignore[arg-type]
+            block,
+            (index - first, columns, rows),
+            column_left(width, layout.width),
+            width,
+            (self._painter.base(), self._painter.style("figure")),
+        )
+
+    def _figure_ready(self, block: int) -> None:
+        """A picture was decoded: repaint its rows."""
+        if self.FREEZE_HEAP:
+            # A picture is thousands of segments and styles, without cycles: like the
+            # layout, out of the collector's sight (each full collection walked them).
+            gc.freeze()
+        layout = self._layout
+        if layout is None or not 0 <= block < len(layout.block_line):
+            return
+        first = layout.block_line[block]
+        if first < 0:
+            return
+        self._overlay_version += 1
+        for index in range(first, first + _figure_height(layout, first)):
+            self._line_versions[index] = self._overlay_version
+            self.refresh_line(index)
 
     def _sign(self, line: DisplayLine) -> tuple[str, str] | None:
         if not self._signs or line[END] <= line[START]:
@@ -928,3 +982,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if number is None and "link" in styles.split() and len(line[LINKS]) == 1:
             number = line[LINKS][0]
         return number
+
+
+def _figure_height(layout: ArticleLayout, first: int) -> int:
+    """How many picture rows start at line ``first`` (the layout reserved them)."""
+    lines = layout.lines
+    end = first
+    while end < len(lines) and lines[end][RUNS] and lines[end][RUNS][0][1] == FIGURE_IMAGE:
+        end += 1
+    return end - first

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from reader.config import Settings
     from reader.store import Store
+    from reader.store.images import PictureSource
     from reader.ui.article_view.view import ArticleView
     from reader.ui.library.session import LibrarySession
 
@@ -122,6 +123,22 @@ class LibraryControl:
         with self._opened_lock:
             self._opened[source] = opened
         return article
+
+    def pictures(self, source: str) -> service.FigurePictures:
+        """Where the figures of ``source`` are drawn from: the library's copy of its
+        pictures when it has one, else the saved page. Read in worker threads."""
+        with self._opened_lock:
+            opened = self._opened.get(source)
+        article_id = opened.article_id if opened is not None else None
+        session = self.session
+        store = session.store if session is not None else None
+
+        def stored() -> PictureSource | None:
+            if store is None or article_id is None:
+                return None
+            return store.images.sources(article_id)
+
+        return service.FigurePictures(source, self.settings.limits, stored)
 
     def _notify(self, text: str) -> None:
         self.view.notify(clean_line(text), timeout=6, markup=False)

@@ -22,6 +22,7 @@ from reader.app_state import load_state, save_state
 from reader.config import Settings
 from reader.errors import ReaderError
 from reader.history import History, Visit
+from reader.images.terminal import figure_rows
 from reader.models import Article
 from reader.sanitize import clean_line
 from reader.ui.article_view.view import ArticleView
@@ -95,6 +96,7 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         reading = settings.reading
         self.view = ArticleView(id="article")
         self.view.measure = reading.measure
+        self.view.figure_rows = figure_rows(reading.images)
         self.search_bar = SearchBar(cursor_blink=reading.cursor_blink, id="search-bar")
         self.hint_bar = LinkHintBar(cursor_blink=reading.cursor_blink, id="hint-bar")
         feedback = Feedback(say=self.say, ask=self._ask, bell=self._bell)
@@ -269,7 +271,7 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         listed = len(self.pages) > 1 and source_name(self.pages[self.page_index]) == source
         page = f"{self.page_index + 1}/{len(self.pages)}" if listed else ""
         self.query_one(ArticleHeader).show_article(article, page)
-        self.view.show(article)
+        self.view.show(article, self.library.pictures(source))
         # After show(): resuming scrolls the view (kept by it until it is laid out).
         self.library.enter(source, article, resume=offset is None)
         self.annotations.show(article, self.library.article_id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from reader.images.halfblock import cell_box
 from reader.models import Block, BlockKind, ListItem
 from reader.sanitize import clean_line
 from reader.ui.article_view.layout.code import BASE as CODE_BASE
@@ -136,14 +137,40 @@ def _table(ctx: LayoutContext, block: Block, width: int) -> list[WrappedRow]:
     return rows or _paragraph(ctx, block, width)
 
 
+FIGURE_IMAGE = "figure-image"
+"""The role of the rows a figure's picture is drawn on (the view paints them)."""
+
+
+def figure_box(ctx: LayoutContext, block: Block, width: int) -> tuple[int, int] | None:
+    """The cells (columns, rows) reserved for a figure's picture, known from its
+    intrinsic size before it is decoded; None when it is not drawn."""
+    if not ctx.figure_rows or not block.image or block.kind is not BlockKind.FIGURE:
+        return None
+    return cell_box(block.width, block.height, width, ctx.figure_rows)
+
+
 def _figure(ctx: LayoutContext, block: Block, width: int) -> list[WrappedRow]:
+    caption = (
+        inline_runs(ctx.text, block.start, block.end, block.marks, "figure", ctx.link_numbers)
+        if block.end > block.start
+        else []
+    )
+    box = figure_box(ctx, block, width)
+    if box is not None:
+        # The picture's rows, then its caption: the view draws the picture over them.
+        columns, height = box
+        rows: list[WrappedRow] = [
+            (((" " * columns, FIGURE_IMAGE, NO_OFFSET),), NO_OFFSET, NO_OFFSET)
+            for _ in range(height)
+        ]
+        if caption:
+            rows.extend(wrap(caption, width))
+        return rows
     runs: list[Run] = [("[image: ", "figure", NO_OFFSET)]
-    if block.end > block.start:
-        runs.extend(
-            inline_runs(ctx.text, block.start, block.end, block.marks, "figure", ctx.link_numbers)
-        )
+    if caption:
+        runs.extend(caption)
     else:
-        runs.append(("no description", "figure", NO_OFFSET))
+        runs.append((clean_line(block.alt) or "no description", "figure", NO_OFFSET))
     runs.append(("]", "figure", NO_OFFSET))
     if block.src:
         runs.append((f" <{clean_line(block.src)}>", "link-url", NO_OFFSET))

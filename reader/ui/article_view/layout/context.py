@@ -11,9 +11,11 @@ class LayoutContext:
     """The article and its link numbering; what block layout needs. Worker threads
     share it: the article is immutable and the numbering locks."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, figure_rows: int = 0) -> None:
         self.article = article
         self.link_numbers = LinkNumbers(article)
+        self.figure_rows = figure_rows
+        """Most rows a figure's picture takes; 0 draws none (images off)."""
 
     @property
     def text(self) -> str:
@@ -26,5 +28,5 @@ class LayoutContext:
         return self.link_numbers.all()
 
 
-def make_context(article: Article) -> LayoutContext:
-    return LayoutContext(article)
+def make_context(article: Article, figure_rows: int = 0) -> LayoutContext:
+    return LayoutContext(article, figure_rows)

@@ -45,6 +45,7 @@ TEXT_ROLES = (
     "table-border",
     "table-header",
     "figure",
+    "figure-image",
     "rule",
     "section-marker",
     "section-title",
