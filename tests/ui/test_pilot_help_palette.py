@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.command import CommandPalette
 from textual.widgets import Input
 
+from reader.ui.article_view.keys import VIEW_SEQUENCES
 from reader.ui.dialogs.help import HelpScreen
-from reader.ui.keyseq import VIEW_SEQUENCES
 from reader.ui.reading.screen import ReadingScreen
 
 from .built_articles import field_guide, long_article

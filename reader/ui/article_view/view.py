@@ -28,7 +28,7 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from reader.models import Article, Section
-from reader.ui.article_view.keys import ARTICLE_BINDINGS
+from reader.ui.article_view.keys import ARTICLE_BINDINGS, VIEW_SEQUENCES
 from reader.ui.article_view.layout.context import LayoutContext, make_context
 from reader.ui.article_view.layout.document import ArticleLayout
 from reader.ui.article_view.layout.lines import (
@@ -54,7 +54,6 @@ from reader.ui.article_view.paint import (
 )
 from reader.ui.keyseq import (
     CANCEL_KEY,
-    VIEW_SEQUENCES,
     KeySequences,
     Outcome,
     SequencePending,
