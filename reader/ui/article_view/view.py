@@ -52,6 +52,7 @@ from reader.ui.article_view.paint import (
     offset_at_char,
     run_at,
 )
+from reader.ui.article_view.roles import Role
 from reader.ui.keyseq import (
     CANCEL_KEY,
     KeySequences,
@@ -88,7 +89,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     dataclasses, tuples), so reference counting still frees them when the article is
     replaced; only cyclic garbage that exists at those moments stays until exit."""
     # No component classes: each role's look comes from the theme's variables in Python
-    # (article_paint.ROLE_LOOKS); see there why.
+    # (roles.ROLE_LOOKS); see there why.
     DEFAULT_CSS = """
     ArticleView {
         scrollbar-gutter: stable;
@@ -918,6 +919,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _link_number(self, line: DisplayLine, role: str) -> int | None:
         styles, number = split_role(role)
-        if number is None and "link" in styles.split() and len(line[LINKS]) == 1:
+        if number is None and Role.LINK in styles.split() and len(line[LINKS]) == 1:
             number = line[LINKS][0]
         return number
