@@ -128,8 +128,8 @@ ESCAPE: list[Binding] = [
         "Clear highlights",
         id="reading.escape",
         show=False,
-        tooltip="Drop the selection, the passage, link numbers, the search or name"
-        " highlights or the chosen date (the latest first), or leave the sidebar",
+        tooltip="Undo the latest: selection, passage, link numbers, highlights, date;"
+        " or leave the sidebar",
     ),
 ]
 
