@@ -28,6 +28,21 @@ RENAMED_IDS: dict[str, str] = {
     # The library's search results, now under the library's prefix.
     "results.down": "library.result-down",
     "results.up": "library.result-up",
+    # Widgets' and dialogs' keys, from "widget-what" to "widget.what".
+    "hints-submit": "hints.submit",
+    "hints-cancel": "hints.cancel",
+    "search-submit": "search.submit",
+    "search-cancel": "search.cancel",
+    "entities-filter-clear": "entities.filter-clear",
+    "entities-filter-down": "entities.filter-down",
+    "message-close": "message.close",
+    "confirm-yes": "confirm.yes",
+    "confirm-no": "confirm.no",
+    "prompt-cancel": "prompt.cancel",
+    "note-save": "note.save",
+    "note-cancel": "note.cancel",
+    "help-close": "help.close",
+    "links-close": "link-list.close",
     # Esc was two bindings (the passage's, then the highlights'); it is one now.
     "clear-search": "reading.escape",
     "passage.leave": "reading.escape",

@@ -4,6 +4,7 @@ point at ids that exist."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -33,7 +34,7 @@ from reader.ui.reading.keys import (
 )
 from reader.ui.reading.screen import ReadingScreen
 
-PREFIXED_ID = re.compile(r"^[a-z]+\.[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+PREFIXED_ID = re.compile(r"^[a-z]+(-[a-z]+)*\.[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 TABLES: dict[str, list[Binding]] = {
     "app": [b for b in ReaderApp.BINDINGS if isinstance(b, Binding)],
@@ -98,7 +99,50 @@ def test_every_screen_action_bound_has_a_method() -> None:
 
 
 def test_renamed_ids_point_at_current_ids() -> None:
-    current = {b.id for b in BINDINGS}
+    current = {b.id for bindings in _declared_bindings().values() for b in bindings}
     for old, new in RENAMED_IDS.items():
         assert new in current, (old, new)
         assert old not in current, old
+
+
+@functools.cache
+def _declared_bindings() -> dict[str, list[Binding]]:
+    """The bindings each class of ``reader.ui`` declares itself, by class name."""
+    import importlib
+    import pkgutil
+
+    from textual.dom import DOMNode
+
+    import reader.ui
+
+    for module in pkgutil.walk_packages(reader.ui.__path__, "reader.ui."):
+        importlib.import_module(module.name)
+    found: dict[str, list[Binding]] = {}
+    pending: list[type] = [DOMNode]
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        if cls.__module__.startswith("reader.ui.") and "BINDINGS" in vars(cls):
+            found[f"{cls.__module__}.{cls.__qualname__}"] = [
+                b for b in vars(cls)["BINDINGS"] if isinstance(b, Binding)
+            ]
+    return found
+
+
+def test_every_widget_binding_with_an_id_has_a_prefixed_unique_one_and_a_tooltip() -> None:
+    declared = _declared_bindings()
+    assert len(declared) >= 15, sorted(declared)
+    ids: list[str] = []
+    for owner, bindings in declared.items():
+        for binding in bindings:
+            if binding.id is None:
+                # Unnamed: a vim duplicate or a dialog's own arrow keys, never shown.
+                assert not binding.show, (owner, binding.key)
+                continue
+            assert PREFIXED_ID.match(binding.id), (owner, binding.id)
+            assert binding.tooltip.strip(), (owner, binding.id)
+            ids.append(binding.id)
+    # Reading and library tables are declared by their screens: each id once.
+    repeated = [name for name, count in Counter(ids).items() if count > 1]
+    assert repeated == []
+    assert set(ids) >= {b.id for b in BINDINGS}

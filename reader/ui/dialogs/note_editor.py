@@ -58,8 +58,8 @@ class NoteEditor(ModalScreen[str | None]):
 
     BINDING_GROUP_TITLE = "Note"
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="note-save", priority=True, tooltip="Keep the note"),
-        Binding("escape", "cancel", "Cancel", id="note-cancel", tooltip="Leave without saving"),
+        Binding("ctrl+s", "save", "Save", id="note.save", priority=True, tooltip="Keep the note"),
+        Binding("escape", "cancel", "Cancel", id="note.cancel", tooltip="Leave without saving"),
     ]
 
     def __init__(self, quote: str, note: str = "", *, title: str = "Note") -> None:
@@ -76,8 +76,8 @@ class NoteEditor(ModalScreen[str | None]):
             area.show_line_numbers = False
             yield area
             with Horizontal(id="note-buttons"):
-                yield Button(Content("Save (^s)"), id="note-save", compact=True)
-                yield Button(Content("Cancel (esc)"), id="note-cancel", compact=True)
+                yield Button(Content("Save (^s)"), id="note.save", compact=True)
+                yield Button(Content("Cancel (esc)"), id="note.cancel", compact=True)
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
