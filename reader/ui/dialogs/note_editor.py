@@ -76,8 +76,8 @@ class NoteEditor(ModalScreen[str | None]):
             area.show_line_numbers = False
             yield area
             with Horizontal(id="note-buttons"):
-                yield Button(Content("Save (^s)"), id="note.save", compact=True)
-                yield Button(Content("Cancel (esc)"), id="note.cancel", compact=True)
+                yield Button(Content("Save (^s)"), id="note-save", compact=True)
+                yield Button(Content("Cancel (esc)"), id="note-cancel", compact=True)
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
