@@ -105,7 +105,7 @@ class Settings:
     data_dir: Path | None = None
     """Library location; defaults to the XDG data directory."""
     keymap: dict[str, str] = field(default_factory=dict)
-    """Key overrides by binding id, e.g. ``search = "ctrl+f"`` under ``[keymap]``
+    """Key overrides by binding id, e.g. ``"reading.search" = "ctrl+f"`` under ``[keymap]``
     (several keys: ``"ctrl+f,f3"``). The help screen (``?``) lists the keys."""
 
     def resolved_data_dir(self) -> Path:

@@ -105,6 +105,9 @@ def run(args: argparse.Namespace) -> int:
         if isinstance(first, str) and recorded(first):
             app.library.preload(first)
     app.run()
+    # Shown in the TUI at start; left on the terminal too, where it outlives the screen.
+    for notice in app.keymap_notices:
+        print(f"reader: {notice}", file=sys.stderr)
     if app.failure:
         print(f"reader: {app.failure}", file=sys.stderr)
     return app.return_code or 0

@@ -17,6 +17,7 @@ from reader.locations import demo_page
 from reader.sanitize import clean_line
 from reader.ui.dialogs.help import HelpScreen
 from reader.ui.keyhelp import active_key_help
+from reader.ui.keymap import resolve_keymap
 from reader.ui.library.session import LibrarySession
 from reader.ui.messages import GiveUp, ReadFromLibrary, ShowLibrary
 from reader.ui.navigation import library_hidden, library_index
@@ -37,9 +38,11 @@ class ReaderApp(App[None]):
     TITLE = "reader"
     BINDING_GROUP_TITLE = "Application"
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit", tooltip="Quit reader"),
-        Binding("question_mark,f1", "help", "Help", id="help", tooltip="Every key, where you are"),
-        Binding("L", "library", "Library", id="library", tooltip="Every saved article"),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit reader"),
+        Binding(
+            "question_mark,f1", "help", "Help", id="app.help", tooltip="Every key, where you are"
+        ),
+        Binding("L", "library", "Library", id="app.library", tooltip="Every saved article"),
     ]
     COMMANDS = App.COMMANDS | {ReaderCommands}
 
@@ -52,6 +55,11 @@ class ReaderApp(App[None]):
         self.failure: str | None = None
         """Why the app gave up (shown by the CLI on stderr after the screen is restored)."""
         self._startup_notices: list[str] = []
+        keymap = resolve_keymap(settings.keymap)
+        self.keymap = keymap.bindings
+        """The user's key overrides by binding id, old ids translated."""
+        self.keymap_notices = keymap.notices
+        """One line per old binding id in the user's keymap (the CLI also prints them)."""
         self.library = LibrarySession(settings, self._library_notice)
         """The library, opened on first use and closed at exit."""
         self._load_themes(theme)
@@ -121,7 +129,15 @@ class ReaderApp(App[None]):
     # --- start -----------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.set_keymap(dict(self.settings.keymap))
+        self.set_keymap(self.keymap)
+        if self.keymap_notices:
+            self.notify(
+                "\n".join(self.keymap_notices),
+                title="Keymap",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self._startup_notices:
             self.notify(

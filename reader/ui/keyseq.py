@@ -1,4 +1,4 @@
-"""Multi-key sequences (``za``, ``zR``, later ``m<letter>``, ``'<letter>``, ``''``, ``dd``).
+"""Multi-key sequences (``za``, ``zR``, ``m<letter>``, ``'<letter>``, ``''``, ``dd``).
 
 A widget declares a table of sequences (keys → action + description); the help
 screen lists the same table. There is no timeout: after a prefix key the widget
@@ -6,6 +6,9 @@ waits for the next one, shows what is pending (``SequencePending`` bubbles to th
 screen), and Esc cancels. ``{letter}`` in a sequence stands for any ASCII letter,
 passed to the action as ``{letter}``. A key that starts a sequence cannot also be a
 single-key binding of the same widget, since there is no timeout to tell them apart.
+
+The tables live with the keys of their widget (``reader.ui.article_view.keys``,
+``reader.ui.library.keys``); their ids have the bindings' form, ``feature.what``.
 """
 
 from __future__ import annotations
@@ -150,20 +153,6 @@ def _is_prefix(short: Sequence[str], long: Sequence[str]) -> bool:
     return len(short) <= len(long) and all(
         _compatible(a, b) for a, b in zip(short, long, strict=False)
     )
-
-
-# The article view's sequences (vim's folding keys).
-VIEW_SEQUENCES: tuple[KeySequence, ...] = (
-    KeySequence("za", "toggle_section", "Toggle the section under the cursor", "view.za"),
-    KeySequence("zo", "open_section", "Open the section under the cursor", "view.zo"),
-    KeySequence("zc", "close_section", "Close the section under the cursor", "view.zc"),
-    KeySequence("zR", "open_all", "Open every section", "view.zR"),
-    KeySequence("zM", "close_all", "Close every section", "view.zM"),
-    # Marks (less/vim): run by the reading screen, which keeps them in the library.
-    KeySequence("m{letter}", "screen.set_mark('{letter}')", "Set a mark here", "view.mark"),
-    KeySequence("''", "screen.jump_back", "Back to where the last jump started", "view.back"),
-    KeySequence("'{letter}", "screen.jump_to_mark('{letter}')", "Go to a mark", "view.goto-mark"),
-)
 
 
 class SequencePending(Message):

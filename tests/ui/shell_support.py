@@ -147,7 +147,7 @@ def pages_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[d
 
     articles: dict[str, Article] = {}
 
-    def fake_read(source: str, limits: object = None) -> Article:
+    def fake_read(source: str, limits: object = None, **options: object) -> Article:
         resolved = str(Path(source).resolve())
         if resolved in articles:
             return articles[resolved]

@@ -5,12 +5,22 @@ from __future__ import annotations
 from textual.command import CommandPalette
 from textual.widgets import Input
 
+from reader.ui.article_view.keys import VIEW_SEQUENCES
 from reader.ui.dialogs.help import HelpScreen
-from reader.ui.keyseq import VIEW_SEQUENCES
+from reader.ui.keymap import renamed_notice
 from reader.ui.reading.screen import ReadingScreen
 
 from .built_articles import field_guide, long_article
-from .shell_support import SIZE, app_for, pilot_test, reading, settle, static_text, view
+from .shell_support import (
+    SIZE,
+    app_for,
+    pilot_test,
+    reading,
+    record_notifications,
+    settle,
+    static_text,
+    view,
+)
 
 
 def help_text(app: object) -> str:
@@ -76,7 +86,7 @@ async def test_help_follows_focus() -> None:
 
 @pilot_test
 async def test_keymap_from_settings_rebinds_by_id() -> None:
-    app = app_for(field_guide(), keymap={"search": "ctrl+f", "toggle-sidebar": "S"})
+    app = app_for(field_guide(), keymap={"reading.search": "ctrl+f", "reading.toggle-sidebar": "S"})
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("slash")
@@ -91,6 +101,30 @@ async def test_keymap_from_settings_rebinds_by_id() -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         assert "^f" in help_text(app)
+
+
+@pilot_test
+async def test_old_keymap_ids_still_rebind_with_one_notice_each() -> None:
+    app = app_for(field_guide(), keymap={"search": "ctrl+f", "view.top": "T"})
+    shown = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert not isinstance(app.focused, Input), "/ no longer searches"
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+        await pilot.press("escape")
+        await pilot.pause()
+        notices = [text for text in shown if '"search"' in text]
+        assert len(notices) == 1, shown
+        assert notices == [renamed_notice("search", "reading.search")]
+        assert '"reading.search"' in notices[0] and "deprecated" in notices[0]
+        assert "view.top" not in "".join(shown), "a current id needs no notice"
+        # The palette lists the key the old id gave.
+        rows = {row.binding_id: row.keys for row in reading(app).palette_entries()}
+        assert rows["reading.search"] == ("^f",)
 
 
 async def _run_palette(pilot: object, query: str) -> None:

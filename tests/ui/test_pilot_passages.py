@@ -256,3 +256,26 @@ async def test_escape_hides_the_cursor_mark_too_until_it_moves() -> None:
         await pilot.press("right_parenthesis")
         await pilot.pause()
         assert CURSOR_MARK in capture(app).text
+
+
+@pilot_test
+async def test_escape_asks_selection_then_passage_then_search_then_sidebar(
+    pages_on_disk, tmp_path
+) -> None:
+    async with page_in_library(pages_on_disk, tmp_path) as (app, pilot):
+        screen = reading(app)
+        await press_and_settle(pilot, "slash", *"tide", "enter")
+        assert screen.search.matches.query == "tide"
+        await press_and_settle(pilot, "right_parenthesis", "right_parenthesis", "v")
+        await press_and_settle(pilot, "right_parenthesis")
+        assert selection(app) is not None and passage(app) is not None
+        await press_and_settle(pilot, "escape")
+        assert selection(app) is None and passage(app) is not None
+        await press_and_settle(pilot, "escape")
+        assert passage(app) is None and screen.search.matches.query == "tide"
+        await press_and_settle(pilot, "escape")
+        assert not screen.search.matches.query
+        await press_and_settle(pilot, "t")
+        assert screen.focused is not view(app)
+        await press_and_settle(pilot, "escape")
+        assert screen.focused is view(app)

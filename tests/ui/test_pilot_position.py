@@ -101,7 +101,7 @@ async def test_a_page_opened_by_path_is_recorded_and_reopened_without_extraction
     reads: list[str] = []
     fake = reader.service.read_article
 
-    def counted(source: str, limits: object = None) -> Article:
+    def counted(source: str, limits: object = None, **options: object) -> Article:
         reads.append(source)
         return fake(source, limits)
 

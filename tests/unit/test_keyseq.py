@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.ui.keyseq import VIEW_SEQUENCES, KeySequence, KeySequences, Outcome
+from reader.ui.article_view.keys import VIEW_SEQUENCES
+from reader.ui.keyseq import KeySequence, KeySequences, Outcome
 
 
 def test_view_sequences_match() -> None:

@@ -139,3 +139,17 @@ def test_output_that_is_not_a_terminal_is_refused(
     page.write_text("<p>hello</p>")
     assert run_cli([str(page)]) == 2  # pytest captures stdout: not a terminal
     assert "needs a terminal" in capsys.readouterr().err
+
+
+def test_old_keymap_ids_are_named_on_stderr_once_the_tui_closes(
+    started: list[ReaderApp], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("READER_KEYMAP", '{"quit": "Q", "reading.search": "ctrl+f"}')
+    assert run_cli([]) == 0
+    app = started[0]
+    assert app.keymap == {"app.quit": "Q", "reading.search": "ctrl+f"}
+    err = capsys.readouterr().err
+    assert (
+        err
+        == 'reader: [keymap] "quit" is now "app.quit"; the old id still works but is deprecated.\n'
+    )

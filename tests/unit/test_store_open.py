@@ -37,9 +37,9 @@ def extractions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     real = service.read_article
 
-    def counting(source: str, limits: object = None) -> Article:
+    def counting(source: str, limits: object = None, **options: object) -> Article:
         calls.append(source)
-        return real(source, limits)  # type: ignore[arg-type]
+        return real(source, limits, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(service, "read_article", counting)
     return calls
@@ -104,7 +104,7 @@ def test_a_stored_url_is_not_fetched_again(
     url = "https://example.org/river"
     article_id = store.articles.add(article, source=url).article_id
 
-    def no_network(source: str, limits: object = None) -> Article:
+    def no_network(source: str, limits: object = None, **options: object) -> Article:
         raise AssertionError("the network was used")
 
     monkeypatch.setattr(service, "read_article", no_network)

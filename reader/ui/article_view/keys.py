@@ -1,12 +1,15 @@
 """The article view's keys: one binding per action, each with a stable id (for the
-user's keymap) and a tooltip (for the help screen). Vim-style duplicates share a
-binding with the plain keys. Multi-key sequences (``za`` …) are in ``keyseq``."""
+user's keymap, ``view.what``) and a tooltip (for the help screen). Vim-style
+duplicates share a binding with the plain keys. Then its multi-key sequences
+(``za``…, see ``reader.ui.keyseq``), ids of the same form."""
 
 from __future__ import annotations
 
-from textual.binding import Binding, BindingType
+from textual.binding import Binding
 
-ARTICLE_BINDINGS: list[BindingType] = [
+from reader.ui.keyseq import KeySequence
+
+ARTICLE_BINDINGS: list[Binding] = [
     Binding(
         "j,down",
         "line_down",
@@ -110,3 +113,23 @@ ARTICLE_BINDINGS: list[BindingType] = [
         tooltip="Collapse or expand the section under the cursor",
     ),
 ]
+
+FOLD_SEQUENCES: tuple[KeySequence, ...] = (
+    # vim's folding keys.
+    KeySequence("za", "toggle_section", "Toggle the section under the cursor", "view.fold-toggle"),
+    KeySequence("zo", "open_section", "Open the section under the cursor", "view.fold-open"),
+    KeySequence("zc", "close_section", "Close the section under the cursor", "view.fold-close"),
+    KeySequence("zR", "open_all", "Open every section", "view.fold-open-all"),
+    KeySequence("zM", "close_all", "Close every section", "view.fold-close-all"),
+)
+
+MARK_SEQUENCES: tuple[KeySequence, ...] = (
+    # Marks (less/vim): typed in the view, run by the reading screen, which keeps them
+    # in the library.
+    KeySequence("m{letter}", "screen.set_mark('{letter}')", "Set a mark here", "marks.set"),
+    KeySequence("''", "screen.jump_back", "Back to where the last jump started", "marks.back"),
+    KeySequence("'{letter}", "screen.jump_to_mark('{letter}')", "Go to a mark", "marks.jump"),
+)
+
+VIEW_SEQUENCES: tuple[KeySequence, ...] = (*FOLD_SEQUENCES, *MARK_SEQUENCES)
+"""Every sequence typed in the article view."""

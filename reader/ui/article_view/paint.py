@@ -1,6 +1,6 @@
 """Painting ArticleView rows: display lines + overlays → styled Strips.
 
-Each role of a run (``lines.ROLES``) looks as ``ROLE_LOOKS`` says, from the app's
+Each role of a run (``roles.Role``) looks as ``roles.ROLE_LOOKS`` says, from the app's
 theme variables: the reader's own colours where the theme has them (``$link``,
 ``$search-hit`` …, see themes/README.md), else Textual's semantic colours.
 Page text reaches the terminal only as Segment text, never as markup.
@@ -19,68 +19,15 @@ from textual.strip import Strip
 from reader.ui.article_view.layout.lines import NO_OFFSET, RUNS, DisplayLine, Run, split_role
 from reader.ui.article_view.layout.overlays import OverlaySpan, apply_overlays
 from reader.ui.article_view.layout.wrap import cells
+from reader.ui.article_view.roles import ROLE_LOOKS, Role
 
 GUTTER = 2
 """Cells left of the text column: the cursor marker and a space."""
 CURSOR_MARK = "▎"
 
-ROLE_LOOKS: dict[str, tuple[str, str, str]] = {
-    # role: (text style, colour, background). A colour names theme variables, the first
-    # one the theme defines wins ("link|text-primary": the reader's link colour, else
-    # Textual's); an opacity ("primary 40%") blends it over the view's background.
-    "heading-1": ("bold", "text-primary", ""),
-    "heading-2": ("bold", "text-primary", ""),
-    "heading-3": ("bold", "text-secondary", ""),
-    "heading-4": ("bold italic", "text-secondary", ""),
-    "heading-5": ("bold", "", ""),
-    "heading-6": ("bold", "text-muted", ""),
-    "heading-rule": ("", "primary 50%", ""),
-    "emphasis": ("italic", "", ""),
-    "strong": ("bold", "", ""),
-    "code": ("", "", "code-background|surface"),
-    "link": ("underline", "link|text-primary", ""),
-    "link-number": ("", "link-number|text-accent", ""),
-    "link-hint": ("bold", "link-hint-text|background", "link-number|accent"),
-    "link-url": ("", "text-muted", ""),
-    "bullet": ("", "text-accent", ""),
-    "quote": ("italic", "quote|text-muted", ""),
-    "quote-bar": ("", "quote|accent", ""),
-    "code-block": ("", "", "code-background|surface"),
-    "code-keyword": ("bold", "text-secondary", ""),
-    "code-string": ("", "text-success", ""),
-    "code-number": ("", "text-accent", ""),
-    "code-comment": ("italic", "text-muted", ""),
-    "code-name": ("", "text-primary", ""),
-    "code-builtin": ("", "text-primary", ""),
-    "code-operator": ("", "text-warning", ""),
-    "table-border": ("", "text-muted", ""),
-    "table-header": ("bold", "", ""),
-    "figure": ("italic", "text-muted", ""),
-    "figure-image": ("", "", ""),
-    "rule": ("", "text-muted", ""),
-    "section-marker": ("", "text-accent", ""),
-    "section-title": ("bold", "", ""),
-    "section-summary": ("italic", "text-muted", ""),
-    "search-hit": ("", "", "search-hit|warning 40%"),
-    "search-current": ("bold", "search-current-text|background", "search-current|accent"),
-    "entity-person": ("underline", "entity-person|text-accent", ""),
-    "entity-org": ("underline", "entity-org|text-secondary", ""),
-    "entity-place": ("underline", "entity-place|text-success", ""),
-    "entity-other": ("underline", "entity-other|text-primary", ""),
-    "date": ("underline", "date|text-warning", ""),
-    "highlight-yellow": ("", "", "highlight-yellow|warning 35%"),
-    "highlight-green": ("", "", "highlight-green|success 35%"),
-    "highlight-blue": ("", "", "highlight-blue|primary 35%"),
-    "highlight-pink": ("", "", "highlight-pink|error 35%"),
-    "highlight-purple": ("", "", "highlight-purple|secondary 35%"),
-    "note-sign": ("bold", "text-accent", ""),
-    "mention-current": ("bold reverse", "", ""),
-    "selection": ("", "", "primary 35%"),
-    "cursor": ("bold", "accent", ""),
-}
-"""How each role looks. In Python rather than as component classes of the view: each
-of those is a styled DOM node (~50 here) at every start and every restyle, which made
-the article's first paint about twice as slow as a bare app's."""
+# Plain strings for the row loop (no enum look-up per run).
+_LINK_NUMBER = Role.LINK_NUMBER.value
+_HINTED_LINK_NUMBER = f"{Role.LINK_NUMBER.value} {Role.LINK_HINT.value}"
 
 
 class _Palette:
@@ -172,7 +119,7 @@ class RowPainter:
 
     def selection(self) -> Style:
         """What mouse-selected text gets on top of its own style."""
-        return self._look("selection")
+        return self._look(Role.SELECTION.value)
 
     def paint(
         self,
@@ -198,7 +145,10 @@ class RowPainter:
         parts: list[tuple[str, Style]] = []
         if cursor or (sign is not None and not in_margin):
             # The gutter: the cursor's marker, and a sign with no room right of the text.
-            gutter = [(CURSOR_MARK, self.style("cursor")) if cursor else (" ", base), (" ", base)]
+            gutter = [
+                (CURSOR_MARK, self.style(Role.CURSOR.value)) if cursor else (" ", base),
+                (" ", base),
+            ]
             if sign is not None and not in_margin and cells(sign[0]) == 1:
                 gutter[1 if cursor else 0] = (sign[0], self.style(sign[1]))
             if left:
@@ -213,8 +163,8 @@ class RowPainter:
             if "\t" in text:
                 text = text.replace("\t", " ")
             role = split_role(role)[0]
-            if hints and role == "link-number":
-                role = "link-number link-hint"
+            if hints and role == _LINK_NUMBER:
+                role = _HINTED_LINK_NUMBER
             parts.append((text, self.style(role, overlays)))
             used += cells(text)
         if sign is not None and in_margin and used <= sign_at:

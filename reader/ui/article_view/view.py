@@ -29,7 +29,7 @@ from textual.strip import Strip
 
 from reader.models import Article, Section
 from reader.ui.article_view.figure_paint import FIGURE_IMAGE, FigurePainter, PictureReader
-from reader.ui.article_view.keys import ARTICLE_BINDINGS
+from reader.ui.article_view.keys import ARTICLE_BINDINGS, VIEW_SEQUENCES
 from reader.ui.article_view.layout.context import LayoutContext, make_context
 from reader.ui.article_view.layout.document import ArticleLayout
 from reader.ui.article_view.layout.lines import (
@@ -55,9 +55,9 @@ from reader.ui.article_view.paint import (
     offset_at_char,
     run_at,
 )
+from reader.ui.article_view.roles import Role
 from reader.ui.keyseq import (
     CANCEL_KEY,
-    VIEW_SEQUENCES,
     KeySequences,
     Outcome,
     SequencePending,
@@ -92,7 +92,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     dataclasses, tuples), so reference counting still frees them when the article is
     replaced; only cyclic garbage that exists at those moments stays until exit."""
     # No component classes: each role's look comes from the theme's variables in Python
-    # (article_paint.ROLE_LOOKS); see there why.
+    # (roles.ROLE_LOOKS); see there why.
     DEFAULT_CSS = """
     ArticleView {
         scrollbar-gutter: stable;
@@ -979,7 +979,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _link_number(self, line: DisplayLine, role: str) -> int | None:
         styles, number = split_role(role)
-        if number is None and "link" in styles.split() and len(line[LINKS]) == 1:
+        if number is None and Role.LINK in styles.split() and len(line[LINKS]) == 1:
             number = line[LINKS][0]
         return number
 

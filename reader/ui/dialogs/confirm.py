@@ -25,8 +25,8 @@ class ConfirmScreen(Dialog[bool]):
 
     BINDING_GROUP_TITLE = "Question"
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes", id="confirm-yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm-no"),
+        Binding("y", "answer(True)", "Yes", id="confirm.yes", tooltip="Answer yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no", tooltip="Answer no"),
         Binding("left,h", "app.focus_previous", "Previous button", show=False),
         Binding("right,l", "app.focus_next", "Next button", show=False),
     ]

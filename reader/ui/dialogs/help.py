@@ -76,7 +76,13 @@ class HelpScreen(ModalScreen[None]):
 
     BINDING_GROUP_TITLE = "Help"
     BINDINGS = [
-        Binding("escape,q,question_mark,f1", "close", "Close help", id="help-close"),
+        Binding(
+            "escape,q,question_mark,f1",
+            "close",
+            "Close help",
+            id="help.close",
+            tooltip="Back to where you were",
+        ),
         Binding("j,down", "scroll('down')", "Scroll down", show=False),
         Binding("k,up", "scroll('up')", "Scroll up", show=False),
         Binding("space,pagedown", "scroll('page_down')", "Page down", show=False),

@@ -76,7 +76,7 @@ class LinkListScreen(ModalScreen["LinkLike | None"]):
 
     BINDING_GROUP_TITLE = "Link list"
     BINDINGS = [
-        Binding("escape", "close", "Close", id="links-close"),
+        Binding("escape", "close", "Close", id="link-list.close", tooltip="Close the list"),
         Binding("down", "move(1)", "Next link", show=False),
         Binding("up", "move(-1)", "Previous link", show=False),
     ]

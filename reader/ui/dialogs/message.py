@@ -19,7 +19,13 @@ class MessageScreen(Dialog[None]):
 
     BINDING_GROUP_TITLE = "Message"
     BINDINGS = [
-        Binding("escape,enter,q,space", "close", "Close", id="message-close"),
+        Binding(
+            "escape,enter,q,space",
+            "close",
+            "Close",
+            id="message.close",
+            tooltip="Close the message",
+        ),
     ]
 
     def __init__(self, title: str, text: str, detail: str = "", *, error: bool = True) -> None:

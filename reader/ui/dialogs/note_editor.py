@@ -58,8 +58,8 @@ class NoteEditor(ModalScreen[str | None]):
 
     BINDING_GROUP_TITLE = "Note"
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="note-save", priority=True, tooltip="Keep the note"),
-        Binding("escape", "cancel", "Cancel", id="note-cancel", tooltip="Leave without saving"),
+        Binding("ctrl+s", "save", "Save", id="note.save", priority=True, tooltip="Keep the note"),
+        Binding("escape", "cancel", "Cancel", id="note.cancel", tooltip="Leave without saving"),
     ]
 
     def __init__(self, quote: str, note: str = "", *, title: str = "Note") -> None:

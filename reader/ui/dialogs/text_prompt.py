@@ -35,7 +35,9 @@ class TextPrompt(Dialog[str | None]):
     """
 
     BINDING_GROUP_TITLE = "Question"
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt-cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="prompt.cancel", tooltip="Close without saving")
+    ]
 
     def __init__(
         self,

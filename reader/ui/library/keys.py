@@ -1,13 +1,14 @@
-"""The library screen's keys (each with an id for the keymap, and a tooltip), and its
-key sequence ``dd``."""
+"""Every key of the library screen, its article list and its search results (each
+with an id ``library.what`` for the keymap, and a tooltip), and its key sequence
+``dd``."""
 
 from __future__ import annotations
 
-from textual.binding import Binding, BindingType
+from textual.binding import Binding
 
 from reader.ui.keyseq import KeySequence
 
-LIBRARY_BINDINGS: list[BindingType] = [
+LIBRARY_BINDINGS: list[Binding] = [
     # A priority binding, as in the reading screen: the words typed right after "/"
     # must land in the search input.
     Binding(
@@ -75,7 +76,57 @@ LIBRARY_BINDINGS: list[BindingType] = [
         tooltip="Close the search and show every article",
     ),
 ]
+"""The screen's own keys."""
+
+TABLE_BINDINGS: list[Binding] = [
+    Binding("j,down", "cursor_down", "Next", show=False, id="library.down", tooltip="Next article"),
+    Binding(
+        "k,up", "cursor_up", "Previous", show=False, id="library.up", tooltip="Previous article"
+    ),
+    Binding(
+        "space,pagedown",
+        "page_down",
+        "Page down",
+        show=False,
+        id="library.page-down",
+        tooltip="One page of articles down",
+    ),
+    Binding(
+        "b,pageup",
+        "page_up",
+        "Page up",
+        show=False,
+        id="library.page-up",
+        tooltip="One page of articles up",
+    ),
+    Binding("g,home", "first", "First", show=False, id="library.first", tooltip="First article"),
+    Binding("G,end", "last", "Last", show=False, id="library.last", tooltip="Last article"),
+    Binding(
+        "enter", "choose", "Open", id="library.open", tooltip="Read the article under the cursor"
+    ),
+]
+"""The article list's keys (``LibraryTable``)."""
+
+RESULTS_BINDINGS: list[Binding] = [
+    Binding(
+        "j",
+        "cursor_down",
+        "Next",
+        show=False,
+        id="library.result-down",
+        tooltip="Next search result",
+    ),
+    Binding(
+        "k",
+        "cursor_up",
+        "Previous",
+        show=False,
+        id="library.result-up",
+        tooltip="Previous search result",
+    ),
+]
+"""The search results' vim keys (``LibraryResults``; the arrows are the list's own)."""
 
 LIBRARY_SEQUENCES: tuple[KeySequence, ...] = (
-    KeySequence("dd", "delete", "Delete the article under the cursor", "library.dd"),
+    KeySequence("dd", "delete", "Delete the article under the cursor", "library.delete-dd"),
 )

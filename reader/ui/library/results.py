@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -17,6 +16,7 @@ from textual.widgets.option_list import Option
 from reader.models import Span
 from reader.sanitize import clean_line
 from reader.store.records import SearchHit
+from reader.ui.library.keys import RESULTS_BINDINGS
 
 MATCH_STYLE = "bold $accent"
 TITLE_STYLE = "bold"
@@ -51,10 +51,7 @@ class LibraryResults(OptionList):
     """One option per hit; its id is the article's library id."""
 
     BINDING_GROUP_TITLE = "Search results"
-    BINDINGS = [
-        Binding("j", "cursor_down", "Next", show=False, id="results.down"),
-        Binding("k", "cursor_up", "Previous", show=False, id="results.up"),
-    ]
+    BINDINGS = RESULTS_BINDINGS
     DEFAULT_CSS = """
     LibraryResults {
         height: 1fr;

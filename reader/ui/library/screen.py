@@ -23,6 +23,7 @@ from reader.errors import ReaderError, StoreError
 from reader.sanitize import clean_line
 from reader.store.records import LibraryEntry, SortOrder
 from reader.ui.keyhelp import KeyHelp, node_key_help, sequence_key_help
+from reader.ui.keymap import resolve_keymap
 from reader.ui.keyseq import CANCEL_KEY, KeySequences, Outcome, key_char
 from reader.ui.library.add_page import add_page_prompt, add_to_library
 from reader.ui.library.header import LibraryHeader
@@ -428,7 +429,7 @@ class LibraryScreen(Screen[None]):
         return sequence_key_help(self, LIBRARY_SEQUENCES)
 
     def palette_entries(self) -> list[KeyHelp]:
-        keymap = dict(self.settings.keymap)
+        keymap = resolve_keymap(self.settings.keymap).bindings
         return [
             *node_key_help(self.table, keymap),
             *node_key_help(self, keymap),

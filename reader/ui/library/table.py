@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
@@ -22,38 +21,11 @@ from textual.strip import Strip
 
 from reader.sanitize import clean_line
 from reader.store.records import LibraryEntry
+from reader.ui.library.keys import TABLE_BINDINGS
 from reader.ui.library.rows import GAP, Column, cells, columns_for, fit, row_text
 
 MARGIN = 1
 """Blank cells left and right of the columns."""
-
-TABLE_BINDINGS: list[BindingType] = [
-    Binding("j,down", "cursor_down", "Next", show=False, id="library.down", tooltip="Next article"),
-    Binding(
-        "k,up", "cursor_up", "Previous", show=False, id="library.up", tooltip="Previous article"
-    ),
-    Binding(
-        "space,pagedown",
-        "page_down",
-        "Page down",
-        show=False,
-        id="library.page-down",
-        tooltip="One page of articles down",
-    ),
-    Binding(
-        "b,pageup",
-        "page_up",
-        "Page up",
-        show=False,
-        id="library.page-up",
-        tooltip="One page of articles up",
-    ),
-    Binding("g,home", "first", "First", show=False, id="library.first", tooltip="First article"),
-    Binding("G,end", "last", "Last", show=False, id="library.last", tooltip="Last article"),
-    Binding(
-        "enter", "choose", "Open", id="library.open", tooltip="Read the article under the cursor"
-    ),
-]
 
 
 class LibraryTable(ScrollView, can_focus=True, inherit_bindings=False):

@@ -27,8 +27,24 @@ class LinkHintBar(BottomBar):
 
     # Priority, so they act before the keys typed after them are handed out.
     BINDINGS = [
-        Binding("enter", "submit", "Open link", id="hints-submit", show=False, priority=True),
-        Binding("escape", "cancel", "Cancel", id="hints-cancel", show=False, priority=True),
+        Binding(
+            "enter",
+            "submit",
+            "Open link",
+            id="hints.submit",
+            show=False,
+            priority=True,
+            tooltip="Open the link with the number typed",
+        ),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            id="hints.cancel",
+            show=False,
+            priority=True,
+            tooltip="Hide the link numbers",
+        ),
     ]
 
     @dataclass

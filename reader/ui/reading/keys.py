@@ -1,18 +1,42 @@
-"""The reading screen's keys (each with an id for the keymap, and a tooltip)."""
+"""Every key of the reading screen, grouped by feature; each binding has an id for the
+user's ``[keymap]`` (``feature.what``) and a tooltip for the help screen.
+
+The article view's own keys (scrolling, headings, folds, ``za``…, the ``m``/``'``
+mark sequences) are in ``reader.ui.article_view.keys``; the app's (``q``, ``?``,
+``L``) in ``reader.ui.app``. Renamed ids keep working through
+``reader.ui.keymap_aliases``.
+
+Esc is one binding, ``reading.escape``. Its action asks each layer in turn, and the
+first that has something to undo takes the key:
+
+1. the selection grown with ``v`` (while the article has the keys);
+2. the passage cursor (while the article has the keys);
+3. the link numbers shown by ``f``;
+4. the search or name highlights that ``n``/``N`` step through (the latest first);
+5. the date chosen in the Dates tab;
+6. focus in the sidebar, which goes back to the article.
+
+Inputs that take Esc themselves (the search line, the link-number line, the names
+filter) get it before the screen does.
+"""
 
 from __future__ import annotations
 
-from textual.binding import Binding, BindingType
+from collections.abc import Iterable
+
+from textual.binding import Binding
+
+from reader.ui.article_view.keys import MARK_SEQUENCES
 
 # "/" and "f" are priority bindings so that they run before the keys typed right after
 # them are handed to the article (Textual forwards each key to the widget focused when
 # it arrives); an input with focus still gets them as text.
-READING_BINDINGS: list[BindingType] = [
+SEARCH: list[Binding] = [
     Binding(
         "slash",
         "search",
         "Search",
-        id="search",
+        id="reading.search",
         priority=True,
         tooltip="Search the article",
     ),
@@ -20,7 +44,7 @@ READING_BINDINGS: list[BindingType] = [
         "n",
         "next_match",
         "Next match",
-        id="next-match",
+        id="reading.next-match",
         show=False,
         tooltip="Next search match, or next mention of the name chosen in Entities",
     ),
@@ -28,15 +52,18 @@ READING_BINDINGS: list[BindingType] = [
         "N",
         "previous_match",
         "Previous match",
-        id="previous-match",
+        id="reading.previous-match",
         show=False,
         tooltip="Previous search match, or previous mention of the chosen name",
     ),
+]
+
+LINKS: list[Binding] = [
     Binding(
         "f",
         "link_hints",
         "Links",
-        id="link-hints",
+        id="reading.link-hints",
         priority=True,
         tooltip="Number the links; type a number to open one",
     ),
@@ -44,23 +71,35 @@ READING_BINDINGS: list[BindingType] = [
         "o",
         "link_list",
         "Link list",
-        id="link-list",
+        id="reading.link-list",
         show=False,
         tooltip="List every link of the page",
     ),
-    Binding("t", "contents", "Contents", id="contents", tooltip="Table of contents in the sidebar"),
+]
+
+SIDEBAR: list[Binding] = [
+    Binding(
+        "t",
+        "contents",
+        "Contents",
+        id="reading.contents",
+        tooltip="Table of contents in the sidebar",
+    ),
     Binding(
         "s",
         "toggle_sidebar",
         "Sidebar",
-        id="toggle-sidebar",
+        id="reading.toggle-sidebar",
         tooltip="Show or hide the sidebar",
     ),
+]
+
+PAGES: list[Binding] = [
     Binding(
         "backspace,ctrl+o",
         "back",
         "Back",
-        id="back",
+        id="reading.back",
         show=False,
         tooltip="Back to the page you came from",
     ),
@@ -68,7 +107,7 @@ READING_BINDINGS: list[BindingType] = [
         "greater_than_sign",
         "next_page",
         "Next page",
-        id="next-page",
+        id="reading.next-page",
         show=False,
         tooltip="Next page named on the command line",
     ),
@@ -76,16 +115,147 @@ READING_BINDINGS: list[BindingType] = [
         "less_than_sign",
         "previous_page",
         "Previous page",
-        id="previous-page",
+        id="reading.previous-page",
         show=False,
         tooltip="Previous page named on the command line",
     ),
+]
+
+ESCAPE: list[Binding] = [
     Binding(
         "escape",
         "escape",
         "Clear highlights",
-        id="clear-search",
+        id="reading.escape",
         show=False,
-        tooltip="Clear the search or name highlights (the latest first), or leave the sidebar",
+        tooltip="Undo the latest: selection, passage, link numbers, highlights, date;"
+        " or leave the sidebar",
     ),
 ]
+
+# The passage cursor: ``)``/``(`` move it by sentence; ``}``/``{`` (the article's own
+# paragraph keys) move it too; ``v`` starts a selection those keys then grow.
+PASSAGE: list[Binding] = [
+    Binding(
+        "right_parenthesis",
+        "next_sentence",
+        "Next sentence",
+        show=False,
+        id="passage.next-sentence",
+        tooltip="Move the passage cursor to the next sentence",
+    ),
+    Binding(
+        "left_parenthesis",
+        "previous_sentence",
+        "Previous sentence",
+        show=False,
+        id="passage.previous-sentence",
+        tooltip="Move the passage cursor to the previous sentence",
+    ),
+    Binding(
+        "v",
+        "select",
+        "Select",
+        show=False,
+        id="passage.select",
+        tooltip="Start a selection at the passage ( ) { } grow it; v again drops it",
+    ),
+]
+
+NOTES: list[Binding] = [
+    Binding(
+        "h",
+        "highlight",
+        "Highlight",
+        show=False,
+        id="notes.highlight",
+        tooltip="Highlight the selection, or the sentence under the cursor",
+    ),
+    Binding(
+        "H",
+        "next_pen",
+        "Highlighter colour",
+        show=False,
+        id="notes.pen",
+        tooltip="Next highlighter colour: yellow, green, blue, pink",
+    ),
+    Binding(
+        "a",
+        "annotate",
+        "Note",
+        show=False,
+        id="notes.annotate",
+        tooltip="Highlight the passage and write a note on it",
+    ),
+    Binding(
+        "A",
+        "notes_tab",
+        "Notes",
+        show=False,
+        id="notes.tab",
+        tooltip="The Notes tab of the sidebar: every highlight and note",
+    ),
+    Binding(
+        "E",
+        "export_notes",
+        "Export notes",
+        show=False,
+        id="notes.export",
+        tooltip="Write this page's highlights and notes to a Markdown or JSON file",
+    ),
+]
+
+BOOKMARKS: list[Binding] = [
+    Binding(
+        "B",
+        "add_bookmark",
+        "Bookmark",
+        show=False,
+        id="bookmarks.add",
+        tooltip="Add a named bookmark at the passage",
+    ),
+    Binding(
+        "M",
+        "bookmarks_tab",
+        "Bookmarks",
+        show=False,
+        id="bookmarks.tab",
+        tooltip="The Bookmarks tab of the sidebar",
+    ),
+]
+
+READING_KEYS: dict[str, list[Binding]] = {
+    "search": SEARCH,
+    "links": LINKS,
+    "sidebar": SIDEBAR,
+    "pages": PAGES,
+    "escape": ESCAPE,
+    "passage": PASSAGE,
+    "notes": NOTES,
+    "bookmarks": BOOKMARKS,
+}
+"""The reading screen's keys by feature, in the order help lists them."""
+
+READING_BINDINGS: list[Binding] = [binding for group in READING_KEYS.values() for binding in group]
+
+
+def action_name(action: str) -> str:
+    """``"screen.set_mark('{letter}')"`` → ``"set_mark"``."""
+    return action.split("(")[0].rsplit(".", 1)[-1]
+
+
+def action_names(bindings: Iterable[Binding]) -> frozenset[str]:
+    return frozenset(action_name(binding.action) for binding in bindings)
+
+
+ANNOTATION_ACTIONS: frozenset[str] = action_names([*PASSAGE, *NOTES, *BOOKMARKS]) | frozenset(
+    action_name(sequence.action) for sequence in MARK_SEQUENCES
+)
+"""The actions of the passage cursor, marks, bookmarks, highlights and notes: the
+screen asks ``check_annotation_action`` whether they may run."""
+
+PASSAGE_ACTIONS: frozenset[str] = action_names(PASSAGE) | {"highlight", "annotate"}
+"""Actions on the passage under the cursor: only while the article has the keys."""
+
+TAB_ACTIONS: frozenset[str] = frozenset({"bookmarks_tab", "notes_tab"})
+"""The annotation actions that need no article: they only show a tab."""

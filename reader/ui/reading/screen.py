@@ -25,27 +25,24 @@ from reader.history import History, Visit
 from reader.images.terminal import figure_rows
 from reader.models import Article
 from reader.sanitize import clean_line
+from reader.ui.article_view.keys import VIEW_SEQUENCES
 from reader.ui.article_view.view import ArticleView
 from reader.ui.dialogs.link_list import LinkListScreen
 from reader.ui.dialogs.message import MessageScreen
 from reader.ui.feedback import Feedback
 from reader.ui.keyhelp import KeyHelp, node_key_help, sequence_key_help
-from reader.ui.keyseq import VIEW_SEQUENCES, SequencePending
+from reader.ui.keymap import resolve_keymap
+from reader.ui.keyseq import SequencePending
 from reader.ui.library.session import LibrarySession
 from reader.ui.messages import ArticleReady, GiveUp, ShowLibrary
 from reader.ui.navigation import ScreenKind, library_below
 from reader.ui.reading.analysis import AnalysisPanel, AnalysisUpdate
 from reader.ui.reading.header import ArticleHeader
 from reader.ui.reading.hint_bar import LinkHintBar
-from reader.ui.reading.keys import READING_BINDINGS
+from reader.ui.reading.keys import ANNOTATION_ACTIONS, READING_BINDINGS
 from reader.ui.reading.links import LinkOpener
+from reader.ui.reading.notes.actions import AnnotationActions
 from reader.ui.reading.notes.controller import Annotations
-from reader.ui.reading.notes.keys import (
-    ANNOTATION_ACTIONS,
-    ANNOTATION_BINDINGS,
-    PASSAGE_ESCAPE,
-    AnnotationActions,
-)
 from reader.ui.reading.position import LibraryControl
 from reader.ui.reading.search import SearchController
 from reader.ui.reading.sidebar.contents import ContentsPane
@@ -69,7 +66,7 @@ class ReadingScreen(AnnotationActions, Screen[None]):
     BINDING_GROUP_TITLE = "Reading"
     AUTO_FOCUS = "ArticleView"
 
-    BINDINGS = [*PASSAGE_ESCAPE, *READING_BINDINGS, *ANNOTATION_BINDINGS]
+    BINDINGS = READING_BINDINGS
 
     sidebar_open: reactive[bool] = reactive(False, init=False)
 
@@ -340,10 +337,54 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         contents.set_focus_within()
 
     def action_escape(self) -> None:
-        if self.steps.reset_current() or self.analysis.marks.clear_date():
-            return
-        if self.focused is not None and self.sidebar in self.focused.ancestors:
-            self.view.focus()
+        """Esc: the first layer with something to undo takes it (the order is
+        documented in ``reader.ui.reading.keys``): selection, passage cursor, link
+        numbers, search or name highlights, chosen date, focus in the sidebar."""
+        for layer in (
+            self._escape_selection,
+            self._escape_passage,
+            self._escape_link_hints,
+            self._escape_highlights,
+            self._escape_date,
+            self._escape_sidebar,
+        ):
+            if layer():
+                return
+
+    def _passage_has_keys(self) -> bool:
+        return self.annotations.article is not None and self.focused is self.view
+
+    def _escape_selection(self) -> bool:
+        cursor = self.annotations.cursor
+        if not (cursor.selecting and self._passage_has_keys()):
+            return False
+        cursor.toggle_selection()
+        return True
+
+    def _escape_passage(self) -> bool:
+        cursor = self.annotations.cursor
+        if not (cursor.shown and self._passage_has_keys()):
+            return False
+        cursor.leave()
+        return True
+
+    def _escape_link_hints(self) -> bool:
+        if not self.view.hints:
+            return False
+        self._close_hints()
+        return True
+
+    def _escape_highlights(self) -> bool:
+        return self.steps.reset_current()
+
+    def _escape_date(self) -> bool:
+        return self.analysis.marks.clear_date()
+
+    def _escape_sidebar(self) -> bool:
+        if self.focused is None or self.sidebar not in self.focused.ancestors:
+            return False
+        self.view.focus()
+        return True
 
     # --- search ----------------------------------------------------------------------
 
@@ -496,7 +537,7 @@ class ReadingScreen(AnnotationActions, Screen[None]):
 
     def palette_entries(self) -> list[KeyHelp]:
         """Everything the palette offers: the view's actions, this screen's, the app's."""
-        keymap = dict(self.settings.keymap)
+        keymap = resolve_keymap(self.settings.keymap).bindings
         view = self.view
         return [
             *node_key_help(view, keymap),

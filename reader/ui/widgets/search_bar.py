@@ -32,8 +32,24 @@ class SearchBar(BottomBar):
 
     # Priority, so they act before the keys typed after them are handed out.
     BINDINGS = [
-        Binding("enter", "submit", "Search", id="search-submit", show=False, priority=True),
-        Binding("escape", "cancel", "Close search", id="search-cancel", show=False, priority=True),
+        Binding(
+            "enter",
+            "submit",
+            "Search",
+            id="search.submit",
+            show=False,
+            priority=True,
+            tooltip="Keep the search and go back to the article (n and N step through it)",
+        ),
+        Binding(
+            "escape",
+            "cancel",
+            "Close search",
+            id="search.cancel",
+            show=False,
+            priority=True,
+            tooltip="Drop the search and go back to the article",
+        ),
     ]
 
     submitting = False

@@ -28,6 +28,7 @@ from reader.ui.article_view.layout.lines import (
 from reader.ui.article_view.layout.safe import safe_runs
 from reader.ui.article_view.layout.table import table_rows
 from reader.ui.article_view.layout.wrap import WrappedRow, cells, runs_cells, wrap, wrap_hard
+from reader.ui.article_view.roles import Role, heading_role
 
 BULLETS = ("• ", "◦ ", "▪ ")
 QUOTE_BAR = "│ "
@@ -38,15 +39,15 @@ TAB_WIDTH = 4
 def _heading(ctx: LayoutContext, block: Block, width: int) -> list[WrappedRow]:
     level = min(max(block.level, 1), 6)
     runs = inline_runs(
-        ctx.text, block.start, block.end, block.marks, f"heading-{level}", ctx.link_numbers
+        ctx.text, block.start, block.end, block.marks, heading_role(level), ctx.link_numbers
     )
-    marker = ((EXPANDED_MARKER, "section-marker", NO_OFFSET),)
+    marker = ((EXPANDED_MARKER, Role.SECTION_MARKER.value, NO_OFFSET),)
     indent = ((" " * MARKER_WIDTH, "", NO_OFFSET),)
     rows = wrap(runs, width, marker, indent)
     if level <= 2:
         widest = max(runs_cells(r[0]) for r in rows) - MARKER_WIDTH
         rule = ("━" if level == 1 else "─") * max(1, widest)
-        rows.append(((*indent, (rule, "heading-rule", NO_OFFSET)), NO_OFFSET, NO_OFFSET))
+        rows.append(((*indent, (rule, Role.HEADING_RULE.value, NO_OFFSET)), NO_OFFSET, NO_OFFSET))
     return rows
 
 
@@ -71,7 +72,7 @@ def _list(ctx: LayoutContext, block: Block, width: int) -> list[WrappedRow]:
             bullet = BULLETS[min(depth, len(BULLETS) - 1)]
         indent = min(2 * depth, width // 3)
         runs = inline_runs(ctx.text, item.start, item.end, block.marks, "", ctx.link_numbers)
-        first = ((" " * indent, "", NO_OFFSET), (bullet, "bullet", NO_OFFSET))
+        first = ((" " * indent, "", NO_OFFSET), (bullet, Role.BULLET.value, NO_OFFSET))
         rest = ((" " * (indent + cells(bullet)), "", NO_OFFSET),)
         rows.extend(wrap(runs, width, first, rest))
     return rows
@@ -90,8 +91,10 @@ def _implicit_items(text: str, block: Block) -> tuple[ListItem, ...]:
 
 def _quote(ctx: LayoutContext, block: Block, width: int) -> list[WrappedRow]:
     depth = min(max(block.level, 1), max(1, width // 6))
-    bar = ((QUOTE_BAR * depth, "quote-bar", NO_OFFSET),)
-    runs = inline_runs(ctx.text, block.start, block.end, block.marks, "quote", ctx.link_numbers)
+    bar = ((QUOTE_BAR * depth, Role.QUOTE_BAR.value, NO_OFFSET),)
+    runs = inline_runs(
+        ctx.text, block.start, block.end, block.marks, Role.QUOTE.value, ctx.link_numbers
+    )
     return wrap(runs, width, bar, bar)
 
 
@@ -137,7 +140,7 @@ def _table(ctx: LayoutContext, block: Block, width: int) -> list[WrappedRow]:
     return rows or _paragraph(ctx, block, width)
 
 
-FIGURE_IMAGE = "figure-image"
+FIGURE_IMAGE = Role.FIGURE_IMAGE.value
 """The role of the rows a figure's picture is drawn on (the view paints them)."""
 
 
@@ -151,7 +154,9 @@ def figure_box(ctx: LayoutContext, block: Block, width: int) -> tuple[int, int] 
 
 def _figure(ctx: LayoutContext, block: Block, width: int) -> list[WrappedRow]:
     caption = (
-        inline_runs(ctx.text, block.start, block.end, block.marks, "figure", ctx.link_numbers)
+        inline_runs(
+            ctx.text, block.start, block.end, block.marks, Role.FIGURE.value, ctx.link_numbers
+        )
         if block.end > block.start
         else []
     )
@@ -166,19 +171,19 @@ def _figure(ctx: LayoutContext, block: Block, width: int) -> list[WrappedRow]:
         if caption:
             rows.extend(wrap(caption, width))
         return rows
-    runs: list[Run] = [("[image: ", "figure", NO_OFFSET)]
+    runs: list[Run] = [("[image: ", Role.FIGURE.value, NO_OFFSET)]
     if caption:
         runs.extend(caption)
     else:
-        runs.append((clean_line(block.alt) or "no description", "figure", NO_OFFSET))
-    runs.append(("]", "figure", NO_OFFSET))
+        runs.append((clean_line(block.alt) or "no description", Role.FIGURE.value, NO_OFFSET))
+    runs.append(("]", Role.FIGURE.value, NO_OFFSET))
     if block.src:
-        runs.append((f" <{clean_line(block.src)}>", "link-url", NO_OFFSET))
+        runs.append((f" <{clean_line(block.src)}>", Role.LINK_URL.value, NO_OFFSET))
     return wrap(runs, width)
 
 
 def _rule(ctx: LayoutContext, block: Block, width: int) -> list[WrappedRow]:
-    return [((("─" * width, "rule", NO_OFFSET),), NO_OFFSET, NO_OFFSET)]
+    return [((("─" * width, Role.RULE.value, NO_OFFSET),), NO_OFFSET, NO_OFFSET)]
 
 
 _LAYOUTS: dict[BlockKind, Callable[[LayoutContext, Block, int], list[WrappedRow]]] = {

@@ -7,22 +7,23 @@ from functools import lru_cache
 from typing import Any
 
 from reader.ui.article_view.layout.lines import Run
+from reader.ui.article_view.roles import Role
 
-BASE = "code-block"
+BASE = Role.CODE_BLOCK.value
 
 # Most specific first: the first prefix a token type falls under gives its role.
 _TOKEN_ROLES: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("Comment",), "code-comment"),
-    (("Literal", "String"), "code-string"),
-    (("Literal", "Number"), "code-number"),
-    (("Keyword",), "code-keyword"),
-    (("Name", "Builtin"), "code-builtin"),
-    (("Name", "Function"), "code-name"),
-    (("Name", "Class"), "code-name"),
-    (("Name", "Decorator"), "code-name"),
-    (("Name", "Tag"), "code-keyword"),
-    (("Name", "Attribute"), "code-name"),
-    (("Operator",), "code-operator"),
+    (("Comment",), Role.CODE_COMMENT.value),
+    (("Literal", "String"), Role.CODE_STRING.value),
+    (("Literal", "Number"), Role.CODE_NUMBER.value),
+    (("Keyword",), Role.CODE_KEYWORD.value),
+    (("Name", "Builtin"), Role.CODE_BUILTIN.value),
+    (("Name", "Function"), Role.CODE_NAME.value),
+    (("Name", "Class"), Role.CODE_NAME.value),
+    (("Name", "Decorator"), Role.CODE_NAME.value),
+    (("Name", "Tag"), Role.CODE_KEYWORD.value),
+    (("Name", "Attribute"), Role.CODE_NAME.value),
+    (("Operator",), Role.CODE_OPERATOR.value),
 )
 
 

@@ -39,6 +39,7 @@ from reader.ui.article_view.layout.lines import (
 )
 from reader.ui.article_view.layout.sections import Outline, SectionSpan
 from reader.ui.article_view.layout.wrap import wrap
+from reader.ui.article_view.roles import Role
 
 _SPACE = re.compile(r"\s*")
 
@@ -149,7 +150,7 @@ class ArticleLayout:
             head = lines[0]
             runs = head[RUNS]
             if runs and runs[0][1] == "section-marker":
-                runs = ((marker or NO_MARKER, "section-marker", NO_OFFSET), *runs[1:])
+                runs = ((marker or NO_MARKER, Role.SECTION_MARKER.value, NO_OFFSET), *runs[1:])
             section = self._heading_section_id(index)
             lines = ((runs, head[START], head[END], head[BLOCK], section, head[LINKS]), *lines[1:])
         self.lines.extend(lines)
@@ -176,9 +177,9 @@ class ArticleLayout:
             title = f"{title} ({self._group_size(span)})"
         self.header_lines.append(len(self.lines))
         rows = wrap(
-            [(title, "section-title", NO_OFFSET)],
+            [(title, Role.SECTION_TITLE.value, NO_OFFSET)],
             self.width,
-            ((marker, "section-marker", NO_OFFSET),),
+            ((marker, Role.SECTION_MARKER.value, NO_OFFSET),),
             ((" " * MARKER_WIDTH, "", NO_OFFSET),),
         )
         self.section_line[span.id] = len(self.lines)
@@ -191,7 +192,7 @@ class ArticleLayout:
             return
         indent = ((" " * MARKER_WIDTH, "", NO_OFFSET),)
         for runs, _, _ in wrap(
-            [(summary, "section-summary", NO_OFFSET)], self.width, indent, indent
+            [(summary, Role.SECTION_SUMMARY.value, NO_OFFSET)], self.width, indent, indent
         ):
             self._furniture(runs, at, span.id)
 
@@ -246,8 +247,8 @@ class ArticleLayout:
                 self._summary(span, at)
                 return span.end_block
             for item in span.section.lines:
-                runs = [(clean_line(item), "section-line", NO_OFFSET)]
-                first = ((BULLETS[0], "bullet", NO_OFFSET),)
+                runs = [(clean_line(item), Role.SECTION_LINE.value, NO_OFFSET)]
+                first = ((BULLETS[0], Role.BULLET.value, NO_OFFSET),)
                 rest = ((" " * MARKER_WIDTH, "", NO_OFFSET),)
                 for row, _, _ in wrap(runs, self.width, first, rest):
                     self._furniture(row, at, None)
@@ -271,12 +272,19 @@ class ArticleLayout:
                 continue
             for link in by_group.get(span.section.link_group_id or "", ()):
                 runs: list[Run] = [
-                    (link.text or link.href or "link", link_role("link", link.number), NO_OFFSET),
-                    (f"[{link.number}]", link_role("link-number", link.number), NO_OFFSET),
+                    (
+                        link.text or link.href or "link",
+                        link_role(Role.LINK.value, link.number),
+                        NO_OFFSET,
+                    ),
+                    (f"[{link.number}]", link_role(Role.LINK_NUMBER.value, link.number), NO_OFFSET),
                 ]
                 if link.href:
-                    runs.append((f" {link.href}", "link-url", NO_OFFSET))
-                first = ((" " * MARKER_WIDTH, "", NO_OFFSET), (BULLETS[0], "bullet", NO_OFFSET))
+                    runs.append((f" {link.href}", Role.LINK_URL.value, NO_OFFSET))
+                first = (
+                    (" " * MARKER_WIDTH, "", NO_OFFSET),
+                    (BULLETS[0], Role.BULLET.value, NO_OFFSET),
+                )
                 rest = ((" " * (MARKER_WIDTH + 2), "", NO_OFFSET),)
                 for number, (row, _, _) in enumerate(wrap(runs, self.width, first, rest)):
                     links = (link.number,) if number == 0 else ()

@@ -10,13 +10,14 @@ from reader.models import Article, Mark, MarkKind
 from reader.sanitize import clean_line
 from reader.ui.article_view.layout.lines import NO_OFFSET, NumberedLink, Run, link_role
 from reader.ui.article_view.layout.safe import visible
+from reader.ui.article_view.roles import Role
 
 # Role names in a fixed order, so equal combinations make equal role strings.
 _MARK_ROLES = (
-    (MarkKind.STRONG, "strong"),
-    (MarkKind.EMPHASIS, "emphasis"),
-    (MarkKind.CODE, "code"),
-    (MarkKind.LINK, "link"),
+    (MarkKind.STRONG, Role.STRONG.value),
+    (MarkKind.EMPHASIS, Role.EMPHASIS.value),
+    (MarkKind.CODE, Role.CODE.value),
+    (MarkKind.LINK, Role.LINK.value),
 )
 
 
@@ -121,5 +122,7 @@ def inline_runs(
             if mark.kind == MarkKind.LINK and mark.end == b:
                 number = links.get((mark.start, mark.end))
                 if number is not None:
-                    runs.append((f"[{number}]", link_role("link-number", number), NO_OFFSET))
+                    runs.append(
+                        (f"[{number}]", link_role(Role.LINK_NUMBER.value, number), NO_OFFSET)
+                    )
     return runs

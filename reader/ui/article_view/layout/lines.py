@@ -5,7 +5,7 @@ A line is a tuple of runs ``(text, role, start)``. ``start`` is the offset in
 layout adds (bullets, link numbers, quote bars, table borders, padding). For a text
 run, ``text == article.text[start:start + len(text)]`` always holds, so every cell on
 screen maps back to the model. ``role`` is a space-separated list of role names
-(each painted as ``article_paint.ROLE_LOOKS`` says). A run
+(``reader.ui.article_view.roles.Role``, each painted as ``ROLE_LOOKS`` there says). A run
 that belongs to a numbered link ends its role with a ``#<number>`` tag.
 """
 
@@ -15,63 +15,6 @@ from typing import NamedTuple
 
 Run = tuple[str, str, int]
 NO_OFFSET = -1
-
-# Roles the layout assigns to runs.
-HEADING_ROLES = tuple(f"heading-{level}" for level in range(1, 7))
-CODE_TOKEN_ROLES = (
-    "code-keyword",
-    "code-string",
-    "code-number",
-    "code-comment",
-    "code-name",
-    "code-builtin",
-    "code-operator",
-)
-TEXT_ROLES = (
-    *HEADING_ROLES,
-    "heading-rule",
-    "emphasis",
-    "strong",
-    "code",
-    "link",
-    "link-number",
-    "link-hint",
-    "link-url",
-    "bullet",
-    "quote",
-    "quote-bar",
-    "code-block",
-    *CODE_TOKEN_ROLES,
-    "table-border",
-    "table-header",
-    "figure",
-    "figure-image",
-    "rule",
-    "section-marker",
-    "section-title",
-    "section-summary",
-    "section-line",
-)
-# Roles that overlays (search, entities, highlights, selection) and the cursor paint.
-OVERLAY_ROLES = (
-    "search-hit",
-    "search-current",
-    "entity-person",
-    "entity-org",
-    "entity-place",
-    "entity-other",
-    "date",
-    "highlight-yellow",
-    "highlight-green",
-    "highlight-blue",
-    "highlight-pink",
-    "highlight-purple",
-    "note-sign",
-    "mention-current",
-    "selection",
-    "cursor",
-)
-ROLES = TEXT_ROLES + OVERLAY_ROLES
 
 LINK_TAG = " #"
 """Roles of a link's runs end with `` #<number>``: a tag, not a style, that survives

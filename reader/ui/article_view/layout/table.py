@@ -8,6 +8,7 @@ from reader.models import Block, Mark
 from reader.ui.article_view.layout.inline import LinkNumbers, inline_runs
 from reader.ui.article_view.layout.lines import NO_OFFSET, Run
 from reader.ui.article_view.layout.wrap import WrappedRow, runs_cells, wrap
+from reader.ui.article_view.roles import Role
 
 SEPARATOR = " │ "
 SEPARATOR_WIDTH = 3
@@ -46,7 +47,7 @@ def table_rows(
     columns = max(len(row) for row in rows)
     cell_runs: list[list[list[Run]]] = []
     for number, row in enumerate(rows):
-        base = "table-header" if number < block.header_rows else ""
+        base = Role.TABLE_HEADER.value if number < block.header_rows else ""
         cell_runs.append(
             [inline_runs(text, span.start, span.end, marks, base, links) for span in row]
         )
@@ -69,7 +70,7 @@ def table_rows(
                 cell = wrapped[column] if column < len(wrapped) else []
                 runs, c_lo, c_hi = cell[line] if line < len(cell) else ((), NO_OFFSET, NO_OFFSET)
                 if column:
-                    parts.append((SEPARATOR, "table-border", NO_OFFSET))
+                    parts.append((SEPARATOR, Role.TABLE_BORDER.value, NO_OFFSET))
                 parts.extend(runs)
                 pad = widths[column] - runs_cells(runs)
                 if pad > 0 and column < columns - 1:
@@ -80,7 +81,7 @@ def table_rows(
             out.append((tuple(parts), lo, hi))
         if number == block.header_rows - 1 and number < len(cell_runs) - 1:
             rule = "─┼─".join("─" * w for w in widths)
-            out.append((((rule, "table-border", NO_OFFSET),), NO_OFFSET, NO_OFFSET))
+            out.append((((rule, Role.TABLE_BORDER.value, NO_OFFSET),), NO_OFFSET, NO_OFFSET))
     return out
 
 
@@ -91,7 +92,7 @@ def _stacked(cell_runs: list[list[list[Run]]], width: int) -> list[WrappedRow]:
         runs: list[Run] = []
         for column, cell in enumerate(row):
             if column:
-                runs.append((SEPARATOR, "table-border", NO_OFFSET))
+                runs.append((SEPARATOR, Role.TABLE_BORDER.value, NO_OFFSET))
             runs.extend(cell)
         out.extend(wrap(runs, width))
     return out

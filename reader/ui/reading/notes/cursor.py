@@ -21,14 +21,15 @@ from typing import TYPE_CHECKING
 
 from reader.models import Article, SectionKind, Span
 from reader.passages import Passages
+from reader.ui.article_view.roles import Role
 
 if TYPE_CHECKING:
     from reader.ui.article_view.view import ArticleView
 
 PASSAGE_LAYER = "passage"
 SELECTION_LAYER = "selection"
-PASSAGE_ROLE = "cursor"
-SELECTION_ROLE = "selection"
+PASSAGE_ROLE = Role.CURSOR.value
+SELECTION_ROLE = Role.SELECTION.value
 
 
 class PassageCursor:

@@ -10,15 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.store import DEFAULT_COLOR, Bookmark, Highlight
+from reader.ui.article_view.roles import Role
 
 PEN_COLORS: tuple[str, ...] = ("yellow", "green", "blue", "pink")
 """The highlighter pens offered (each has a theme colour); the library also knows
 purple (from imported notes), which is shown but not offered."""
 NOTE_SIGN = "✎"
 
+_HIGHLIGHT_ROLES: dict[str, str] = {
+    color: Role(f"highlight-{color}").value for color in (*PEN_COLORS, "purple")
+}
+
 
 def highlight_role(color: str) -> str:
-    return f"highlight-{color}" if color in (*PEN_COLORS, "purple") else "highlight-yellow"
+    return _HIGHLIGHT_ROLES.get(color, Role.HIGHLIGHT_YELLOW.value)
 
 
 def swatch_style(color: str) -> str:

@@ -1,13 +1,10 @@
-"""The reading screen's keys for the passage cursor, marks, bookmarks, highlights and
-notes (each with an id for the keymap and a tooltip for help), and the actions they
-run, mixed into the screen and handed to its
+"""The actions of the passage cursor, marks, bookmarks, highlights and notes, mixed
+into the reading screen and handed to its
 :class:`~reader.ui.reading.notes.controller.Annotations`.
 
-Keys: ``)``/``(`` next/previous sentence, ``}``/``{`` paragraph (the article's own
-keys, which also move the cursor), ``v`` select (those keys then grow it), ``h``
-highlight, ``H`` next highlighter colour, ``a`` note, ``B`` bookmark, ``M``/``A`` the
-Bookmarks/Notes tabs, ``E`` export, Esc leaves the passage. ``m``/``'``/``''`` are key
-sequences of the article view (``reader.ui.keyseq``).
+Their keys are in the reading screen's table (``reader.ui.reading.keys``: the
+``passage``, ``notes`` and ``bookmarks`` groups); ``m``/``'``/``''`` are key
+sequences of the article view (``reader.ui.article_view.keys``).
 """
 
 from __future__ import annotations
@@ -16,9 +13,10 @@ import sys
 from typing import TYPE_CHECKING
 
 from textual import events
-from textual.binding import ActiveBinding, Binding, BindingType
+from textual.binding import ActiveBinding
 from textual.widgets import Input
 
+from reader.ui.reading.keys import PASSAGE_ACTIONS, TAB_ACTIONS
 from reader.ui.reading.sidebar.annotation_pane import AnnotationPane
 from reader.ui.reading.sidebar.bookmarks import BookmarksPane
 from reader.ui.reading.sidebar.notes import NotesPane
@@ -42,132 +40,12 @@ def is_text_field(widget: object) -> bool:
     return text_area is not None and isinstance(widget, text_area.TextArea)
 
 
-PASSAGE_ESCAPE: list[BindingType] = [
-    Binding(
-        "escape",
-        "leave_passage",
-        "Leave the passage",
-        show=False,
-        id="passage.leave",
-        tooltip="Drop the selection, then stop showing the passage under the cursor",
-    ),
-]
-"""Goes before the screen's other Esc binding, which runs when this one may not."""
-
-ANNOTATION_BINDINGS: list[BindingType] = [
-    Binding(
-        "right_parenthesis",
-        "next_sentence",
-        "Next sentence",
-        show=False,
-        id="passage.next-sentence",
-        tooltip="Move the passage cursor to the next sentence",
-    ),
-    Binding(
-        "left_parenthesis",
-        "previous_sentence",
-        "Previous sentence",
-        show=False,
-        id="passage.previous-sentence",
-        tooltip="Move the passage cursor to the previous sentence",
-    ),
-    Binding(
-        "v",
-        "select",
-        "Select",
-        show=False,
-        id="passage.select",
-        tooltip="Start a selection at the passage ( ) { } grow it; v again drops it",
-    ),
-    Binding(
-        "h",
-        "highlight",
-        "Highlight",
-        show=False,
-        id="notes.highlight",
-        tooltip="Highlight the selection, or the sentence under the cursor",
-    ),
-    Binding(
-        "H",
-        "next_pen",
-        "Highlighter colour",
-        show=False,
-        id="notes.pen",
-        tooltip="Next highlighter colour: yellow, green, blue, pink",
-    ),
-    Binding(
-        "a",
-        "annotate",
-        "Note",
-        show=False,
-        id="notes.annotate",
-        tooltip="Highlight the passage and write a note on it",
-    ),
-    Binding(
-        "B",
-        "add_bookmark",
-        "Bookmark",
-        show=False,
-        id="bookmarks.add",
-        tooltip="Add a named bookmark at the passage",
-    ),
-    Binding(
-        "M",
-        "bookmarks_tab",
-        "Bookmarks",
-        show=False,
-        id="bookmarks.tab",
-        tooltip="The Bookmarks tab of the sidebar",
-    ),
-    Binding(
-        "A",
-        "notes_tab",
-        "Notes",
-        show=False,
-        id="notes.tab",
-        tooltip="The Notes tab of the sidebar: every highlight and note",
-    ),
-    Binding(
-        "E",
-        "export_notes",
-        "Export notes",
-        show=False,
-        id="notes.export",
-        tooltip="Write this page's highlights and notes to a Markdown or JSON file",
-    ),
-]
-
-ANNOTATION_ACTIONS = frozenset(
-    {
-        "leave_passage",
-        "next_sentence",
-        "previous_sentence",
-        "select",
-        "highlight",
-        "next_pen",
-        "annotate",
-        "add_bookmark",
-        "bookmarks_tab",
-        "notes_tab",
-        "export_notes",
-        "set_mark",
-        "jump_to_mark",
-        "jump_back",
-    }
-)
-
-
 JUMP_ACTIONS = frozenset({"top", "bottom", "next_match", "previous_match"})
 """Actions of the article and the screen that jump (as vim's jump list counts them)."""
 
 TAB_WAIT_FRAMES = 20
 """How many frames M and A wait for their tab to be mounted (the sidebar comes after
 the first paint, its panes one per frame)."""
-
-PASSAGE_ACTIONS = frozenset(
-    {"next_sentence", "previous_sentence", "select", "highlight", "annotate"}
-)
-"""Actions on the passage under the cursor: only while the article has the keys."""
 
 
 class AnnotationActions:
@@ -185,10 +63,8 @@ class AnnotationActions:
         the article has the keys, the others anywhere but in a text field."""
         annotations = self.annotations
         if annotations.article is None:
-            return action in ("bookmarks_tab", "notes_tab")
+            return action in TAB_ACTIONS
         focused = self.focused_widget()
-        if action == "leave_passage":
-            return annotations.cursor.active and focused is self.view
         if action in PASSAGE_ACTIONS:
             return focused is self.view or focused is None
         return not is_text_field(focused)
@@ -206,9 +82,6 @@ class AnnotationActions:
 
     def action_select(self) -> None:
         self.annotations.cursor.toggle_selection()
-
-    def action_leave_passage(self) -> None:
-        self.annotations.cursor.leave()
 
     # --- marks (key sequences of the view) --------------------------------------------------
 
