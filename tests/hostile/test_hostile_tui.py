@@ -22,7 +22,7 @@ from reader.ui.dialogs.message import MessageScreen
 from reader.ui.reading.screen import PageSource, ReadingScreen
 
 from .checks import TIME_LIMIT_SECONDS, WALL_SLACK, article_from_record
-from .clirun import extract_json_once
+from .clirun import extract_json_once, extract_json_unhurried
 from .conftest import KIND_NAMES
 from .payloads import QUIT_MARKUP
 from .registry import Page
@@ -51,6 +51,10 @@ def _source(page: Page) -> PageSource:
     this test measures what the reader adds: laying out and drawing a huge article."""
     if page.kind.heavy:
         result = extract_json_once(page.path, page.name)
+        if result.status != 0 and page.kind.outcome != "error":
+            # On a busy machine the extraction can run out of its wall-clock budget
+            # (the CLI test judges that); the layout still needs the article.
+            result = extract_json_unhurried(page.path, page.name)
         if result.status == 0:
             return article_from_record(json.loads(result.stdout))
     return os.fspath(page.path)
