@@ -37,6 +37,7 @@ import os
 import pty
 import re
 import select
+import shutil
 import sqlite3
 import struct
 import subprocess
@@ -187,6 +188,7 @@ def measure_in_process(page: str, word: str, action: str) -> set[str]:
         sys.stdout = stdout
         os.environ.clear()
         os.environ.update(saved)
+        shutil.rmtree(folder, ignore_errors=True)
     if failure:
         raise failure[0]
     return recorder.files
@@ -247,12 +249,14 @@ def measure_start(page: str, word: str) -> set[str]:
             process.kill()
         process.wait()
         os.close(master)
-    if not out.exists():
+    files = json.loads(out.read_text("utf-8")) if out.exists() else None
+    shutil.rmtree(folder, ignore_errors=True)
+    if files is None:
         tail = re.sub(rb"\x1b\[[0-9;?]*[a-zA-Z]", b"", seen).decode("utf-8", "replace")
         raise SystemExit(
             f"code_paths: {word!r} was never painted; the terminal ended with:\n{tail}"
         )
-    return set(json.loads(out.read_text("utf-8")))
+    return set(files)
 
 
 # -- common --------------------------------------------------------------------------
