@@ -84,16 +84,22 @@ async def settle(pilot: Pilot, rounds: int = 50) -> None:
 
 
 async def wait_until(
-    pilot: Pilot, condition: Callable[[], bool], tries: int = 100, *, what: str = ""
+    pilot: Pilot,
+    condition: Callable[[], bool],
+    tries: int = 100,
+    *,
+    what: str | Callable[[], str] = "",
 ) -> None:
     """Let the app run until ``condition()`` holds; fail the test, naming the condition
-    (``what``, or the condition's source line), if it still does not after ``tries``
-    pauses of 20 ms."""
+    (``what``, a text or a function giving one at that moment, or else the condition's
+    source line), if it still does not after ``tries`` pauses of 20 ms."""
     for _ in range(tries):
         if condition():
             return
         await pilot.pause(0.02)
-    assert condition(), f"gave up waiting ({tries} tries) for: {what or _source_of(condition)}"
+    if not condition():
+        said = (what() if callable(what) else what) or _source_of(condition)
+        raise AssertionError(f"gave up waiting ({tries} tries) for: {said}")
 
 
 def _source_of(condition: Callable[[], bool]) -> str:

@@ -17,3 +17,5 @@ async def test_wait_until_fails_naming_the_condition() -> None:
             await wait_until(pilot, lambda: app.screen is None, tries=3)
         with pytest.raises(AssertionError, match="for: the screen to go"):
             await wait_until(pilot, lambda: False, tries=1, what="the screen to go")
+        with pytest.raises(AssertionError, match="for: 2 screens"):
+            await wait_until(pilot, lambda: False, tries=1, what=lambda: "2 screens")
