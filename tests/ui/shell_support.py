@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import dataclasses
 import functools
+import inspect
 import io
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
@@ -82,12 +83,30 @@ async def settle(pilot: Pilot, rounds: int = 50) -> None:
                 await worker.wait()
 
 
-async def wait_until(pilot: Pilot, condition: Callable[[], bool], tries: int = 100) -> bool:
+async def wait_until(
+    pilot: Pilot,
+    condition: Callable[[], bool],
+    tries: int = 100,
+    *,
+    what: str | Callable[[], str] = "",
+) -> None:
+    """Let the app run until ``condition()`` holds; fail the test, naming the condition
+    (``what``, a text or a function giving one at that moment, or else the condition's
+    source line), if it still does not after ``tries`` pauses of 20 ms."""
     for _ in range(tries):
         if condition():
-            return True
+            return
         await pilot.pause(0.02)
-    return condition()
+    if not condition():
+        said = (what() if callable(what) else what) or _source_of(condition)
+        raise AssertionError(f"gave up waiting ({tries} tries) for: {said}")
+
+
+def _source_of(condition: Callable[[], bool]) -> str:
+    try:
+        return " ".join(inspect.getsource(condition).split())
+    except (OSError, TypeError):
+        return getattr(condition, "__qualname__", repr(condition))
 
 
 def record_notifications(app: ReaderApp) -> list[str]:

@@ -275,7 +275,7 @@ async def test_an_enumerated_group_becomes_a_section_again_after_going_back() ->
             start = next(i for i, line in enumerate(lines) if "(3)" in line)
             return lines[start : start + 4]
 
-        assert await wait_until(pilot, lambda: any("(3)" in r for r in capture(app).lines))
+        await wait_until(pilot, lambda: any("(3)" in r for r in capture(app).lines))
         assert group_rows() == [
             "▼ Fishermen still missing at sea (3)",
             "• Tom Reyes, 48, skipper from Lisbon, worked the boats since 2012",
@@ -288,7 +288,7 @@ async def test_an_enumerated_group_becomes_a_section_again_after_going_back() ->
         assert SectionKind.ENUMERATION not in kinds
         await pilot.press("backspace")
         await analysed(pilot, app)
-        assert await wait_until(pilot, lambda: any("(3)" in r for r in capture(app).lines))
+        await wait_until(pilot, lambda: any("(3)" in r for r in capture(app).lines))
         assert group_rows()[0] == "▼ Fishermen still missing at sea (3)"
 
 
@@ -315,16 +315,14 @@ async def test_opening_another_page_cancels_the_analysis() -> None:
     app = app_for(long_article(), harbour_article(), analysis=True, sidebar=True)
     async with app.run_test(size=SIZE) as pilot:
         screen = reading(app)
-        assert await wait_until(
-            pilot, lambda: any(w.group == "analysis" for w in app.workers), tries=500
-        )
+        await wait_until(pilot, lambda: any(w.group == "analysis" for w in app.workers), tries=500)
         first = next(w for w in app.workers if w.group == "analysis")
         assert screen.analysis.running
         await pilot.press("greater_than_sign")  # the next page named
         assert screen.article is not None and screen.article.title == "A harbour reopens"
         assert first.is_cancelled
         await analysed(pilot, app)
-        assert await wait_until(pilot, lambda: first.state is WorkerState.CANCELLED)
+        await wait_until(pilot, lambda: first.state is WorkerState.CANCELLED)
         names = leaf_names(screen.sidebar.pane(EntitiesPane).tree)
         assert names == ["Maria Lopez", "Jonas Weber", "Geneva", "Lisbon"]
 

@@ -45,8 +45,14 @@ async def test_the_dates_tab_fills_whenever_it_is_opened(moment: str, cache: str
         pane = screen.sidebar.pane(DatesPane)
         pane.activate()
         await pilot.pause()
-        assert await wait_until(pilot, lambda: dates_filled(pane), tries=200), (
-            f"Dates tab empty: {pane.options.option_count} options, timeline {pane.timeline!r}"
+        await wait_until(
+            pilot,
+            lambda: dates_filled(pane),
+            tries=200,
+            what=lambda: (
+                f"the Dates tab to fill: {pane.options.option_count} options, "
+                f"timeline {pane.timeline!r}"
+            ),
         )
         reference = str(pane.query_one("#dates-reference").render())
         assert "relative to Sun 13 Apr 2025" in reference

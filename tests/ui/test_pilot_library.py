@@ -453,17 +453,17 @@ async def test_search_results_and_counts_follow_delete_and_undo(tmp_path: Path) 
     async with seeded(tmp_path) as (app, pilot, screen):
         await pilot.press("slash", *"harbour")
         results = screen.query_one(LibraryResults)
-        assert await wait_until(pilot, lambda: len(results.hits) == 2)
+        await wait_until(pilot, lambda: len(results.hits) == 2)
         await pilot.press("down")
         gone = results.current
         assert gone is not None
         await pilot.press("d", "d")
-        assert await wait_until(pilot, lambda: len(results.hits) == 1)
+        await wait_until(pilot, lambda: len(results.hits) == 1)
         await settle(pilot)
         assert gone.article_id not in [hit.article_id for hit in results.hits]
         assert screen.header.summary == "1 match in 3 articles"
         await pilot.press("u")
-        assert await wait_until(pilot, lambda: len(results.hits) == 2)
+        await wait_until(pilot, lambda: len(results.hits) == 2)
         await settle(pilot)
         assert gone.article_id in [hit.article_id for hit in results.hits]
         assert screen.header.summary == "2 matches in 4 articles"

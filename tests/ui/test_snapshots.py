@@ -1,5 +1,6 @@
-"""Snapshots (SVG) of the reading screen: the sample page with its sections collapsed and
-expanded, search highlights, link hints, the sidebar, the help screen and each theme.
+"""Snapshots (SVG) of the reading screen: the sample article (built by hand, see
+``built_articles.ferry_story``) with its sections collapsed and expanded, search
+highlights, link hints, the sidebar, the help screen and each theme.
 
 Regenerate only after looking at the report: ``pytest tests/ui/test_snapshots.py
 --snapshot-update``."""
@@ -7,24 +8,23 @@ Regenerate only after looking at the report: ``pytest tests/ui/test_snapshots.py
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 
 from reader.ui.app import ReaderApp
 
-from .shell_support import settle
-from .snapshot_app import snapshot_app
+from .built_articles import ferry_story
+from .shell_support import app_for, settle
 
 SIZE = (100, 32)
 THEMES = ("paper-dark", "paper-light", "sepia", "high-contrast")
 
 
 @pytest.fixture
-def app(sample_page: Path) -> Callable[..., ReaderApp]:
-    """Build the sample-page app (the corpus is optional: tests skip without it)."""
-    return lambda theme=None: snapshot_app(sample_page, theme=theme)
+def app() -> Callable[..., ReaderApp]:
+    """Build the app showing the sample article, in a theme or the default one."""
+    return lambda theme=None: app_for(ferry_story(), theme=theme)
 
 
 def keys(*presses: str) -> Callable[[Pilot], Awaitable[None]]:
@@ -60,7 +60,7 @@ class TestSamplePage:
 
 class TestSearchAndLinks:
     def test_search_highlights(self, snap_compare, app) -> None:
-        run = keys("slash", *typed("China"), "enter", "n")
+        run = keys("slash", *typed("ferry"), "enter", "n")
         assert snap_compare(app(), run_before=run, terminal_size=SIZE)
 
     def test_search_while_typing(self, snap_compare, app) -> None:
@@ -85,5 +85,5 @@ class TestThemes:
     def test_theme(self, snap_compare, app, theme: str) -> None:
         # The end of the page with a search: text, link numbers, section markers, the
         # current match and the other matches all in the theme's colours.
-        run = keys("slash", *typed("Blinken"), "enter", "end", "n")
+        run = keys("slash", *typed("trust"), "enter", "end", "n")
         assert snap_compare(app(theme), run_before=run, terminal_size=SIZE)

@@ -1,5 +1,6 @@
-"""Snapshots (SVG) of the sample page with its analysis: the Entities tab with a name
-chosen, the Dates tab, and the enumerated group as an expanded section.
+"""Snapshots (SVG) of the sample article (``built_articles.ferry_story``) with its
+analysis: the Entities tab with a name chosen, the Dates tab, and the enumerated group
+as an expanded section.
 
 Regenerate only after looking at the report: ``pytest
 tests/ui/test_snapshots_analysis.py --snapshot-update``."""
@@ -7,7 +8,6 @@ tests/ui/test_snapshots_analysis.py --snapshot-update``."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
@@ -16,15 +16,15 @@ from reader.models import SectionKind
 from reader.ui.app import ReaderApp
 
 from .analysis_articles import analysed
+from .built_articles import ferry_story
 from .shell_support import app_for, reading, settle
-from .snapshot_app import extracted
 
 SIZE = (100, 32)
 
 
 @pytest.fixture
-def app(sample_page: Path) -> ReaderApp:
-    return app_for(extracted(sample_page), analysis=True)
+def app() -> ReaderApp:
+    return app_for(ferry_story(), analysis=True)
 
 
 def analysed_then(*presses: str) -> Callable[[Pilot], Awaitable[None]]:
@@ -55,7 +55,8 @@ class TestSampleAnalysis:
             group = next(s for s in view.sections() if s.kind is SectionKind.ENUMERATION)
             view.scroll_to_offset(group.start)
             await settle(pilot)
-            await pilot.press("k", "k")
+            # Up past the group's title and member lines, drawn above its first paragraph.
+            await pilot.press(*"kkkkkkk")
             await settle(pilot)
 
         assert snap_compare(app, run_before=run, terminal_size=SIZE)

@@ -14,14 +14,6 @@ from reader.models import DateKind, DateMention
 PUBLISHED = datetime(2025, 4, 13, 22, 32, 16)
 
 
-@pytest.fixture(scope="session")
-def pipeline() -> nlp.Pipeline:
-    try:
-        return nlp.load()
-    except nlp.ModelUnavailable as error:
-        pytest.skip(str(error))
-
-
 def dates_in(text: str, published: datetime | None = PUBLISHED) -> list[DateMention]:
     article = article_from_paragraphs([text], published=published)
     return list(analyse(article, use_cache=False).dates)

@@ -13,14 +13,6 @@ from reader.analysis.plaintext import article_from_paragraphs
 from reader.models import Entity, EntityGroup
 
 
-@pytest.fixture(scope="session")
-def pipeline() -> nlp.Pipeline:
-    try:
-        return nlp.load()
-    except nlp.ModelUnavailable as error:
-        pytest.skip(str(error))
-
-
 def entities_of(*paragraphs: str) -> tuple[Entity, ...]:
     article = article_from_paragraphs(paragraphs, published=datetime(2025, 4, 13))
     return analyse(article, use_cache=False).entities

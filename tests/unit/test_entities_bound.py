@@ -19,14 +19,6 @@ PARAGRAPH = "Antony Blinken arrived in Beijing early Sunday and met Wang Yi on M
 LATE = "Margaret Thatcher visited Nairobi in 1979."
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> nlp.Pipeline:
-    try:
-        return nlp.load()
-    except nlp.ModelUnavailable as error:
-        pytest.skip(str(error))
-
-
 def long_article(repeats: int = 40) -> Article:
     """``repeats`` paragraphs naming Blinken, then one naming Thatcher."""
     return article_from_paragraphs([PARAGRAPH] * repeats + [LATE], published=PUBLISHED)

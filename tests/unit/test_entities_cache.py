@@ -21,14 +21,6 @@ PARAGRAPHS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def pipeline() -> nlp.Pipeline:
-    try:
-        return nlp.load()
-    except nlp.ModelUnavailable as error:
-        pytest.skip(str(error))
-
-
 def article(published: datetime | None = PUBLISHED) -> Article:
     return article_from_paragraphs(PARAGRAPHS, published=published)
 

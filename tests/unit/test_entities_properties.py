@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -69,14 +68,6 @@ WORDS = [
     "31",
     "Q3",
 ]
-
-
-@pytest.fixture(scope="session")
-def pipeline() -> nlp.Pipeline:
-    try:
-        return nlp.load()
-    except nlp.ModelUnavailable as error:
-        pytest.skip(str(error))
 
 
 @settings(

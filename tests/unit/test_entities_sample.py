@@ -35,14 +35,6 @@ PEOPLE = {
 }
 
 
-@pytest.fixture(scope="session")
-def pipeline() -> nlp.Pipeline:
-    try:
-        return nlp.load()
-    except nlp.ModelUnavailable as error:
-        pytest.skip(str(error))
-
-
 def built(path: Path) -> Article:
     lines = path.read_text(encoding="utf-8").split("\n")[4:34]
     return article_from_paragraphs(lines, title=lines[0], published=PUBLISHED, source=str(path))

@@ -16,14 +16,6 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "analysis"
 PUBLISHED = datetime(2025, 4, 13)
 
 
-@pytest.fixture(scope="session")
-def pipeline() -> nlp.Pipeline:
-    try:
-        return nlp.load()
-    except nlp.ModelUnavailable as error:
-        pytest.skip(str(error))
-
-
 def read(name: str) -> Article:
     paragraphs = (FIXTURES / name).read_text(encoding="utf-8").split("\n\n")
     return article_from_paragraphs(paragraphs, published=PUBLISHED, source=name)
