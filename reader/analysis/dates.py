@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from reader.analysis import datefind
+from reader.analysis import datefind, yearcontext
 from reader.analysis.dateresolve import Resolved, resolve
 from reader.analysis.datewords import word_set
 from reader.analysis.tense import Tense, tense_from_parse, tense_from_text
@@ -90,7 +90,12 @@ def mentions(
     units: Sequence[Unit],
     docs: Sequence[Doc] | None,
     reference: date | None,
+    *,
+    english: bool = True,
 ) -> list[DateMention]:
+    """The date mentions among ``found``. In English text a bare number needs a
+    year-like word around it to be a year (the words of other languages are not
+    known here, so there any four-digit year stays one)."""
     out: list[DateMention] = []
     for candidate in found:
         before = datefind.previous_word(text, candidate.start)
@@ -98,6 +103,8 @@ def mentions(
             candidate.text.isdigit() and len(candidate.text) <= 3
         ):
             out.append(DateMention(candidate.text, candidate.start, candidate.end, DateKind.AGE))
+            continue
+        if yearcontext.not_a_year(text, candidate.start, candidate.end, english=english):
             continue
         tense = _tense(candidate, text, units, docs, reference)
         resolved = resolve(candidate.text, reference, tense, before)

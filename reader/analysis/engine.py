@@ -81,7 +81,9 @@ def analyse(
     language = (article.metadata.language or "en").lower()
     if not language.startswith("en"):
         notice = f"names are found in English text only (this article is marked {language!r})"
-        return _without_model(text, units, reference, _joined(notice, bound), monitor)
+        return _without_model(
+            text, units, reference, _joined(notice, bound), monitor, english=False
+        )
     try:
         pipeline = nlp.load(model, monitor)
     except nlp.ModelUnavailable as error:
@@ -157,12 +159,14 @@ def _without_model(
     reference: date | None,
     notice: str,
     monitor: nlp.Monitor,
+    *,
+    english: bool = True,
 ) -> Analysis:
     monitor.check()
     found = dates.candidates(text, units, None)
     monitor.report(1.0)
     return Analysis(
-        dates=tuple(dates.mentions(text, found, units, None, reference)),
+        dates=tuple(dates.mentions(text, found, units, None, reference, english=english)),
         reference_date=reference.isoformat() if reference else None,
         model=None,
         notice=notice,
