@@ -22,6 +22,8 @@ _CREDIT = re.compile(
     r"|\([^()\n]{2,60}\s?/\s?[^()\n]{2,60}\)"
     # "Ashraf Shazly/Agence France-Presse — Getty Images", "X/AFP via Getty Images"
     rf"|(?:[A-Z][\w.'’-]*\s?){{1,4}}/\s?{_AGENCIES}\b[^\n()]{{0,40}}"
+    # "(Reuters)" closing a caption
+    rf"|\({_AGENCIES}\)(?=[ \t]*$)"
     rf"|\b{_AGENCIES}\s+via\s+Getty\s+Images|\bGetty\s+Images\b|\bShutterstock\b",
     re.MULTILINE,
 )

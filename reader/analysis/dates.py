@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from reader.analysis import datefind, yearcontext
+from reader.analysis import datefilter, datefind
 from reader.analysis.dateresolve import Resolved, resolve
 from reader.analysis.datewords import word_set
 from reader.analysis.tense import Tense, tense_from_parse, tense_from_text
@@ -104,11 +104,20 @@ def mentions(
         ):
             out.append(DateMention(candidate.text, candidate.start, candidate.end, DateKind.AGE))
             continue
-        if yearcontext.not_a_year(text, candidate.start, candidate.end, english=english):
+        if datefilter.not_a_year(text, candidate.start, candidate.end, english=english):
             continue
         tense = _tense(candidate, text, units, docs, reference)
         resolved = resolve(candidate.text, reference, tense, before)
         if resolved is None:
+            continue
+        shape = datefilter.shape(text, candidate.start, candidate.end) if english else None
+        if shape == "duration" and before in ("in", "within"):
+            shape = None  # "in five years": a point ahead
+        if resolved.kind is DateKind.POINT and shape == "none":
+            continue
+        if resolved.kind is DateKind.POINT and shape is not None:
+            kind = DateKind.AGE if shape == "age" else DateKind.DURATION
+            out.append(DateMention(candidate.text, candidate.start, candidate.end, kind))
             continue
         if resolved.kind is DateKind.AGE and not _of_person(text, candidate, units, docs):
             resolved = Resolved(DateKind.DURATION)

@@ -109,7 +109,10 @@ def collect(text: str, units: Sequence[Unit], docs: Sequence[Doc]) -> list[Menti
             )
             if any(s < end and start < e for s, e in credited):
                 continue
+            end = names.cut_run_on(text, start, end)
             name = " ".join(clean_line(text[start:end]).split())
+            if name in names.NOT_NAMES:
+                continue
             if not _plausible(name) or _fragment(text, start, end, label, name):
                 continue
             if label != "PERSON" and names.person_cue_after(text, end, name):
@@ -146,6 +149,7 @@ def _fragment(text: str, start: int, end: int, label: str, name: str) -> bool:
 
 
 def build(text: str, mentions: list[Mention]) -> tuple[Entity, ...]:
+    mentions = _split_joined(mentions)
     labels = _vote(mentions)
     for mention in mentions:
         mention.label = labels[names.key_of(mention.name)]
@@ -157,6 +161,30 @@ def build(text: str, mentions: list[Mention]) -> tuple[Entity, ...]:
     entities = _people(text, people) + _others(text, others)
     entities.sort(key=lambda e: (_GROUP_ORDER.index(e.group), -e.count, e.mentions[0].start))
     return tuple(entities)
+
+
+_POSSESSIVE_INSIDE = re.compile(r"^(.+?)['’]s (\S.*)$")
+
+
+def _split_joined(mentions: list[Mention]) -> list[Mention]:
+    """Spans that joined two names: "Facebook and Cambridge Analytica" (when one side
+    is a name of its own elsewhere) is dropped; "Verizon’s Yahoo" becomes "Yahoo" when
+    "Verizon" is a name elsewhere."""
+    keys = {names.key_of(m.name) for m in mentions}
+    out: list[Mention] = []
+    for mention in mentions:
+        if " and " in mention.name:
+            sides = mention.name.split(" and ")
+            if any(names.key_of(side) in keys for side in sides):
+                continue
+        owner = _POSSESSIVE_INSIDE.match(mention.name)
+        if owner is not None and names.key_of(owner.group(1)) in keys:
+            rest = owner.group(2)
+            if len(rest) < 2 or not rest[0].isupper():
+                continue
+            mention = Mention(mention.end - len(rest), mention.end, rest, mention.label)
+        out.append(mention)
+    return out
 
 
 def _surnames_are_people(mentions: Sequence[Mention]) -> None:

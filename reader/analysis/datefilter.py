@@ -1,5 +1,7 @@
-"""Whether a bare number the recogniser or the patterns took for a date is a year.
+"""Date phrases that are no point in time: numbers that are no years, durations and
+ages the recogniser tagged as dates, vague words and fragments.
 
+Whether a bare number the recogniser or the patterns took for a date is a year:
 "in 1998", "since 2004", "the 1990s", "May 2014", "(2019)" are years; "1600 Pennsylvania
 Avenue", "2000 calories", "1800 x 1920 per eye", "1451 GMT", "1080p" and "1.8.3" are
 not. A bare three- or four-digit number counts as a year only with a year-like word
@@ -69,3 +71,40 @@ def _word_after(text: str, end: int) -> str:
         return ""
     word = match.group(1).lower()
     return word if not word.startswith(("'s", "’s")) else word[:2]
+
+
+_UNIT_END = re.compile(
+    r"\b(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)$",
+    re.IGNORECASE,
+)
+_DIRECTION = re.compile(
+    r"\b(?:ago|later|earlier|before|after|from now|next|last|past|this|coming|previous|"
+    r"following|recent|since|within)\b",
+    re.IGNORECASE,
+)
+_AGE_WORDS = re.compile(r"\b(?:ages?|old|olds)$|\bages? of\b|[- ]old\b", re.IGNORECASE)
+_ADJECTIVE = re.compile(r"-(?:minute|hour|day|week|month|year|second)$", re.IGNORECASE)
+_VAGUE = re.compile(r"(?i:the) (?:day|days|season|years|time|period|moment|era)", re.IGNORECASE)
+_PART_OF_DAY = re.compile(r"(?:morning|afternoon|evening|night)", re.IGNORECASE)
+_WEEKDAY_BEFORE = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+$", re.IGNORECASE
+)
+
+
+def shape(text: str, start: int, end: int) -> str | None:
+    """What ``text[start:end]`` is when its words say it is no point in time: "age"
+    ("between the ages of 25", "50,000 years old"), "duration" ("six to seven
+    minutes", "just over a month"), "none" (a "30-minute" demo, "the season", the
+    "afternoon" of "Wednesday afternoon" found on its own); None otherwise."""
+    phrase = " ".join(text[start:end].split())
+    if _AGE_WORDS.search(phrase):
+        return "age"
+    if _ADJECTIVE.search(phrase):
+        return "none"
+    if _VAGUE.fullmatch(phrase):
+        return "none"
+    if _PART_OF_DAY.fullmatch(phrase) and _WEEKDAY_BEFORE.search(text, max(0, start - 12), start):
+        return "none"
+    if _UNIT_END.search(phrase) and not _DIRECTION.search(phrase):
+        return "duration"
+    return None
