@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 _ROLE = r"(?:[\w'’-]+\s+){0,7}?"
 _BE = r"(?:were|are|was|is|have\s+been|had\s+been|include|included)\s+"
-_AS = r"(?:(?:identified|named|listed|confirmed)\s+as\s+)?"
+_AS = r"(?:(?:identified|named|listed|confirmed)\s+(?:by\s+(?:[\w'’-]+\s+){1,3}?)?as\s+)?"
 _START = (
     r"(?:^|(?<=[.!?:;])\s+|(?<=[.!?][\"'”’])\s+|\b(?:said|says|added|confirmed)\s+(?:that\s+)?)"
 )
@@ -55,7 +55,7 @@ _INTROS = (
         re.IGNORECASE,
     ),
 )
-_SENTENCE_OPENING = re.compile(r"(?:^|(?<=[.!?])\s+)(?=[A-Z])", re.MULTILINE)
+_SENTENCE_OPENING = re.compile(r"(?:^|(?<=[.!?:])\s+)(?=[A-Z])", re.MULTILINE)
 _ROLE_WORDS = word_set(
     """dead injured wounded killed missing arrested detained accused charged dismissed
     convicted hurt trapped rescued freed released hostages victims deceased survivors
@@ -132,7 +132,10 @@ def _openings(text: str, unit: Unit) -> list[tuple[str | None, int]]:
         previous = text[max(unit.start, match.start() - 6) : match.start()]
         if re.search(r"\b(?:Sgt|Cpl|Lt|Capt|Dr|Prof|Mr|Mrs|Ms|St|Gen|Col|Rev)\.$", previous):
             continue
-        out.append((None, match.end()))
+        # After a colon the list was announced; a bare sentence opening needs each
+        # member's attributes ("Sgt. A, 34, and Cpl. B, 22"), or any two people
+        # named after a count would do.
+        out.append((":" if text[match.start() - 1 : match.start()] == ":" else None, match.end()))
     return out
 
 
@@ -148,6 +151,8 @@ def _group(
     if len(items) < 2:
         return None
     count = _count_before(text, units, docs, index, first)
+    announced = role == ":"
+    role = None if announced else role
     among = role is not None and role.lower().startswith("among ")
     noun = _role_noun(role) if role is not None else None
     if role is not None and noun is None:
@@ -157,6 +162,8 @@ def _group(
             return None
         count = None
     if role is None and count is None:
+        return None
+    if role is None and not announced and not all(_attributed(doc, i) for i in items):
         return None
     if noun is not None and number_value(noun) not in (None, len(items)):
         return None
@@ -205,6 +212,14 @@ def _leading_run(index: int, doc: Doc, first: int) -> list[en._Item]:
         run.append(item)
     run[-1].tail_end = en._tail_end(doc, run[-1].name, stop)
     return run
+
+
+def _attributed(doc: Doc, item: en._Item) -> bool:
+    """A title or role before the name, or an age just after it."""
+    if item.prefix_start < item.name.start:
+        return True
+    after = doc[item.name.end : item.name.end + 3]
+    return len(after) >= 2 and after[0].text == "," and after[1].like_num
 
 
 def _new_clause(gap: Sequence[Token]) -> bool:
