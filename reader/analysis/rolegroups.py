@@ -56,20 +56,26 @@ _INTROS = (
     ),
 )
 _SENTENCE_OPENING = re.compile(r"(?:^|(?<=[.!?:])\s+)(?=[A-Z])", re.MULTILINE)
+_LIST_OPENING = re.compile(
+    r"(?:^|[.!?]\s+)(?:[A-Z][a-z]{1,5}\.\s+|[A-Z][a-z]+\s+)?[A-Z][\w'’-]+\s+[A-Z][\w'’-]+,\s*\d{1,3}\b"
+    r"|(?:^|[.!?]\s+)(?:Sgt|Cpl|Pte|Pvt|Lt|Capt|Col|Gen|Maj|Dr|Prof|Mr|Mrs|Ms|Rev|Det|Insp)\.\s+[A-Z]"
+    r"|:\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\s*[,;]",
+    re.MULTILINE,
+)
+"""A sentence opening with a titled or aged name, or a colon opening a list of names."""
 _ROLE_WORDS = word_set(
     """dead injured wounded killed missing arrested detained accused charged dismissed
     convicted hurt trapped rescued freed released hostages victims deceased survivors
     fallen kidnapped abducted suspects winners nominees recipients honourees honorees
     defendants candidates appointees"""
 )
+_CLAUSE_WORDS = word_set(
+    """who whom whose which that in on at of from with for by since during after before
+    over under near"""
+)
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _RELATIVE = {"who", "whom", "whose", "which", "that"}
 _DEFINITE = {"the", "these", "those"}
-_CUE = re.compile(
-    r"\b(?:the|those)\s+(?:[\w'’-]+\s+){0,7}?(?:were|are|was|is|include|included)\b"
-    r"|\bamong\s+the\b|\b(?:named|identified)\b|\b(?:the|those)\s+[\w'’-]+,",
-    re.IGNORECASE,
-)
 
 
 @dataclass(slots=True)
@@ -81,18 +87,36 @@ class _Count:
 
 def units_to_parse(text: str, units: Sequence[Unit], docs: Sequence[Doc]) -> set[int]:
     """Units worth parsing for a group named after a role: two people or more, and a
-    role cue, or a count of people in it or in the two units before."""
-    counted = [any(en._count_of(t) is not None for t in en._count_tokens(d)) for d in docs]
+    role that names people ("the victims were"), or a count of people ("two
+    soldiers") in it or the two units before and a sentence opening with a titled or
+    aged name or a colon's list. Each unit holding such a count is parsed too (its
+    noun makes the title)."""
+    counted = [_counts_people(doc) for doc in docs]
     wanted: set[int] = set()
     for index, (unit, doc) in enumerate(zip(units, docs, strict=True)):
         if not _two_people(doc):
             continue
+        roles = (m.group("role") for p in _INTROS for m in p.finditer(text, unit.start, unit.end))
+        if any(_role_noun(" ".join(r.split())) for r in roles):
+            wanted.add(index)
         before = [w for w in range(max(0, index - 2), index + 1) if counted[w]]
-        if before or _CUE.search(text, unit.start, unit.end):
-            # The units holding a count are parsed too: their count's noun is read.
-            wanted.update(before or [index])
+        if before and _LIST_OPENING.search(text, unit.start, unit.end):
+            wanted.update(before)
             wanted.add(index)
     return wanted
+
+
+def _counts_people(doc: Doc) -> bool:
+    """A count before a word for people ("two soldiers"), read without a parse."""
+    for token in en._count_tokens(doc):
+        if en._count_of(token) is None or token.i + 1 >= len(doc):
+            continue
+        noun = doc[token.i + 1].lower_
+        if noun in en._PEOPLE_NOUNS or (
+            noun.endswith(en._PEOPLE_SUFFIXES) and not noun.endswith("ments")
+        ):
+            return True
+    return False
 
 
 def find(
@@ -234,11 +258,16 @@ def _new_clause(gap: Sequence[Token]) -> bool:
 
 def _role_noun(role: str) -> str | None:
     """The word of the role that says it names people ("victims", "killed", "men"),
-    or None when it names none."""
+    or None when it names none. Only the words before a clause or a preposition
+    count ("the men who died in …"), and a number only alone ("the three")."""
     words = [w.lower().strip(",") for w in role.split()]
     words = [w for w in words if w not in ("the", "those", "among")]
+    if len(words) == 1 and (number_value(words[0]) or 0) in range(2, en.MAX_COUNT + 1):
+        return words[0]
     for word in words:
-        if word in _ROLE_WORDS or word in en._PEOPLE_NOUNS or number_value(word) is not None:
+        if word in _CLAUSE_WORDS:
+            break
+        if word in _ROLE_WORDS or word in en._PEOPLE_NOUNS:
             return word
         if word.endswith(en._PEOPLE_SUFFIXES) and not word.endswith("ments"):
             return word
