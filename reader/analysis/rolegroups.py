@@ -189,8 +189,8 @@ def _group(
         return None
     if role is None and not announced and not all(_attributed(doc, i) for i in items):
         return None
-    if noun is not None and number_value(noun) not in (None, len(items)):
-        return None
+    if role is not None and _role_count(role) not in (None, len(items)):
+        return None  # "the three suspects were named as A and B"
     en._close_tails(items)
     members = tuple(en._member(units, docs, item) for item in items)
     if len({m.name for m in members}) != len(members):
@@ -271,6 +271,14 @@ def _role_noun(role: str) -> str | None:
             return word
         if word.endswith(en._PEOPLE_SUFFIXES) and not word.endswith("ments"):
             return word
+    return None
+
+
+def _role_count(role: str) -> int | None:
+    for word in role.lower().split():
+        value = number_value(word)
+        if value is not None and 2 <= value <= en.MAX_COUNT and word not in ("a", "an"):
+            return value
     return None
 
 
