@@ -82,6 +82,11 @@ _DIRECTION = re.compile(
     r"following|recent|since|within)\b",
     re.IGNORECASE,
 )
+_AMOUNT = re.compile(
+    r"\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|forty|fifty|hundred|few|several|couple|many|some)\b",
+    re.IGNORECASE,
+)
 _AGE_WORDS = re.compile(r"\b(?:ages?|old|olds)$|\bages? of\b|[- ]old\b", re.IGNORECASE)
 _ADJECTIVE = re.compile(r"-(?:minute|hour|day|week|month|year|second)$", re.IGNORECASE)
 _VAGUE = re.compile(r"(?i:the) (?:day|days|season|years|time|period|moment|era)", re.IGNORECASE)
@@ -105,6 +110,6 @@ def shape(text: str, start: int, end: int) -> str | None:
         return "none"
     if _PART_OF_DAY.fullmatch(phrase) and _WEEKDAY_BEFORE.search(text, max(0, start - 12), start):
         return "none"
-    if _UNIT_END.search(phrase) and not _DIRECTION.search(phrase):
-        return "duration"
+    if _UNIT_END.search(phrase) and not _DIRECTION.search(phrase) and _AMOUNT.search(phrase):
+        return "duration"  # "six to seven minutes", not "Thanksgiving week"
     return None

@@ -90,6 +90,7 @@ def test_the_date_filters_never_fail(text: str, start: int, length: int) -> None
         ("four years ago", None),
         ("the next few months", None),
         ("last year", None),
+        ("Thanksgiving week", None),
     ],
 )
 def test_durations_ages_and_vague_words_are_not_points(phrase: str, shape: str | None) -> None:
