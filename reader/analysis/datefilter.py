@@ -96,6 +96,11 @@ _WEEKDAY_BEFORE = re.compile(
 )
 
 
+def counted(phrase: str) -> bool:
+    """Whether ``phrase`` opens with an amount ("five years", "a week")."""
+    return _AMOUNT.match(phrase) is not None
+
+
 def shape(text: str, start: int, end: int) -> str | None:
     """What ``text[start:end]`` is when its words say it is no point in time: "age"
     ("between the ages of 25", "50,000 years old"), "duration" ("six to seven

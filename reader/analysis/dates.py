@@ -111,7 +111,11 @@ def mentions(
         if resolved is None:
             continue
         shape = datefilter.shape(text, candidate.start, candidate.end) if english else None
-        if shape == "duration" and before in ("in", "within"):
+        if (
+            shape == "duration"
+            and before in ("in", "within")
+            and datefilter.counted(candidate.text)
+        ):
             shape = None  # "in five years": a point ahead
         if resolved.kind is DateKind.POINT and shape == "none":
             continue
