@@ -11,11 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.analysis import analyse, credits, datefilter, names, nlp
-from reader.analysis.entities import build
+from reader.analysis.entities import Mention, build
 from reader.analysis.plaintext import article_from_paragraphs
 from reader.analysis.units import units_of
 from reader.models import Article, Block, BlockKind, DateKind, EntityGroup, Span
-from tests.unit.test_entities import mentions
 
 
 @pytest.fixture(scope="session")
@@ -24,6 +23,17 @@ def pipeline() -> nlp.Pipeline:
         return nlp.load()
     except nlp.ModelUnavailable as error:
         pytest.skip(str(error))
+
+
+def mentions(text: str, *spans: tuple[str, str]) -> list[Mention]:
+    """Mentions of each (surface, label) in order of appearance in ``text``."""
+    out: list[Mention] = []
+    position = 0
+    for surface, label in spans:
+        start = text.index(surface, position)
+        out.append(Mention(start, start + len(surface), surface, label))
+        position = start + len(surface)
+    return out
 
 
 def is_year(text: str, number: str) -> bool:
