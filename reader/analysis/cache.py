@@ -20,7 +20,7 @@ from reader import locations
 from reader.atomic import write_atomic
 from reader.models import MODEL_VERSION, Analysis, Article
 
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2
 """Bumped whenever the rules change what an analysis contains."""
 DIRECTORY_NAME = "analysis-cache"
 

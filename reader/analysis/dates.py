@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from reader.analysis import datefind
+from reader.analysis import datefilter, datefind
 from reader.analysis.dateresolve import Resolved, resolve
 from reader.analysis.datewords import word_set
 from reader.analysis.tense import Tense, tense_from_parse, tense_from_text
@@ -90,7 +90,12 @@ def mentions(
     units: Sequence[Unit],
     docs: Sequence[Doc] | None,
     reference: date | None,
+    *,
+    english: bool = True,
 ) -> list[DateMention]:
+    """The date mentions among ``found``. In English text a bare number needs a
+    year-like word around it to be a year (the words of other languages are not
+    known here, so there any four-digit year stays one)."""
     out: list[DateMention] = []
     for candidate in found:
         before = datefind.previous_word(text, candidate.start)
@@ -99,9 +104,24 @@ def mentions(
         ):
             out.append(DateMention(candidate.text, candidate.start, candidate.end, DateKind.AGE))
             continue
+        if datefilter.not_a_year(text, candidate.start, candidate.end, english=english):
+            continue
         tense = _tense(candidate, text, units, docs, reference)
         resolved = resolve(candidate.text, reference, tense, before)
         if resolved is None:
+            continue
+        shape = datefilter.shape(text, candidate.start, candidate.end) if english else None
+        if (
+            shape == "duration"
+            and before in ("in", "within")
+            and datefilter.counted(candidate.text)
+        ):
+            shape = None  # "in five years": a point ahead
+        if resolved.kind is DateKind.POINT and shape == "none":
+            continue
+        if resolved.kind is DateKind.POINT and shape is not None:
+            kind = DateKind.AGE if shape == "age" else DateKind.DURATION
+            out.append(DateMention(candidate.text, candidate.start, candidate.end, kind))
             continue
         if resolved.kind is DateKind.AGE and not _of_person(text, candidate, units, docs):
             resolved = Resolved(DateKind.DURATION)

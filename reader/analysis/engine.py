@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.analysis import cache, dates, enumerations, nlp
+from reader.analysis import cache, dates, enumerations, nlp, rolegroups
 from reader.analysis.entities import find_entities
 from reader.analysis.units import (
     Unit,
@@ -22,7 +22,7 @@ from reader.analysis.units import (
     sentence_around,
     units_of,
 )
-from reader.models import Analysis, Article
+from reader.models import Analysis, Article, Enumeration
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -81,7 +81,9 @@ def analyse(
     language = (article.metadata.language or "en").lower()
     if not language.startswith("en"):
         notice = f"names are found in English text only (this article is marked {language!r})"
-        return _without_model(text, units, reference, _joined(notice, bound), monitor)
+        return _without_model(
+            text, units, reference, _joined(notice, bound), monitor, english=False
+        )
     try:
         pipeline = nlp.load(model, monitor)
     except nlp.ModelUnavailable as error:
@@ -97,7 +99,7 @@ def analyse(
         analysis = Analysis(
             entities=find_entities(text, units, docs),
             dates=tuple(dates.mentions(text, found, units, docs, reference)),
-            enumerations=tuple(enumerations.find(text, units, docs)),
+            enumerations=_groups(text, units, docs),
             reference_date=reference.isoformat() if reference else None,
             model=model,
             notice=bound,
@@ -120,6 +122,7 @@ def _parse_where_needed(
     """Parse whole units that may hold a counted group, and only the sentences of
     other units whose dates need a tense."""
     whole = enumerations.units_to_parse(text, units, docs)
+    whole |= rolegroups.units_to_parse(text, units, docs)
     sentences: dict[tuple[int, int], list[dates.Candidate]] = {}
     for candidate in found:
         if candidate.unit in whole or not dates.needs_parse(candidate, text, reference):
@@ -136,6 +139,14 @@ def _parse_where_needed(
     for (start, _), doc, waiting in zip(sentences, parsed, sentences.values(), strict=True):
         for candidate in waiting:
             candidate.parsed = (doc, start)
+
+
+def _groups(text: str, units: list[Unit], docs: list[Doc]) -> tuple[Enumeration, ...]:
+    """Counted groups, then groups named after a role where no counted group is."""
+    counted = enumerations.find(text, units, docs)
+    taken = [(e.start, e.end) for e in counted]
+    named = rolegroups.find(text, units, docs, taken)
+    return tuple(sorted(counted + named, key=lambda e: e.start))
 
 
 def _joined(notice: str, bound: str | None) -> str:
@@ -157,12 +168,14 @@ def _without_model(
     reference: date | None,
     notice: str,
     monitor: nlp.Monitor,
+    *,
+    english: bool = True,
 ) -> Analysis:
     monitor.check()
     found = dates.candidates(text, units, None)
     monitor.report(1.0)
     return Analysis(
-        dates=tuple(dates.mentions(text, found, units, None, reference)),
+        dates=tuple(dates.mentions(text, found, units, None, reference, english=english)),
         reference_date=reference.isoformat() if reference else None,
         model=None,
         notice=notice,

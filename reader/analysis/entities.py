@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reader.analysis import names
+from reader.analysis import credits, names
 from reader.analysis.units import Unit
 from reader.models import Entity, EntityGroup, Span
 from reader.sanitize import clean_line
@@ -96,6 +96,7 @@ def collect(text: str, units: Sequence[Unit], docs: Sequence[Doc]) -> list[Menti
     """The recogniser's spans, trimmed, with implausible ones and fragments dropped."""
     found: list[Mention] = []
     for unit, doc in zip(units, docs, strict=True):
+        credited = credits.credit_spans(text, unit.start, unit.end)
         for ent in doc.ents:
             label = ent.label_
             if label not in GROUP_OF_LABEL:
@@ -106,7 +107,12 @@ def collect(text: str, units: Sequence[Unit], docs: Sequence[Doc]) -> list[Menti
                 unit.start + ent.end_char,
                 person=label == "PERSON",
             )
+            if any(s < end and start < e for s, e in credited):
+                continue
+            end = names.cut_run_on(text, start, end)
             name = " ".join(clean_line(text[start:end]).split())
+            if name in names.NOT_NAMES:
+                continue
             if not _plausible(name) or _fragment(text, start, end, label, name):
                 continue
             if label != "PERSON" and names.person_cue_after(text, end, name):
@@ -143,16 +149,56 @@ def _fragment(text: str, start: int, end: int, label: str, name: str) -> bool:
 
 
 def build(text: str, mentions: list[Mention]) -> tuple[Entity, ...]:
+    mentions = _split_joined(mentions)
     labels = _vote(mentions)
     for mention in mentions:
         mention.label = labels[names.key_of(mention.name)]
         if mention.label == "PERSON" and names.looks_like_org(mention.name):
             mention.label = "ORG"
+    _surnames_are_people(mentions)
     people = [m for m in mentions if m.label == "PERSON"]
     others = [m for m in mentions if m.label != "PERSON"]
     entities = _people(text, people) + _others(text, others)
     entities.sort(key=lambda e: (_GROUP_ORDER.index(e.group), -e.count, e.mentions[0].start))
     return tuple(entities)
+
+
+_POSSESSIVE_INSIDE = re.compile(r"^(.+?)['’]s (\S.*)$")
+
+
+def _split_joined(mentions: list[Mention]) -> list[Mention]:
+    """Spans that joined two names: "Facebook and Cambridge Analytica" (when one side
+    is a name of its own elsewhere) is dropped; "Verizon’s Yahoo" becomes "Yahoo" when
+    "Verizon" is a name elsewhere."""
+    keys = {names.key_of(m.name) for m in mentions}
+    out: list[Mention] = []
+    for mention in mentions:
+        if " and " in mention.name:
+            sides = mention.name.split(" and ")
+            if any(names.key_of(side) in keys for side in sides):
+                continue
+        owner = _POSSESSIVE_INSIDE.match(mention.name)
+        if owner is not None and names.key_of(owner.group(1)) in keys:
+            rest = owner.group(2)
+            if len(rest) < 2 or not rest[0].isupper():
+                continue
+            mention = Mention(mention.end - len(rest), mention.end, rest, mention.label)
+        out.append(mention)
+    return out
+
+
+def _surnames_are_people(mentions: Sequence[Mention]) -> None:
+    """ "Besecker" tagged as a company where "Tyler Besecker" is a person on the page:
+    the surname is that person. Places keep their label ("Washington" beside "George
+    Washington" is mostly the city), as the vote decides."""
+    surnames = {
+        m.words[-1].lower()
+        for m in mentions
+        if m.label == "PERSON" and len(m.words) > 1 and not names.looks_like_org(m.name)
+    }
+    for mention in mentions:
+        if mention.label == "ORG" and mention.name.lower() in surnames:
+            mention.label = "PERSON"
 
 
 def _vote(mentions: Sequence[Mention]) -> dict[str, str]:

@@ -32,7 +32,11 @@ _DASHES = {":", "—", "–", "--"}
 _SEPARATORS = {",", ";", "and", "or", "&"} | _DASHES
 _CLOSERS = {"—", "–", "--", ")"}
 _COPULAS = {"are", "were", "include", "included", "includes", "is", "was"}
-_PREFIX_TAGS = {"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "HYPH", "DT", "VBN"}
+_PREFIX_TAGS = {"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "HYPH", "DT", "VBN", "PRP$"}
+_TITLE_ABBREVIATIONS = word_set(
+    """sgt cpl pte pvt lt capt col gen maj adm cmdr insp det const supt dr prof mr mrs ms
+    rev sen rep gov st"""
+)
 _MAX_PREFIX = 6
 _BACK_NOUNS = {"men", "women", "people", "others", "ones", "victims", "americans", "members"}
 _ORDINAL_OPENERS = {"another", "first", "second", "third", "fourth", "fifth", "last", "final"}
@@ -229,16 +233,22 @@ def _opener(head: Token, sentence: Span) -> int | None:
     return None
 
 
-def _items(unit: int, doc: Doc, start: int, end: int) -> list[_Item]:
-    """People named in list positions of ``doc[start:end]``."""
+def _items(unit: int, doc: Doc, start: int, end: int, *, subjects: bool = False) -> list[_Item]:
+    """People named in list positions of ``doc[start:end]``. With ``subjects`` (a list
+    a role introduced), also names that are the subject of the sentence's verb ("Sgt.
+    A and Cpl. B were flown") and names shaped like a person's that the recogniser
+    labelled otherwise ("Elif Kaya" as an organisation)."""
     items: list[_Item] = []
     for ent in doc.ents:
         if ent.start < start or ent.end > end:
             continue
-        if ent.label_ != "PERSON" and not _person_like(doc, ent):
+        if ent.text.lower().rstrip(".") in _TITLE_ABBREVIATIONS:
+            continue  # "Sgt" of "Sgt. Mark Doyle" taken for a name
+        lenient = subjects and name_shaped(ent)
+        if ent.label_ != "PERSON" and not _person_like(doc, ent) and not lenient:
             continue
         prefix = _prefix_start(doc, ent, start)
-        if prefix is None or _heads_clause(ent):
+        if prefix is None or (not subjects and _heads_clause(ent)):
             continue
         items.append(_Item(unit, ent, prefix))
     for k, item in enumerate(items[:-1]):
@@ -246,6 +256,19 @@ def _items(unit: int, doc: Doc, start: int, end: int) -> list[_Item]:
     if items:
         items[-1].tail_end = _tail_end(doc, items[-1].name, end)
     return items
+
+
+def name_shaped(ent: Span) -> bool:
+    """Two or three capitalised words that could be a person's name, whatever the
+    recogniser's label."""
+    if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT"):
+        return False
+    words = ent.text.split()
+    return (
+        2 <= len(words) <= 3
+        and names.plausible_person(ent.text)
+        and not names.looks_like_org(ent.text)
+    )
 
 
 def _person_like(doc: Doc, ent: Span) -> bool:
@@ -268,7 +291,11 @@ def _prefix_start(doc: Doc, ent: Span, start: int) -> int | None:
         token = doc[j]
         if token.lower_ in _SEPARATORS or token.text in _SEPARATORS:
             return j + 1
-        if token.tag_ not in _PREFIX_TAGS or token.ent_type_ == "PERSON":
+        if token.text == "." and j > start and doc[j - 1].lower_ in _TITLE_ABBREVIATIONS:
+            j -= 1  # "Sgt." before a name: part of the title
+            continue
+        title = token.lower_.rstrip(".") in _TITLE_ABBREVIATIONS
+        if token.tag_ not in _PREFIX_TAGS or (token.ent_type_ == "PERSON" and not title):
             return None
         steps += 1
         if steps > _MAX_PREFIX:

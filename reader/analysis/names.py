@@ -53,6 +53,17 @@ NOT_PEOPLE = word_set(
     Wikipedia Netflix Spotify Uber Zoom Slack Google Amazon Microsoft Apple Tesla""",
 )
 """Brands the recogniser often takes for people."""
+NOT_NAMES = word_set(
+    """CPU GPU RAM ROM USB HDR HDMI IR LED LCD OLED SSD HDD DDR GDDR FPS PC TV OS API URL
+    HTML PDF GPS SUV ATM DNA RNA HIV GMT UTC CST CDT EST EDT PST PDT MST BST CET CEST
+    MD MA PhD Ph.D. MBA BSc MSc RN DDS JD Esq. PII DNP RV EXCLUSIVE NETWORK UPDATE UPDATED
+    BREAKING WATCH VIDEO PHOTOS PHOTO ADVERTISEMENT SPONSORED LIVE""",
+    lower=False,
+)
+"""Abbreviations of things (hardware, time zones, degrees) and page furniture in
+capitals that the recogniser takes for organisations or places."""
+_RUN_ON_TAIL = word_set("and or of at the in for to with by from on a an")
+_SENTENCE_INSIDE = re.compile(r"\.\s+(?:The|A|An|It|He|She|They|This|That|We|I)\b")
 _NAME_PARTICLES = word_set("de del della der den di du da dos van von bin al el la le ter y e")
 _NOT_IN_NAMES = re.compile(r"[\d@/\\|\[\]{}<>#←→=+*_:;!?()\"“”]")
 
@@ -167,6 +178,24 @@ def _after_titles(text: str, start: int, end: int) -> int:
     if i < len(words) - 2 and words[i][1] == "of":
         i += 2
     return words[i][0] if i < len(words) else start
+
+
+def cut_run_on(text: str, start: int, end: int) -> int:
+    """Where a span that ran past its name should stop: before a new sentence ("One
+    S. The company") and before trailing small words ("Killer Instinct and",
+    "Oculus and Facebook of")."""
+    inside = _SENTENCE_INSIDE.search(text, start, end)
+    if inside is not None:
+        end = inside.start() + 1
+    while True:
+        space = text.rfind(" ", start, end)
+        if space == -1 or text[space + 1 : end].lower() not in _RUN_ON_TAIL:
+            return end
+        if not text[space + 1 : end].islower():
+            return end
+        end = space
+        while end > start and text[end - 1] in " ,;":
+            end -= 1
 
 
 def looks_like_org(name: str) -> bool:

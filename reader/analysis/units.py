@@ -1,4 +1,5 @@
-"""The pieces of an article that are analysed: paragraphs, list items, table rows.
+"""The pieces of an article that are analysed: paragraphs, list items, table rows
+(not their header rows).
 
 Each unit is a span of ``Article.text`` that spaCy reads as one text, so every offset
 it reports maps back by adding ``unit.start``. Code blocks are skipped (identifiers
@@ -37,7 +38,13 @@ def units_of(article: Article, end: int | None = None) -> list[Unit]:
                 break
             if block.kind in _SKIP:
                 continue
-            units.extend(_lines(text, block.start, min(block.end, end), index))
+            start = block.start
+            if block.kind is BlockKind.TABLE and block.header_rows and block.rows:
+                # Column headers ("Calories", "Founded") name no one: not analysed.
+                cells = [c for row in block.rows[: block.header_rows] for c in row]
+                if cells:
+                    start = max(start, min(cells[-1].end + 1, block.end))
+            units.extend(_lines(text, start, min(block.end, end), index))
     else:
         units.extend(_lines(text, 0, end, -1))
     return units

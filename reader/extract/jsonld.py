@@ -47,6 +47,7 @@ class JsonLdFacts:
     name: str | None = None
     authors: list[str] = field(default_factory=list)
     published: str | None = None
+    modified: str | None = None
     keywords: list[str] = field(default_factory=list)
     language: str | None = None
     publisher: str | None = None
@@ -145,6 +146,7 @@ def parse(scripts: tuple[str, ...]) -> JsonLdFacts:
     facts.name = _text(article.get("name"))
     facts.authors = _names(article.get("author") or article.get("creator"))
     facts.published = _text(article.get("datePublished") or article.get("dateCreated"))
+    facts.modified = _text(article.get("dateModified"))
     facts.keywords = _keywords(article.get("keywords"))
     facts.language = _text(article.get("inLanguage"))
     facts.description = _text(article.get("description"))

@@ -52,6 +52,40 @@ _DATE_KEYS = (
     "publish-date",
     "pubdate",
 )
+_MODIFIED_KEYS = (
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+    "last-modified",
+)
+_LAST_MODIFIED = (
+    # Narrow paths: a contains() test on every element costs 0.7 s on a 500k-node page.
+    "//li[contains(@id, 'lastmod')] | //footer//*[contains(@class, 'lastmod')"
+    " or contains(@class, 'last-modified') or contains(@class, 'last-updated')]"
+)
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_DAY_MONTH_YEAR = re.compile(
+    r"\b(\d{1,2})\s+("
+    + "|".join(_MONTHS)
+    + r")\s+(\d{4})\b|\b("
+    + "|".join(_MONTHS)
+    + r")\s+(\d{1,2}),?\s+(\d{4})\b",
+    re.IGNORECASE,
+)
 _TAG_KEYS = ("article:tag", "parsely-tags", "news_keywords", "keywords")
 _LANG_KEYS = ("content-language", "og:locale", "dc.language", "language", "inlanguage")
 _SEPARATORS = re.compile(r"\s+(?:[|\-–—·•:»/\\]|::)\s+")
@@ -225,14 +259,22 @@ def _published(
     facts: jsonld.JsonLdFacts,
     budget_left: bool,
 ) -> datetime | None:
-    found = parse_date(facts.published) or parse_date(_first(meta, _DATE_KEYS))
+    # The article's own dates first: a page's other dates (an infobox's "Founded",
+    # a reference's access date) are what a guess from the page text may pick.
+    found = (
+        parse_date(facts.published)
+        or parse_date(_first(meta, _DATE_KEYS))
+        or parse_date(facts.modified)
+        or parse_date(_first(meta, _MODIFIED_KEYS))
+        or _last_modified_note(root)
+    )
     if found or not budget_left:
         return found
     from htmldate import find_date
 
     try:
         value = find_date(
-            root,
+            _without_infoboxes(root),
             original_date=True,
             extensive_search=False,
             outputformat="%Y-%m-%dT%H:%M:%S",
@@ -240,6 +282,32 @@ def _published(
     except (ValueError, TypeError, RecursionError):
         return None
     return parse_date(value)
+
+
+def _last_modified_note(root: lxml.html.HtmlElement) -> datetime | None:
+    """ "This page was last modified on 28 October 2016": a wiki's footer."""
+    for element in root.xpath(_LAST_MODIFIED)[:3]:
+        match = _DAY_MONTH_YEAR.search(element.text_content()[:300])
+        if match is None:
+            continue
+        day, month, year = match.group(1, 2, 3) if match.group(1) else match.group(5, 4, 6)
+        try:
+            return datetime(int(year), _MONTHS.index(month.lower()) + 1, int(day))
+        except ValueError:
+            continue
+    return None
+
+
+def _without_infoboxes(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The page without the fact boxes whose "Founded" or "Born" date is no
+    publication date."""
+    boxes = root.xpath("//table[contains(@class, 'infobox')]")
+    if not boxes:
+        return root
+    copy = lxml.html.fromstring(lxml.html.tostring(root))
+    for box in copy.xpath("//table[contains(@class, 'infobox')]"):
+        box.drop_tree()
+    return copy
 
 
 def html_metadata(

@@ -111,6 +111,22 @@ def test_published_from_jsonld_then_meta_then_the_page() -> None:
     assert found.published is not None and found.published.date().isoformat() == "2021-06-05"
 
 
+def test_published_prefers_the_articles_own_dates_to_an_infobox() -> None:
+    modified = '{"@type": "Article", "dateModified": "2020-02-03"}'
+    assert meta_of(jsonld(modified)).published == datetime(2020, 2, 3)
+    meta = meta_of('<meta property="article:modified_time" content="2019-05-06T00:00:00">')
+    assert meta.published == datetime(2019, 5, 6)
+    infobox = (
+        '<table class="infobox"><tr><th>Founded</th><td>February 28, 1998</td></tr></table>'
+        "<p>A community of makers.</p>"
+    )
+    footer = (
+        '<ul><li id="footer-info-lastmod">This page was last modified on 28 October 2016.</li></ul>'
+    )
+    assert meta_of("", infobox + footer).published == datetime(2016, 10, 28)
+    assert meta_of("", infobox).published != datetime(1998, 2, 28)
+
+
 def test_tags_from_article_tags_keywords_and_jsonld_without_duplicates() -> None:
     meta = meta_of(
         '<meta property="article:tag" content="Coast">'
