@@ -131,12 +131,11 @@ class LibraryControl:
             opened = self._opened.get(source)
         article_id = opened.article_id if opened is not None else None
         session = self.session
-        store = session.store if session is not None else None
 
         def stored() -> PictureSource | None:
-            if store is None or article_id is None:
-                return None
-            return store.images.sources(article_id)
+            # In a worker: opening the library is never the first paint's business.
+            store = session.store if session is not None and article_id is not None else None
+            return store.images.sources(article_id) if store is not None else None
 
         return service.FigurePictures(source, self.settings.limits, stored)
 
