@@ -99,3 +99,34 @@ async def test_long_names_are_cut_with_an_ellipsis_not_scrolled() -> None:
         shown = [tree.render_line(y).text for y in range(tree.size.height)]
         row = next(line for line in shown if "International" in line)
         assert "…" in row and name not in row
+
+
+@pilot_test
+async def test_each_tab_has_a_key_and_keys_resize_the_sidebar() -> None:
+    app = app_for(field_guide(), analysis=True)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        screen = reading(app)
+        tabbed = screen.sidebar.query_one(TabbedContent)
+        for key, pane in (("e", "entities"), ("D", "dates"), ("M", "bookmarks"), ("A", "notes")):
+            await pilot.press(key)
+            await settle(pilot)
+            assert screen.sidebar_open and tabbed.active == pane, key
+            await pilot.press("escape")
+            await settle(pilot)
+        width = screen.sidebar.outer_size.width
+        await pilot.press("ctrl+right")
+        await settle(pilot)
+        assert screen.sidebar.outer_size.width == width + 4
+        await pilot.press("ctrl+left", "ctrl+left")
+        await settle(pilot)
+        assert screen.sidebar.outer_size.width == width - 4
+
+
+@pilot_test
+async def test_the_palette_offers_each_tab_by_name() -> None:
+    app = app_for(field_guide(), analysis=True)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        names = {row.description for row in reading(app).palette_entries()}
+        assert {"Contents", "Entities", "Dates", "Bookmarks", "Notes"} <= names

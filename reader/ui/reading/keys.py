@@ -92,6 +92,38 @@ SIDEBAR: list[Binding] = [
         id="reading.toggle-sidebar",
         tooltip="Show or hide the sidebar",
     ),
+    Binding(
+        "e",
+        "entities_tab",
+        "Entities",
+        id="reading.entities",
+        show=False,
+        tooltip="The Entities tab: people, organisations and places the page names",
+    ),
+    Binding(
+        "D",
+        "dates_tab",
+        "Dates",
+        id="reading.dates",
+        show=False,
+        tooltip="The Dates tab: the page's dates on a timeline",
+    ),
+    Binding(
+        "ctrl+right",
+        "sidebar_wider",
+        "Wider sidebar",
+        id="reading.sidebar-wider",
+        show=False,
+        tooltip="Widen the sidebar (also by dragging its edge); remembered",
+    ),
+    Binding(
+        "ctrl+left",
+        "sidebar_narrower",
+        "Narrower sidebar",
+        id="reading.sidebar-narrower",
+        show=False,
+        tooltip="Narrow the sidebar; remembered",
+    ),
 ]
 
 PAGES: list[Binding] = [

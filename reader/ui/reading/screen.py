@@ -48,7 +48,7 @@ from reader.ui.reading.search import SearchController
 from reader.ui.reading.sidebar.contents import ContentsPane
 from reader.ui.reading.sidebar.dates import DatesPane
 from reader.ui.reading.sidebar.entities import EntitiesPane
-from reader.ui.reading.sidebar.sidebar import Sidebar
+from reader.ui.reading.sidebar.sidebar import Sidebar, SidebarPane
 from reader.ui.reading.sidebar.sizing import MIN_WIDTH, STEP, fit
 from reader.ui.reading.stepping import StepChoice
 from reader.ui.widgets.search_bar import SearchBar
@@ -181,6 +181,18 @@ class ReadingScreen(AnnotationActions, Screen[None]):
     @on(Sidebar.Resized)
     def _sidebar_dragged(self, event: Sidebar.Resized) -> None:
         self.resize_sidebar(event.width)
+
+    def action_entities_tab(self) -> None:
+        self._analysis_tab(self.analysis.entities)
+
+    def action_dates_tab(self) -> None:
+        self._analysis_tab(self.analysis.dates)
+
+    def _analysis_tab(self, pane: SidebarPane) -> None:
+        if not self.analysis.enabled:
+            self.say("Entities and dates are switched off ([analysis] enabled = false).")
+            return
+        self._tab(pane)
 
     def action_sidebar_wider(self) -> None:
         self.sidebar_open = True

@@ -17,9 +17,9 @@ from textual.binding import ActiveBinding
 from textual.widgets import Input
 
 from reader.ui.reading.keys import PASSAGE_ACTIONS, TAB_ACTIONS
-from reader.ui.reading.sidebar.annotation_pane import AnnotationPane
 from reader.ui.reading.sidebar.bookmarks import BookmarksPane
 from reader.ui.reading.sidebar.notes import NotesPane
+from reader.ui.reading.sidebar.sidebar import SidebarPane
 from reader.ui.store_queue import StoreReply
 
 if TYPE_CHECKING:
@@ -117,7 +117,7 @@ class AnnotationActions:
     def action_notes_tab(self) -> None:
         self._tab(self.annotations.notes_pane)
 
-    def _tab(self, pane: AnnotationPane) -> None:
+    def _tab(self, pane: SidebarPane) -> None:
         """Show and focus ``pane``; from inside it, close the sidebar."""
         focused = self.focused_widget()
         inside = focused is not None and pane in getattr(focused, "ancestors", ())
@@ -127,7 +127,7 @@ class AnnotationActions:
         self.sidebar_open = True
         self._tab_when_mounted(pane, TAB_WAIT_FRAMES)
 
-    def _tab_when_mounted(self, pane: AnnotationPane, frames: int) -> None:
+    def _tab_when_mounted(self, pane: SidebarPane, frames: int) -> None:
         # The sidebar mounts after the first paint, and its panes one per frame.
         if pane.is_mounted:
             pane.activate()
