@@ -243,12 +243,13 @@ def _cached_article(
 # --- web archives and the reading queue (for the TUI's picker and queue) -------------
 
 
-def list_pages(archive: str) -> list[Capture]:
+def list_pages(archive: str, progress: Callable[[int, int], None] | None = None) -> list[Capture]:
     """The HTML captures of a WARC/WACZ archive (title, URL, capture date), in archive
-    order, for a picker. LoadError (one line) when it is not a readable archive."""
+    order, for a picker (``progress(records, pages)`` now and then). LoadError (one
+    line) when it is not a readable archive."""
     from reader.loaders.webarchive import list_pages as listing
 
-    return listing(archive).pages
+    return listing(archive, progress).pages
 
 
 def load_page(archive: str, capture: Capture | str, settings: Settings | None = None) -> Article:

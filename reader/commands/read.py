@@ -51,6 +51,40 @@ def _attach_terminal_to_stdin() -> None:
     os.close(terminal)
 
 
+_ARCHIVE_STARTS = (b"WARC/", b"\x1f\x8b", b"PK\x03\x04")
+"""How a WARC, a gzipped WARC and a WACZ (a ZIP) begin: only such files are looked
+at more closely, so opening an ordinary page loads nothing more."""
+
+
+def web_archive(source: str) -> bool:
+    """Is ``source`` a WARC/WACZ web archive (by its content)?"""
+    if source == "-" or "://" in source:
+        return False
+    try:
+        with open(source, "rb") as handle:
+            head = handle.read(5)
+    except OSError:
+        return False
+    if not head.startswith(_ARCHIVE_STARTS):
+        return False
+    from reader.loaders.webarchive import archive_kind
+
+    return archive_kind(source) is not None
+
+
+def _archive_to_pick(sources: list[str]) -> str | None:
+    """The web archive named alone on the command line, whose pages are offered to
+    pick from; an archive among other pages is an error."""
+    archives = [source for source in sources if web_archive(source)]
+    if not archives:
+        return None
+    if len(sources) > 1:
+        from reader.loaders.names import display_name
+
+        raise ReaderError(f"{display_name(archives[0])} is a web archive: open it on its own")
+    return archives[0]
+
+
 def _require_terminal() -> None:
     if not sys.stdout.isatty():
         raise ReaderError("the reader needs a terminal; use `reader extract PAGE` to print a page")
@@ -85,8 +119,9 @@ def run(args: argparse.Namespace) -> int:
         check_source(source)
     if args.theme:
         check_theme(args.theme, settings.reading.user_themes)
+    archive = _archive_to_pick(args.pages)
     _require_terminal()
-    for source in args.pages:
+    for source in [] if archive else args.pages:
         if source == "-":
             # Standard input is the page, so it must be read before the TUI needs the
             # keyboard; the article then opens at once.
@@ -100,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
         from reader.locations import recorded
         from reader.ui.app import make_app
 
-        app = make_app(settings, pages, theme=args.theme)
+        app = make_app(settings, pages, theme=args.theme, archive=archive)
         first = pages[0] if pages else None
         if isinstance(first, str) and recorded(first):
             app.library.preload(first)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import gzip
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,8 +31,13 @@ if TYPE_CHECKING:
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _TITLE_PEEK = 64 * 1024
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.IGNORECASE | re.DOTALL)
+PROGRESS_EVERY = 200
 _MAX_MEMBERS = 10_000
 """Most ZIP entries looked at in a WACZ (a hostile one may list millions)."""
+
+
+class ListingStopped(Exception):
+    """Raised by a ``list_pages`` progress call-back to stop listing."""
 
 
 class ArchiveKind:
@@ -176,14 +181,18 @@ def _looks_html(peek: bytes) -> bool:
     return start.startswith((b"<!doctype html", b"<html"))
 
 
-def list_pages(archive: str | Path) -> ArchiveListing:
-    """Every HTML capture (title, URL, capture date) and the resources, in one pass."""
+def list_pages(
+    archive: str | Path, progress: Callable[[int, int], None] | None = None
+) -> ArchiveListing:
+    """Every HTML capture (title, URL, capture date) and the resources, in one pass.
+    ``progress(records read, pages found)`` is called every few hundred records (an
+    exception it raises stops the listing)."""
     from warcio.archiveiterator import ArchiveIterator
 
     path = Path(archive)
     pages: list[Capture] = []
     resources: dict[str, Resource] = {}
-    skipped = 0
+    skipped = seen = 0
     # payload digest -> (key, is_html): where a revisit's bytes are.
     originals: dict[str, tuple[str, bool]] = {}
     by_uri: dict[str, tuple[str, bool]] = {}
@@ -193,6 +202,9 @@ def list_pages(archive: str | Path) -> ArchiveListing:
             records = ArchiveIterator(stream, no_record_parse=False, arc2warc=True)
             try:
                 for record in records:
+                    seen += 1
+                    if progress is not None and not seen % PROGRESS_EVERY:
+                        progress(seen, len(pages))
                     status = _status(record)
                     peek = b""
                     if record.rec_type in ("response", "resource") and status == 200:
@@ -229,7 +241,7 @@ def list_pages(archive: str | Path) -> ArchiveListing:
                             skipped += 1
                     else:
                         skipped += 1
-            except LoadError:
+            except (LoadError, ListingStopped):
                 raise
             # warcio on damaged input fails in many ways (AttributeError, IndexError…):
             # any of them means a damaged record, told in one line.

@@ -19,7 +19,7 @@ from reader.ui.dialogs.help import HelpScreen
 from reader.ui.keyhelp import active_key_help
 from reader.ui.keymap import resolve_keymap
 from reader.ui.library.session import LibrarySession
-from reader.ui.messages import GiveUp, ReadFromLibrary, ShowLibrary
+from reader.ui.messages import GiveUp, ReadArticle, ReadFromLibrary, ShowAllNotes, ShowLibrary
 from reader.ui.navigation import library_hidden, library_index
 from reader.ui.palette import ReaderCommands
 from reader.ui.reading.screen import PageSource, ReadingScreen
@@ -47,11 +47,17 @@ class ReaderApp(App[None]):
     COMMANDS = App.COMMANDS | {ReaderCommands}
 
     def __init__(
-        self, settings: Settings, pages: Sequence[PageSource] = (), theme: str | None = None
+        self,
+        settings: Settings,
+        pages: Sequence[PageSource] = (),
+        theme: str | None = None,
+        archive: str | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings
         self.pages = list(pages)
+        self.archive = archive
+        """A web archive to pick a page from (``reader ARCHIVE``)."""
         self.failure: str | None = None
         """Why the app gave up (shown by the CLI on stderr after the screen is restored)."""
         self._startup_notices: list[str] = []
@@ -153,6 +159,10 @@ class ReaderApp(App[None]):
         return self.first_screen()
 
     def first_screen(self) -> Screen[None]:
+        if self.archive is not None:
+            from reader.ui.archive_picker.screen import ArchivePicker
+
+            return ArchivePicker(self.archive, self.settings, self.library)
         if self.pages:
             return ReadingScreen(self.pages, self.settings, self.library)
         return self.home_screen()
@@ -198,7 +208,18 @@ class ReaderApp(App[None]):
     def _read_from_library(self, message: ReadFromLibrary) -> None:
         screen = ReadingScreen([message.source], self.settings, self.library)
         screen.search_on_open = message.query
+        screen.passage_on_open = message.passage
         self.push_screen(screen)
+
+    @on(ReadArticle)
+    def _read_article(self, message: ReadArticle) -> None:
+        self.push_screen(ReadingScreen([message.article], self.settings, self.library))
+
+    @on(ShowAllNotes)
+    def _show_all_notes(self) -> None:
+        from reader.ui.notes_screen.screen import AllNotesScreen
+
+        self.push_screen(AllNotesScreen(self.settings, self.library))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (action == "library" and library_hidden(self))
@@ -238,7 +259,11 @@ class ReaderApp(App[None]):
 
 
 def make_app(
-    settings: Settings, sources: Sequence[PageSource] = (), theme: str | None = None
+    settings: Settings,
+    sources: Sequence[PageSource] = (),
+    theme: str | None = None,
+    archive: str | None = None,
 ) -> ReaderApp:
-    """Build the app; the CLI and the tests both start here."""
-    return ReaderApp(settings, sources, theme=theme)
+    """Build the app; the CLI and the tests both start here (``archive``: a web
+    archive whose pages are offered to pick from)."""
+    return ReaderApp(settings, sources, theme=theme, archive=archive)

@@ -32,6 +32,21 @@ class ReadFromLibrary(Message):
     source: str
     query: str = ""
     """The library search that found it: searched for in the article."""
+    passage: int | None = None
+    """Put the passage cursor here (a highlight chosen among all the notes)."""
+
+
+@dataclass
+class ShowAllNotes(Message):
+    """Show every highlight and note in the library."""
+
+
+@dataclass
+class ReadArticle(Message):
+    """Read an article already extracted (a web archive's page the library could not
+    keep) on a new reading screen."""
+
+    article: Article
 
 
 @dataclass

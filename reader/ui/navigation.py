@@ -17,6 +17,8 @@ from typing import Protocol
 class ScreenKind(StrEnum):
     READING = "reading"
     LIBRARY = "library"
+    ARCHIVE = "archive"
+    """A web archive's page picker."""
 
 
 class _Stacked(Protocol):
@@ -51,6 +53,15 @@ def reading_below(app: _Stacked, library: object) -> bool:
     if library not in stack:
         return False
     return any(kind(screen) is ScreenKind.READING for screen in stack[: stack.index(library)])
+
+
+def picker_below(app: _Stacked, screen: object) -> bool:
+    """Is ``screen`` right above a web archive's picker (back goes to it)?"""
+    stack = app.screen_stack
+    if screen not in stack:
+        return False
+    index = stack.index(screen)
+    return index > 0 and kind(stack[index - 1]) is ScreenKind.ARCHIVE
 
 
 def library_hidden(app: _Stacked) -> bool:

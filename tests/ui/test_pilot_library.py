@@ -61,7 +61,7 @@ async def test_an_empty_library_opens_the_demo_page() -> None:
 async def test_the_library_lists_title_site_date_progress_and_notes(tmp_path: Path) -> None:
     async with seeded(tmp_path) as (app, _pilot, screen):
         assert titles(app) == RECENT
-        assert screen.header.summary == "4 articles · by recently read"
+        assert screen.header.summary == "4 articles · to read · by recently read"
         table = screen.query_one(LibraryTable)
         assert app.focused is table
         header = table.render_line(0).text
@@ -175,7 +175,7 @@ async def test_slash_searches_the_text_with_highlighted_snippets(tmp_path: Path)
         await settle(pilot)
         assert not screen.has_class("-searching")
         assert app.focused is screen.query_one(LibraryTable)
-        assert screen.header.summary == "4 articles · by recently read"
+        assert screen.header.summary == "4 articles · to read · by recently read"
 
 
 @pilot_test
@@ -319,7 +319,7 @@ async def test_sort_keys_order_the_list_and_the_choice_is_remembered(tmp_path: P
         await pilot.press("T")
         await settle(pilot)
         assert titles(app) == by_title and screen.sort is SortOrder.TITLE
-        assert screen.header.summary == "4 articles · by title"
+        assert screen.header.summary == "4 articles · to read · by title"
         await pilot.press("D")
         await settle(pilot)
         assert titles(app) == by_date
@@ -391,7 +391,8 @@ async def test_titles_from_pages_are_shown_as_text(tmp_path: Path) -> None:
     )
     seed_library(tmp_path, [hostile])
     app = app_for()
-    async with app.run_test(size=SIZE) as pilot:
+    # Wide enough for the whole title beside the state column.
+    async with app.run_test(size=(120, 32)) as pilot:
         screen = await _open_library(pilot)
         row = screen.table.render_line(1)
         assert "[bold]Loud[/bold] [@click=app.quit]x[/]" in row.text

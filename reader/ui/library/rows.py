@@ -14,11 +14,14 @@ from urllib.parse import urlsplit
 from rich.cells import cell_len, set_cell_size
 
 from reader.sanitize import clean_line
+from reader.store.library import LibraryItem
 from reader.store.records import LibraryEntry, SortOrder
 
 GAP = 2
 """Blank cells between two columns."""
 MIN_TITLE = 16
+TAGS_FROM = 120
+"""The tags column shows in this many cells or more (it would squeeze the title)."""
 """The title column never gets narrower than this; other columns go first."""
 SORT_LABELS: dict[SortOrder, str] = {
     SortOrder.RECENT: "recently read",
@@ -43,19 +46,21 @@ class Column:
 
 # Left to right; the ones dropped first on a narrow screen come last in DROP_ORDER.
 _FIXED: tuple[Column, ...] = (
+    Column("state", "", 3),
+    Column("tags", "Tags", 16),
     Column("site", "Site", 20),
     Column("date", "Date", 11, Align.RIGHT),
     Column("read", "Read", 4, Align.RIGHT),
     Column("highlights", "Highl.", 6, Align.RIGHT),
     Column("notes", "Notes", 5, Align.RIGHT),
 )
-DROP_ORDER = ("highlights", "site", "date", "notes")
+DROP_ORDER = ("tags", "highlights", "site", "date", "notes")
 """Columns given up, in this order, when the title would get too narrow."""
 
 
 def columns_for(width: int) -> list[Column]:
     """The columns shown in ``width`` cells: the title takes what the others leave."""
-    shown = list(_FIXED)
+    shown = [c for c in _FIXED if c.key != "tags" or width >= TAGS_FROM]
     for key in (None, *DROP_ORDER):
         if key is not None:
             shown = [column for column in shown if column.key != key]
@@ -95,9 +100,31 @@ def _count(value: int) -> str:
     return str(value) if value else ""
 
 
-def cells(entry: LibraryEntry) -> dict[str, str]:
-    """Every column's text for ``entry``."""
+def state_marks(item: LibraryItem | None) -> str:
+    """Starred, read, archived, in three fixed places (blank when not)."""
+    if item is None:
+        return ""
+    return (
+        ("★" if item.starred else " ")
+        + ("✓" if item.is_read else " ")
+        + ("▪" if item.archived else " ")
+    )
+
+
+def tag_text(item: LibraryItem | None) -> str:
+    return ", ".join(clean_line(tag) for tag in item.tags) if item else ""
+
+
+QUEUED_MARK = "↓"
+"""In the state column of a reading-queue entry not fetched yet."""
+
+
+def cells(entry: LibraryEntry, item: LibraryItem | None = None) -> dict[str, str]:
+    """Every column's text for ``entry`` (with its state and tags, when known; an
+    entry with a negative id is a queued page not fetched yet)."""
     return {
+        "state": QUEUED_MARK if entry.id < 0 else state_marks(item),
+        "tags": tag_text(item),
         "title": entry.display_title,
         "site": site_of(entry),
         "date": format_date(entry.published),

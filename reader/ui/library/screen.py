@@ -7,7 +7,7 @@ is the App's business (``ReaderApp.show_library``, ``reader.ui.navigation``).
 
 from __future__ import annotations
 
-import time
+from dataclasses import replace
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -21,31 +21,33 @@ from reader.config import Settings
 from reader.crashlog import failure_reason
 from reader.errors import ReaderError, StoreError
 from reader.sanitize import clean_line
+from reader.store.library import LibraryFilter, LibraryItem
 from reader.store.records import LibraryEntry, SortOrder
 from reader.ui.keyhelp import KeyHelp, node_key_help, sequence_key_help
 from reader.ui.keymap import resolve_keymap
 from reader.ui.keyseq import CANCEL_KEY, KeySequences, Outcome, key_char
 from reader.ui.library.add_page import add_page_prompt, add_to_library
+from reader.ui.library.collection import CollectionActions
 from reader.ui.library.header import LibraryHeader
 from reader.ui.library.keys import LIBRARY_BINDINGS, LIBRARY_SEQUENCES
+from reader.ui.library.listing import list_rows, starting_filter
 from reader.ui.library.messages import Found, LibraryChanged, Listed
 from reader.ui.library.results import LibraryResults
 from reader.ui.library.rows import SORT_LABELS, count_label
 from reader.ui.library.session import LibrarySession
 from reader.ui.library.table import LibraryTable
-from reader.ui.messages import ReadFromLibrary
+from reader.ui.messages import ReadFromLibrary, ShowAllNotes
 from reader.ui.navigation import ScreenKind, reading_below
 from reader.ui.widgets.search_bar import SearchBar
 
 FIRST_ROWS = 200
 """Rows fetched first, so the list shows at once; the rest follows."""
-CHUNK_ROWS = 2500
 SEARCH_LIMIT = 100
 NOTICE_SECONDS = 6
 _SORTS = list(SortOrder)
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(CollectionActions, Screen[None]):
     KIND = ScreenKind.LIBRARY
     BINDING_GROUP_TITLE = "Library"
     AUTO_FOCUS = "LibraryTable"
@@ -64,9 +66,13 @@ class LibraryScreen(Screen[None]):
         self.session = session
         remembered = load_state(settings.resolved_data_dir()).get("library_sort")
         self.sort = SortOrder(remembered) if remembered in set(SortOrder) else SortOrder.RECENT
+        self.filter: LibraryFilter | None = None
+        """What is listed (read/archived/starred, tag, sort); None until the store says
+        which was used last."""
         self.total: int | None = 0
         """Articles in the library (None while they are being counted)."""
         self._first: list[LibraryEntry] = []
+        self._first_items: dict[int, LibraryItem] = {}
         self.deleted: list[tuple[int, str]] = []
         """The undo stack: (article id, title), newest last."""
         self._keys = KeySequences(LIBRARY_SEQUENCES)
@@ -97,20 +103,23 @@ class LibraryScreen(Screen[None]):
             return None
         screen = cls(settings, session)
         try:
-            screen._first = store.articles.list(screen.sort, limit=FIRST_ROWS)
+            if not store.articles.count() and not store.queue.pending(limit=1):
+                return None
+            screen.filter = starting_filter(store, screen.sort)
+            screen._first, screen._first_items = list_rows(store, screen.filter, FIRST_ROWS)
         except StoreError:
             return None
-        return screen if screen._first else None
+        return screen
 
     def on_mount(self) -> None:
         self.search_bar.input.placeholder = 'search every article (words, "a phrase")'
         self.table.set_empty_text("Loading the library …")
-        if self._first:
+        if self.filter is not None:
             first, self._first = self._first, []
             self.total = len(first) if len(first) < FIRST_ROWS else None
-            self.table.set_entries(first)
+            self.table.set_entries(first, items=self._first_items)
             self._show_summary()
-            self._list(self.sort, None, first)
+            self._list(self.filter, None, (first, self._first_items))
         else:
             self.reload()
 
@@ -131,51 +140,50 @@ class LibraryScreen(Screen[None]):
 
     def reload(self, keep: int | None = None) -> None:
         current = self.table.current
-        self._list(self.sort, keep if keep is not None else (current.id if current else None))
+        self._list(self.filter, keep if keep is not None else (current.id if current else None))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="library-list")
     def _list(
-        self, sort: SortOrder, keep: int | None, first: list[LibraryEntry] | None = None
+        self,
+        filter: LibraryFilter | None,
+        keep: int | None,
+        first: tuple[list[LibraryEntry], dict[int, LibraryItem]] | None = None,
     ) -> None:
-        """The first screenful of rows (unless read already) and the count, at once;
-        the rest is asked for once they show."""
+        """The first screenful of rows (unless read already), at once; the rest is
+        asked for once they show."""
         store = self.session.store
         if store is None:
-            self.post_message(Listed([], 0, sort, keep, complete=True))
+            self.post_message(Listed([], 0, filter or LibraryFilter(), keep, True, {}))
             return
-        if first is None:
-            first = store.articles.list(sort, limit=FIRST_ROWS)
-        total = len(first) if len(first) < FIRST_ROWS else store.articles.count()
+        if filter is None:
+            filter = starting_filter(store, self.sort)
+        entries, items = first or list_rows(store, filter, FIRST_ROWS)
+        complete = len(items) < FIRST_ROWS
         if not get_current_worker().is_cancelled:
-            self.post_message(Listed(first, total, sort, keep, complete=len(first) >= total))
+            total = len(entries) if complete else None
+            self.post_message(Listed(entries, total, filter, keep, complete, items))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="library-list")
-    def _list_all(self, sort: SortOrder, total: int) -> None:
+    def _list_all(self, filter: LibraryFilter) -> None:
         store = self.session.store
         worker = get_current_worker()
-        if store is None:
+        if store is None or worker.is_cancelled:
             return
-        entries: list[LibraryEntry] = []
-        while not worker.is_cancelled:
-            chunk = store.articles.list(sort, limit=CHUNK_ROWS, offset=len(entries))
-            entries.extend(chunk)
-            if len(chunk) < CHUNK_ROWS:
-                break
-            # Building rows is Python work that holds the interpreter lock: let the
-            # event loop have it between chunks, so keys are answered meanwhile.
-            time.sleep(0.002)
+        entries, items = list_rows(store, filter)
         if not worker.is_cancelled:
-            self.post_message(Listed(entries, len(entries), sort, None, complete=True))
+            self.post_message(Listed(entries, len(entries), filter, None, True, items))
 
     @on(Listed)
     def _listed(self, message: Listed) -> None:
-        if message.sort is not self.sort:
+        if self.filter is None:
+            self.filter = message.filter
+        elif message.filter != self.filter:
             return
         self.total = message.total
-        self.table.set_entries(message.entries, keep=message.keep)
+        self.table.set_entries(message.entries, keep=message.keep, items=message.items)
         if not message.complete:
             # Once the first rows are on screen (not before: both want the interpreter).
-            self.call_after_refresh(self._list_all, message.sort, message.total)
+            self.call_after_refresh(self._list_all, message.filter)
         self._show_summary()
         if not message.entries:
             problem = self.session.problem if self.session.store is None else None
@@ -200,7 +208,7 @@ class LibraryScreen(Screen[None]):
             if self.total is not None:
                 text += f" in {count_label(self.total)}"
         else:
-            text = f"{counted}by {SORT_LABELS[self.sort]}"
+            text = f"{counted}{self._filter_label()}by {SORT_LABELS[self.sort]}"
         self.header.set_summary(text)
         problem = self.session.problem
         self.header.set_warning("read-only" if problem and self.session.store else "")
@@ -210,6 +218,9 @@ class LibraryScreen(Screen[None]):
     def action_sort(self, order: str) -> None:
         self.sort = SortOrder(order)
         save_state(self.settings.resolved_data_dir(), library_sort=self.sort.value)
+        if self.filter is not None:
+            self.set_filter(replace(self.filter, sort=self.sort))
+            return
         self._show_summary()
         self.reload()
 
@@ -292,7 +303,10 @@ class LibraryScreen(Screen[None]):
 
     @on(LibraryTable.Chosen)
     def _chosen(self, event: LibraryTable.Chosen) -> None:
-        self.open_entry(event.entry.source)
+        if event.entry.id < 0:
+            self.fetch_queued(event.entry.source)
+        else:
+            self.open_entry(event.entry.source)
 
     @on(OptionList.OptionSelected, "#library-results")
     def _hit_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -305,6 +319,9 @@ class LibraryScreen(Screen[None]):
         for in the article, so its matches are highlighted and ``n`` steps through
         them."""
         self.post_message(ReadFromLibrary(source, query))
+
+    def action_all_notes(self) -> None:
+        self.post_message(ShowAllNotes())
 
     def action_back(self) -> None:
         if reading_below(self.app, self):
@@ -322,7 +339,7 @@ class LibraryScreen(Screen[None]):
 
     def action_delete(self) -> None:
         target = self._target()
-        if target is None:
+        if target is None or target[0] < 0:  # a queued page is not in the library yet
             self.notify("Nothing to delete.", timeout=3, markup=False)
             return
         self._change("delete", *target)
@@ -395,7 +412,10 @@ class LibraryScreen(Screen[None]):
         if event.worker.group == "library-add":
             self.header.set_status("")
         reason = failure_reason(error, ["library"])
-        what = "Cannot add the page" if event.worker.group == "library-add" else "Library"
+        if event.worker.group == "library-fetch":
+            self.header.set_status("")
+        whats = {"library-add": "Cannot add the page", "library-fetch": "Cannot fetch the page"}
+        what = whats.get(event.worker.group, "Library")
         self.notify(f"{what}: {reason}", severity="error", timeout=NOTICE_SECONDS, markup=False)
 
     # --- keys ------------------------------------------------------------------------

@@ -7,7 +7,7 @@ while the rows scroll under it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.segment import Segment
 from rich.style import Style
@@ -20,6 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.sanitize import clean_line
+from reader.store.library import LibraryItem
 from reader.store.records import LibraryEntry
 from reader.ui.library.keys import TABLE_BINDINGS
 from reader.ui.library.rows import GAP, Column, cells, columns_for, fit, row_text
@@ -77,6 +78,7 @@ class LibraryTable(ScrollView, can_focus=True, inherit_bindings=False):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._entries: Sequence[LibraryEntry] = ()
+        self._items: Mapping[int, LibraryItem] = {}
         self._strips: LRUCache[tuple[int, int, bool, int], Strip] = LRUCache(512)
         self._version = 0
         self._empty_lines: tuple[str, ...] = ()
@@ -94,10 +96,22 @@ class LibraryTable(ScrollView, can_focus=True, inherit_bindings=False):
             return self._entries[self.cursor]
         return None
 
-    def set_entries(self, entries: Sequence[LibraryEntry], keep: int | None = None) -> None:
-        """Show ``entries``; the cursor stays on article ``keep`` when it is among them,
-        else on the same row (or the last one)."""
+    def item(self, article_id: int) -> LibraryItem | None:
+        """The state and tags of a listed article, when they were listed with it."""
+        return self._items.get(article_id)
+
+    def set_entries(
+        self,
+        entries: Sequence[LibraryEntry],
+        keep: int | None = None,
+        items: Mapping[int, LibraryItem] | None = None,
+    ) -> None:
+        """Show ``entries`` (with their state and tags from ``items``, by id); the
+        cursor stays on article ``keep`` when it is among them, else on the same row
+        (or the last one)."""
         self._entries = entries
+        if items is not None:
+            self._items = items
         self._version += 1
         self._strips.clear()
         self.virtual_size = Size(self._content_width, len(entries) + 1)
@@ -260,7 +274,8 @@ class LibraryTable(ScrollView, can_focus=True, inherit_bindings=False):
         return self._paint(parts, width, header, header, header)
 
     def _row(self, index: int, width: int, base: Style, is_cursor: bool) -> Strip:
-        parts = row_text(cells(self._entries[index]), self.columns())
+        entry = self._entries[index]
+        parts = row_text(cells(entry, self._items.get(entry.id)), self.columns())
         text = base
         muted = base + self._style("muted")
         if is_cursor:

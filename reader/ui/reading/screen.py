@@ -35,7 +35,7 @@ from reader.ui.keymap import resolve_keymap
 from reader.ui.keyseq import SequencePending
 from reader.ui.library.session import LibrarySession
 from reader.ui.messages import ArticleReady, GiveUp, ShowLibrary
-from reader.ui.navigation import ScreenKind, library_below
+from reader.ui.navigation import ScreenKind, library_below, picker_below
 from reader.ui.reading.analysis import AnalysisPanel, AnalysisUpdate
 from reader.ui.reading.header import ArticleHeader
 from reader.ui.reading.hint_bar import LinkHintBar
@@ -87,6 +87,9 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         self.search_on_open = ""
         """A search to go on with in the first page shown (the library's, when the
         page was opened from its results)."""
+        self.passage_on_open: int | None = None
+        """Where to put the passage cursor in the first page shown (a highlight chosen
+        among all the library's notes)."""
         self._loading: tuple[str, bool] | None = None
         self.fully_mounted = False
         """True once the parts mounted after the first paint are in place."""
@@ -273,6 +276,9 @@ class ReadingScreen(AnnotationActions, Screen[None]):
             self.post_message(GiveUp(reason))
 
     def show_article(self, source: str, article: Article, offset: int | None = None) -> None:
+        passage, self.passage_on_open = self.passage_on_open, None
+        if passage is not None and offset is None:
+            offset = passage
         self.library.leave()
         self.source, self.article = source, article
         self.search.reset()
@@ -292,6 +298,9 @@ class ReadingScreen(AnnotationActions, Screen[None]):
             query, self.search_on_open = self.search_on_open, ""
             if self.search.carry(query):
                 self.steps.choose(self.search)
+        if passage is not None:
+            self.view.cursor = passage
+            self.annotations.cursor.show_at(passage)
         self.refresh_bindings()
 
     def top_offset(self) -> int:
@@ -514,6 +523,8 @@ class ReadingScreen(AnnotationActions, Screen[None]):
                 # Back from the first page read here to the library it was opened from.
                 self.library.leave()
                 self.post_message(ShowLibrary())
+            elif picker_below(self.app, self):
+                self.app.pop_screen()  # back to the archive's list of pages
             else:
                 self.notify("No earlier page.", timeout=2, markup=False)
             return

@@ -1,0 +1,1 @@
+"""Picking a page from a web archive (``reader ARCHIVE.warc``)."""

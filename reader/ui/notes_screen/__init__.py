@@ -1,0 +1,1 @@
+"""Every highlight and note across the library, on a screen of its own."""
