@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual import work
 
 from reader.errors import ReaderError
 from reader.sanitize import clean_line
@@ -180,8 +180,8 @@ class CollectionActions:
         store.library.set_state(article_id, **{STATE_FIELDS[what]: value})
         self.post_message(StateChanged(article_id, _SAID[what, value] + "."))
 
-    @on(StateChanged)
-    def _state_changed(self, message: StateChanged) -> None:
+    # Handlers by name: ``@on`` is not seen in a mixin that is not a widget class.
+    def on_state_changed(self, message: StateChanged) -> None:
         self.reload(keep=message.article_id)
         self.notify(message.said, timeout=3, markup=False)
 
@@ -201,7 +201,6 @@ class CollectionActions:
         service.open_queued(url, self.settings, store)
         self.post_message(Opened(url))
 
-    @on(Opened)
-    def _fetched(self, message: Opened) -> None:
+    def on_opened(self, message: Opened) -> None:
         self.header.set_status("")
         self.post_message(ReadFromLibrary(message.source))

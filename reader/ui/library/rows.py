@@ -47,7 +47,7 @@ class Column:
 # Left to right; the ones dropped first on a narrow screen come last in DROP_ORDER.
 _FIXED: tuple[Column, ...] = (
     Column("state", "", 3),
-    Column("tags", "Tags", 16),
+    Column("tags", "Tags", 20),
     Column("site", "Site", 20),
     Column("date", "Date", 11, Align.RIGHT),
     Column("read", "Read", 4, Align.RIGHT),
@@ -68,10 +68,10 @@ def columns_for(width: int) -> list[Column]:
         if width - used >= MIN_TITLE:
             break
     title = Column("title", "Title", max(1, width - sum(c.width + GAP for c in shown)))
-    return [
-        Column(title.key, title.title, title.width, muted=False),
-        *shown,
-    ]
+    # The state marks lead the row, before the title.
+    lead = [column for column in shown if column.key == "state"]
+    rest = [column for column in shown if column.key != "state"]
+    return [*lead, Column(title.key, title.title, title.width, muted=False), *rest]
 
 
 def format_date(when: datetime | None) -> str:

@@ -155,6 +155,38 @@ PAGES: list[Binding] = [
 
 ESCAPE: list[Binding] = [
     Binding(
+        "T",
+        "tags",
+        "Tags",
+        id="reading.tags",
+        show=False,
+        tooltip="Add or take off the page's tags (completed from the library's)",
+    ),
+    Binding(
+        "R",
+        "toggle_state('read')",
+        "Mark read",
+        id="reading.read",
+        show=False,
+        tooltip="Mark the page read, or unread again",
+    ),
+    Binding(
+        "X",
+        "toggle_state('archived')",
+        "Archive",
+        id="reading.archive",
+        show=False,
+        tooltip="Archive the page, or bring it back from the archive",
+    ),
+    Binding(
+        "asterisk",
+        "toggle_state('starred')",
+        "Star",
+        id="reading.star",
+        show=False,
+        tooltip="Star the page, or unstar it",
+    ),
+    Binding(
         "escape",
         "escape",
         "Clear highlights",

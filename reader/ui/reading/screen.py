@@ -37,6 +37,7 @@ from reader.ui.library.session import LibrarySession
 from reader.ui.messages import ArticleReady, GiveUp, ShowLibrary
 from reader.ui.navigation import ScreenKind, library_below, picker_below
 from reader.ui.reading.analysis import AnalysisPanel, AnalysisUpdate
+from reader.ui.reading.collection import PageCollection
 from reader.ui.reading.header import ArticleHeader
 from reader.ui.reading.hint_bar import LinkHintBar
 from reader.ui.reading.keys import ANNOTATION_ACTIONS, READING_BINDINGS
@@ -115,6 +116,10 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         """What n/N step through: search matches or an entity's mentions."""
         self.annotations = Annotations(self.view, feedback, session, settings)
         """Marks, bookmarks, the passage cursor, highlights and notes."""
+        self.collection = PageCollection(
+            self.annotations.queue, feedback, session, reading.cursor_blink
+        )
+        """The page's tags and read/archived/starred state."""
         panes = (*self.analysis.panes, *self.annotations.panes)
         self.sidebar = Sidebar(ContentsPane(), *panes, id="sidebar")
         remembered = load_state(settings.resolved_data_dir()).get("sidebar_width")
@@ -507,6 +512,15 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         self.app.push_screen(
             LinkListScreen(links, cursor_blink=self.settings.reading.cursor_blink), chosen
         )
+
+    # --- the page in the library (reader.ui.reading.collection) -------------------------
+
+    def action_tags(self) -> None:
+        title = self.article.title if self.article is not None else ""
+        self.collection.ask_tags(self.library.article_id, title or self.source)
+
+    def action_toggle_state(self, what: str) -> None:
+        self.collection.toggle(self.library.article_id, what)
 
     # --- history and pages -----------------------------------------------------------
 
