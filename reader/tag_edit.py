@@ -20,14 +20,16 @@ class TagChange:
 
 
 def split_tags(text: str) -> list[str]:
-    """The comma-separated tags typed, cleaned, each once (a leading ``-`` kept)."""
-    seen: dict[str, None] = {}
+    """The comma-separated tags typed, cleaned, each once whatever its case (a leading
+    ``-`` kept)."""
+    seen: dict[str, str] = {}
     for part in text.split(","):
         minus = part.strip().startswith("-")
         name = clean_tag(part.strip().lstrip("-"))
         if name:
-            seen.setdefault(f"-{name}" if minus else name, None)
-    return list(seen)
+            written = f"-{name}" if minus else name
+            seen.setdefault(written.lower(), written)
+    return list(seen.values())
 
 
 def tag_change(current: Sequence[str], typed: str) -> TagChange:
