@@ -10,6 +10,7 @@ from reader.store.records import LibraryEntry
 from reader.ui.library.rows import (
     GAP,
     MIN_TITLE,
+    TAGS_FROM,
     Align,
     cells,
     columns_for,
@@ -42,14 +43,17 @@ def entry(**fields: object) -> LibraryEntry:
 def test_columns_fill_the_width_and_drop_the_least_useful_first() -> None:
     for width in (30, 45, 60, 80, 120, 200):
         columns = columns_for(width)
-        assert columns[0].key == "title"
+        # The state marks lead, then the title.
+        assert [c.key for c in columns[:2]] == ["state", "title"]
+        title = columns[1]
         used = sum(c.width for c in columns) + GAP * (len(columns) - 1)
-        assert used == width or columns[0].width == 1
+        assert used == width or title.width == 1
         if width >= 60:
-            assert columns[0].width >= MIN_TITLE
+            assert title.width >= MIN_TITLE
     keys = [c.key for c in columns_for(60)]
     assert "highlights" not in keys and "site" not in keys and "read" in keys
-    assert [c.key for c in columns_for(120)] == [
+    assert [c.key for c in columns_for(110)] == [
+        "state",
         "title",
         "site",
         "date",
@@ -57,6 +61,9 @@ def test_columns_fill_the_width_and_drop_the_least_useful_first() -> None:
         "highlights",
         "notes",
     ]
+    # Tags only where they leave the title room.
+    assert "tags" in [c.key for c in columns_for(TAGS_FROM)]
+    assert "tags" not in [c.key for c in columns_for(TAGS_FROM - 1)]
 
 
 def test_fit_cuts_with_an_ellipsis_and_keeps_wide_characters_aligned() -> None:
