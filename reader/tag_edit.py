@@ -50,14 +50,18 @@ def tag_change(current: Sequence[str], typed: str) -> TagChange:
 
 
 def complete_last(typed: str, tags: Sequence[str]) -> str | None:
-    """``typed`` with its last tag completed from ``tags`` (None: nothing fits)."""
+    """``typed`` with its last tag completed from ``tags`` not typed before it (None:
+    nothing fits)."""
     head, sep, last = typed.rpartition(",")
     stem = last.lstrip()
     minus = stem.startswith("-")
     stem = stem.lstrip("-").lower()
     if not stem:
         return None
+    typed_already = {name.lstrip("-").lower() for name in split_tags(head)}
     for tag in tags:
+        if tag.lower() in typed_already:
+            continue  # offer only tags not in the list yet
         if tag.lower().startswith(stem) and tag.lower() != stem:
             lead = last[: len(last) - len(last.lstrip())]
             return f"{head}{sep}{lead}{'-' if minus else ''}{tag}"

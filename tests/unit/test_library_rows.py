@@ -52,7 +52,7 @@ def test_columns_fill_the_width_and_drop_the_least_useful_first() -> None:
             assert title.width >= MIN_TITLE
     keys = [c.key for c in columns_for(60)]
     assert "highlights" not in keys and "site" not in keys and "read" in keys
-    assert [c.key for c in columns_for(110)] == [
+    assert [c.key for c in columns_for(100)] == [
         "state",
         "title",
         "site",

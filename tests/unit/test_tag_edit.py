@@ -30,6 +30,9 @@ def test_completion_finishes_the_last_tag_only() -> None:
     assert complete_last("news", known) is None  # already whole
     assert complete_last("news, ", known) is None
     assert complete_last("zz", known) is None
+    # A tag already in the list is not offered again.
+    assert complete_last("history, h", known) == "history, harbour life"
+    assert complete_last("history, harbour life, h", known) is None
 
 
 tag_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)

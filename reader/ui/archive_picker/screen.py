@@ -64,9 +64,8 @@ class ArchivePicker(Screen[None]):
     DEFAULT_CSS = """
     ArchivePicker {
         #archive-header { height: 1; background: $panel; padding: 0 1; }
-        #archive-filter { border: none; height: 1; padding: 0 1; display: none; }
-        &.-filtering #archive-filter { display: block; }
-        CaptureList { height: 1fr; border: none; background: $background; }
+        #archive-filter { border: none; height: 1; padding: 0 1; }
+        CaptureList, CaptureList:focus { height: 1fr; border: none; background: $background; }
         CaptureList > .option-list--option { padding: 0 1; }
     }
     """
@@ -165,7 +164,7 @@ class ArchivePicker(Screen[None]):
 
     def action_filter(self) -> None:
         self.add_class("-filtering")
-        self.filter_input.focus()
+        self.set_focus(self.filter_input)  # now: the keys typed next are for it
 
     @on(Input.Changed, "#archive-filter")
     def _filter_changed(self) -> None:

@@ -20,7 +20,7 @@ from reader.store.records import LibraryEntry, SortOrder
 GAP = 2
 """Blank cells between two columns."""
 MIN_TITLE = 16
-TAGS_FROM = 120
+TAGS_FROM = 110
 """The tags column shows in this many cells or more (it would squeeze the title)."""
 """The title column never gets narrower than this; other columns go first."""
 SORT_LABELS: dict[SortOrder, str] = {

@@ -67,9 +67,8 @@ class AllNotesScreen(Screen[None]):
     DEFAULT_CSS = """
     AllNotesScreen {
         #notes-header { height: 1; background: $panel; padding: 0 1; }
-        #notes-search { display: none; border: none; height: 1; padding: 0 1; }
-        &.-searching #notes-search { display: block; }
-        NotesList { height: 1fr; border: none; background: $background; }
+        #notes-search { border: none; height: 1; padding: 0 1; }
+        NotesList, NotesList:focus { height: 1fr; border: none; background: $background; }
         NotesList > .option-list--option { padding: 0 1; }
         #notes-empty { color: $text-muted; padding: 1 2; display: none; }
         &.-empty #notes-empty { display: block; }
@@ -158,7 +157,7 @@ class AllNotesScreen(Screen[None]):
 
     def action_search(self) -> None:
         self.add_class("-searching")
-        self.search_input.focus()
+        self.set_focus(self.search_input)  # now: the keys typed next are for it
 
     @on(Input.Changed, "#notes-search")
     def _search_changed(self, event: Input.Changed) -> None:
