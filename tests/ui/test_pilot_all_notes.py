@@ -20,7 +20,11 @@ from .shell_support import SIZE, app_for, pilot_test, settle, wait_until
 async def _notes(pilot: Pilot) -> AllNotesScreen:
     await settle(pilot)
     await wait_until(pilot, lambda: bool(titles(pilot.app)))
-    assert isinstance(pilot.app.screen, LibraryScreen)
+    library = pilot.app.screen
+    assert isinstance(library, LibraryScreen)
+    # The palette offers it too, with its key.
+    offered = [e for e in library.palette_entries() if e.action == "all_notes"]
+    assert [(e.keys, e.binding_id) for e in offered] == [(("N",), "library.notes")]
     await pilot.press("N")
     await settle(pilot)
     screen = pilot.app.screen

@@ -16,7 +16,7 @@ PICKER_BINDINGS: list[BindingType] = [
     Binding(
         "escape",
         "close",
-        "Quit",
+        "Close",
         id="archive.close",
         tooltip="Clear the filter; else leave the archive (quit when it was opened first)",
     ),
