@@ -146,6 +146,8 @@ async def test_filters_step_and_are_remembered(tmp_path: Path) -> None:
             await settle(pilot)
             assert screen.filter.state is state
             assert await wait_until(pilot, lambda c=count: len(screen.table.entries) == c), state
+            if not count:
+                assert "Nothing here (archived)." in screen.table.render_line(2).text
         await pilot.press("f", "f")  # starred -> to read -> all
         await pilot.press("number_sign")
         await _type_in_prompt(pilot, "kit")

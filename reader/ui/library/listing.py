@@ -52,11 +52,11 @@ def lists_queued(filter: LibraryFilter) -> bool:
 
 
 def list_rows(
-    store: Store, filter: LibraryFilter, limit: int | None = None
+    store: Store, filter: LibraryFilter, limit: int | None = None, offset: int = 0
 ) -> tuple[list[LibraryEntry], dict[int, LibraryItem]]:
-    """The rows under ``filter`` (the first ``limit`` articles, else all of them and
-    the queued pages)."""
-    items = store.library.items(filter, limit=limit)
+    """The rows under ``filter``: ``limit`` articles from ``offset`` (else all), and
+    after the last article the queued pages."""
+    items = store.library.items(filter, limit=limit, offset=offset)
     entries = [item.entry for item in items]
     if (limit is None or len(items) < limit) and lists_queued(filter):
         entries.extend(

@@ -7,6 +7,7 @@ is the App's business (``ReaderApp.show_library``, ``reader.ui.navigation``).
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
 from textual import on, work
@@ -21,7 +22,7 @@ from reader.config import Settings
 from reader.crashlog import failure_reason
 from reader.errors import ReaderError, StoreError
 from reader.sanitize import clean_line
-from reader.store.library import LibraryFilter, LibraryItem
+from reader.store.library import LibraryFilter, LibraryItem, StateFilter
 from reader.store.records import LibraryEntry, SortOrder
 from reader.ui.keyhelp import KeyHelp, node_key_help, sequence_key_help
 from reader.ui.keymap import resolve_keymap
@@ -42,6 +43,7 @@ from reader.ui.widgets.search_bar import SearchBar
 
 FIRST_ROWS = 200
 """Rows fetched first, so the list shows at once; the rest follows."""
+CHUNK_ROWS = 2500
 SEARCH_LIMIT = 100
 NOTICE_SECONDS = 6
 _SORTS = list(SortOrder)
@@ -169,7 +171,17 @@ class LibraryScreen(CollectionActions, Screen[None]):
         worker = get_current_worker()
         if store is None or worker.is_cancelled:
             return
-        entries, items = list_rows(store, filter)
+        entries: list[LibraryEntry] = []
+        items: dict[int, LibraryItem] = {}
+        while not worker.is_cancelled:
+            chunk, chunk_items = list_rows(store, filter, CHUNK_ROWS, offset=len(items))
+            entries.extend(chunk)
+            items.update(chunk_items)
+            if len(chunk_items) < CHUNK_ROWS:
+                break
+            # Building rows is Python work that holds the interpreter lock: let the
+            # event loop have it between chunks, so keys are answered meanwhile.
+            time.sleep(0.002)
         if not worker.is_cancelled:
             self.post_message(Listed(entries, len(entries), filter, None, True, items))
 
@@ -185,7 +197,13 @@ class LibraryScreen(CollectionActions, Screen[None]):
             # Once the first rows are on screen (not before: both want the interpreter).
             self.call_after_refresh(self._list_all, message.filter)
         self._show_summary()
-        if not message.entries:
+        narrowed = message.filter.state is not StateFilter.ALL or message.filter.tag
+        if not message.entries and narrowed and self.session.store is not None:
+            self.table.set_empty_text(
+                f"Nothing here ({self._filter_label().rstrip(' ·')}).",
+                "Press f for the other lists, # for another tag.",
+            )
+        elif not message.entries:
             problem = self.session.problem if self.session.store is None else None
             self.table.set_empty_text(
                 *(
