@@ -52,19 +52,19 @@ async def test_every_highlight_newest_first_searched_and_narrowed(tmp_path: Path
         # Full-text search over quotes and notes: "priority" is only a note.
         await pilot.press("slash", *"priority")
         await settle(pilot)
-        assert await wait_until(pilot, lambda: len(screen.rows) == 1)
+        await wait_until(pilot, lambda: len(screen.rows) == 1)
         assert screen.rows[0].highlight.note == "priority"
         assert screen.rows[0].note_spans  # the match is marked in the note
         await pilot.press("escape")  # clears the search
         await settle(pilot)
-        assert await wait_until(pilot, lambda: len(screen.rows) == 3)
+        await wait_until(pilot, lambda: len(screen.rows) == 3)
 
         # By article: the one under the cursor, then every article again.
         await pilot.press("g")
         first_article = screen.rows[0].highlight.article_id
         await pilot.press("a")
         await settle(pilot)
-        assert await wait_until(
+        await wait_until(
             pilot,
             lambda: (
                 bool(screen.rows)
@@ -74,18 +74,18 @@ async def test_every_highlight_newest_first_searched_and_narrowed(tmp_path: Path
         )
         await pilot.press("a")
         await settle(pilot)
-        assert await wait_until(pilot, lambda: len(screen.rows) == 3)
+        await wait_until(pilot, lambda: len(screen.rows) == 3)
 
         # By tag, with completion.
         await pilot.press("number_sign")
         await wait_until(pilot, lambda: isinstance(app.screen, TagPrompt))
         await pilot.press(*"ro", "tab", "enter")
         await settle(pilot)
-        assert await wait_until(pilot, lambda: len(screen.rows) == 1)
+        await wait_until(pilot, lambda: len(screen.rows) == 1)
         assert screen.rows[0].highlight.article_id == ids["Zebra crossings and the law"]
         await pilot.press("escape")  # drops the tag
         await settle(pilot)
-        assert await wait_until(pilot, lambda: len(screen.rows) == 3)
+        await wait_until(pilot, lambda: len(screen.rows) == 3)
         await pilot.press("escape")  # leaves
         await settle(pilot)
         assert isinstance(app.screen, LibraryScreen)
@@ -103,7 +103,7 @@ async def test_enter_reads_the_article_with_the_cursor_on_the_passage(tmp_path: 
         row = screen.rows[0]
         await pilot.press("enter")
         await settle(pilot)
-        assert await wait_until(pilot, lambda: isinstance(app.screen, ReadingScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, ReadingScreen))
         await settle(pilot)
         reading = app.screen
         assert isinstance(reading, ReadingScreen)
@@ -130,5 +130,5 @@ async def test_an_empty_library_of_notes_says_so(tmp_path: Path) -> None:
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, AllNotesScreen)
-        assert await wait_until(pilot, lambda: screen.has_class("-empty"))
+        await wait_until(pilot, lambda: screen.has_class("-empty"))
         assert "0 of 0 highlights" in str(screen.header.render())

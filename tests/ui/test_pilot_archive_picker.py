@@ -40,7 +40,7 @@ async def _picker(pilot: Pilot) -> ArchivePicker:
     await settle(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, ArchivePicker)
-    assert await wait_until(pilot, lambda: screen.pages is not None)
+    await wait_until(pilot, lambda: screen.pages is not None)
     return screen
 
 
@@ -78,7 +78,7 @@ async def test_the_pages_are_listed_filtered_and_read_from_the_archive(warc: Pat
         assert "1 of 3 pages" in str(screen.header.render())
         await pilot.press("enter")  # the top page
         await settle(pilot)
-        assert await wait_until(pilot, lambda: isinstance(app.screen, ReadingScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, ReadingScreen))
         await settle(pilot)
         reading = app.screen
         assert isinstance(reading, ReadingScreen)
@@ -111,7 +111,7 @@ async def test_a_wacz_page_is_read_from_the_archive(tmp_path: Path) -> None:
         screen = await _picker(pilot)
         await pilot.press("enter")
         await settle(pilot)
-        assert await wait_until(pilot, lambda: isinstance(app.screen, ReadingScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, ReadingScreen))
         await settle(pilot)
         reading = app.screen
         assert isinstance(reading, ReadingScreen) and reading.article is not None

@@ -103,7 +103,7 @@ async def test_read_archived_starred_keys_mark_the_row_and_the_store(tmp_path: P
             item = screen.table.item(ids[LIGHTHOUSE])
             return item is not None and item.starred and item.is_read and item.archived
 
-        assert await wait_until(pilot, marked)
+        await wait_until(pilot, marked)
         assert _row_of(screen, LIGHTHOUSE).lstrip().startswith("★✓▪")
         with open_library() as store:
             item = store.library.item(ids[LIGHTHOUSE])
@@ -145,7 +145,7 @@ async def test_filters_step_and_are_remembered(tmp_path: Path) -> None:
             await pilot.press("f")
             await settle(pilot)
             assert screen.filter.state is state
-            assert await wait_until(pilot, lambda c=count: len(screen.table.entries) == c), state
+            await wait_until(pilot, lambda c=count: len(screen.table.entries) == c, what=state)
             if not count:
                 assert "Nothing here (archived)." in screen.table.render_line(2).text
         await pilot.press("f", "f")  # starred -> to read -> all
@@ -153,7 +153,7 @@ async def test_filters_step_and_are_remembered(tmp_path: Path) -> None:
         await _type_in_prompt(pilot, "kit")
         await pilot.press("tab", "enter")
         await settle(pilot)
-        assert await wait_until(pilot, lambda: titles(app) == ["Bread, by hand"])
+        await wait_until(pilot, lambda: titles(app) == ["Bread, by hand"])
         assert "#kitchen" in screen.header.summary
     with open_library() as store:
         assert store.library.saved_filter() == LibraryFilter(StateFilter.ALL, "kitchen")
@@ -222,13 +222,13 @@ async def test_a_queued_page_is_fetched_when_opened(site: str) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is screen
-        assert await wait_until(pilot, lambda: any("Cannot fetch the page" in s for s in said))
+        await wait_until(pilot, lambda: any("Cannot fetch the page" in s for s in said))
         assert screen.header.status == ""
 
         await _go_to(pilot, screen, "Walls (queued)")
         await pilot.press("enter")
         await settle(pilot)
-        assert await wait_until(pilot, lambda: isinstance(app.screen, ReadingScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, ReadingScreen))
         await settle(pilot)
         reading = app.screen
         assert isinstance(reading, ReadingScreen)

@@ -391,8 +391,8 @@ async def test_titles_from_pages_are_shown_as_text(tmp_path: Path) -> None:
     )
     seed_library(tmp_path, [hostile])
     app = app_for()
-    # Wide enough for the whole title beside the state column.
-    async with app.run_test(size=(120, 32)) as pilot:
+    # Wide enough for the whole title beside the state and tags columns.
+    async with app.run_test(size=(150, 32)) as pilot:
         screen = await _open_library(pilot)
         row = screen.table.render_line(1)
         assert "[bold]Loud[/bold] [@click=app.quit]x[/]" in row.text

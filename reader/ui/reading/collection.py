@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.errors import ReaderError
-from reader.tag_edit import tag_change
 
 if TYPE_CHECKING:
     from reader.store import Store
@@ -86,6 +85,9 @@ class PageCollection:
         def answered(typed: str | None) -> None:
             if typed is None:
                 return
+            # Not at start: the store's modules are not for the first paint.
+            from reader.tag_edit import tag_change
+
             change = tag_change(current, typed)
             if change.empty:
                 return
