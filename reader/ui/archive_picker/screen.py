@@ -49,10 +49,19 @@ class Listed(Message):
 class CaptureList(OptionList):
     BINDING_GROUP_TITLE = "Pages"
     BINDINGS = [
-        Binding("j", "cursor_down", "Next", show=False, id="archive.down"),
-        Binding("k", "cursor_up", "Previous", show=False, id="archive.up"),
-        Binding("g", "first", "First", show=False, id="archive.first"),
-        Binding("G", "last", "Last", show=False, id="archive.last"),
+        Binding(
+            "j", "cursor_down", "Next", show=False, id="archive.down", tooltip="Next in the list"
+        ),
+        Binding(
+            "k",
+            "cursor_up",
+            "Previous",
+            show=False,
+            id="archive.up",
+            tooltip="Previous in the list",
+        ),
+        Binding("g", "first", "First", show=False, id="archive.first", tooltip="First in the list"),
+        Binding("G", "last", "Last", show=False, id="archive.last", tooltip="Last in the list"),
     ]
 
 

@@ -25,9 +25,16 @@ class TagSuggester(Suggester):
 
 
 class TagPrompt(TextPrompt):
-    BINDINGS = [
-        *TextPrompt.BINDINGS,
-        Binding("tab", "accept", "Complete", id="prompt-complete", show=False, priority=True),
+    BINDINGS = [  # TextPrompt's (Esc) are inherited
+        Binding(
+            "tab",
+            "accept",
+            "Complete",
+            id="prompt.complete",
+            show=False,
+            priority=True,
+            tooltip="Take the suggested tag",
+        ),
     ]
 
     def __init__(

@@ -53,10 +53,21 @@ class NotesFound(Message):
 class NotesList(OptionList):
     BINDING_GROUP_TITLE = "Notes"
     BINDINGS = [
-        Binding("j", "cursor_down", "Next", show=False, id="all-notes.down"),
-        Binding("k", "cursor_up", "Previous", show=False, id="all-notes.up"),
-        Binding("g", "first", "First", show=False, id="all-notes.first"),
-        Binding("G", "last", "Last", show=False, id="all-notes.last"),
+        Binding(
+            "j", "cursor_down", "Next", show=False, id="all-notes.down", tooltip="Next in the list"
+        ),
+        Binding(
+            "k",
+            "cursor_up",
+            "Previous",
+            show=False,
+            id="all-notes.up",
+            tooltip="Previous in the list",
+        ),
+        Binding(
+            "g", "first", "First", show=False, id="all-notes.first", tooltip="First in the list"
+        ),
+        Binding("G", "last", "Last", show=False, id="all-notes.last", tooltip="Last in the list"),
     ]
 
 

@@ -153,7 +153,8 @@ PAGES: list[Binding] = [
     ),
 ]
 
-ESCAPE: list[Binding] = [
+# The page in the library: its tags and read/archived/starred state.
+LIBRARY_STATE: list[Binding] = [
     Binding(
         "T",
         "tags",
@@ -186,6 +187,9 @@ ESCAPE: list[Binding] = [
         show=False,
         tooltip="Star the page, or unstar it",
     ),
+]
+
+ESCAPE: list[Binding] = [
     Binding(
         "escape",
         "escape",
@@ -293,6 +297,7 @@ READING_KEYS: dict[str, list[Binding]] = {
     "links": LINKS,
     "sidebar": SIDEBAR,
     "pages": PAGES,
+    "library": LIBRARY_STATE,
     "escape": ESCAPE,
     "passage": PASSAGE,
     "notes": NOTES,
