@@ -155,8 +155,9 @@ def run(args: argparse.Namespace) -> int:
     if not args.sources and not args.fetch:
         raise ReaderError("nothing to import: name pages, archives or exports, or use --fetch")
     missing = [s for s in args.sources if not os.path.lexists(s)]
-    if missing:
-        # Said at once, before anything is read: a mistyped folder is not "1 page failed".
+    if missing and len(missing) == len(args.sources):
+        # Nothing named exists: said at once, a mistyped folder is not "1 page failed".
+        # (Among other pages, a missing one is listed with the batch's failures.)
         names = ", ".join(display_name(s) for s in missing[:3])
         more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
         raise ReaderError(f"no such file or folder: {names}{more}")

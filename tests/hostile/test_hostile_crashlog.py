@@ -27,7 +27,7 @@ NAME = "name_escapes"
 """A page whose file name carries escape sequences, to show they stay out of the line."""
 
 
-def _explode(source: str, limits: object = None) -> None:
+def _explode(source: str, limits: object = None, **options: object) -> None:
     raise RuntimeError("an extraction bug \x1b]0;PWNED\x07")
 
 
