@@ -30,6 +30,19 @@ MAX_TAGS_PER_ARTICLE = 200
 _FILTER_KEY = "library.filter"
 
 
+STATE_FIELDS = {"read": "is_read", "archived": "archived", "starred": "starred"}
+"""The article flags the reader marks by name, and their columns."""
+STATE_SAID = {
+    ("read", True): "Marked as read.",
+    ("read", False): "Marked as unread.",
+    ("archived", True): "Archived.",
+    ("archived", False): "Back from the archive.",
+    ("starred", True): "Starred.",
+    ("starred", False): "Unstarred.",
+}
+"""What the reader is told when a flag is set (True) or taken off."""
+
+
 class StateFilter(StrEnum):
     QUEUE = "queue"
     """Unread and not archived: what is left to read."""

@@ -15,7 +15,13 @@ from textual import work
 
 from reader.errors import ReaderError
 from reader.sanitize import clean_line
-from reader.store.library import LibraryFilter, StateFilter, clean_tag
+from reader.store.library import (
+    STATE_FIELDS,
+    STATE_SAID,
+    LibraryFilter,
+    StateFilter,
+    clean_tag,
+)
 from reader.tag_edit import tag_change
 from reader.ui.library.listing import STATE_CYCLE, STATE_LABELS
 from reader.ui.library.messages import Opened, StateChanged
@@ -27,16 +33,6 @@ if TYPE_CHECKING:
     from reader.ui.library.header import LibraryHeader
     from reader.ui.library.session import LibrarySession
     from reader.ui.library.table import LibraryTable
-
-STATE_FIELDS = {"read": "is_read", "archived": "archived", "starred": "starred"}
-_SAID = {
-    ("read", True): "Marked as read",
-    ("read", False): "Marked as unread",
-    ("archived", True): "Archived",
-    ("archived", False): "Back from the archive",
-    ("starred", True): "Starred",
-    ("starred", False): "Unstarred",
-}
 
 
 class CollectionActions:
@@ -178,7 +174,7 @@ class CollectionActions:
         if store is None:
             raise ReaderError(self.session.problem or "the library cannot be used")
         store.library.set_state(article_id, **{STATE_FIELDS[what]: value})
-        self.post_message(StateChanged(article_id, _SAID[what, value] + "."))
+        self.post_message(StateChanged(article_id, STATE_SAID[what, value]))
 
     # Handlers by name: ``@on`` is not seen in a mixin that is not a widget class.
     def on_state_changed(self, message: StateChanged) -> None:

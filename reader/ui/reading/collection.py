@@ -14,16 +14,6 @@ if TYPE_CHECKING:
     from reader.ui.library.session import LibrarySession
     from reader.ui.store_queue import StoreQueue
 
-STATE_FIELDS = {"read": "is_read", "archived": "archived", "starred": "starred"}
-SAID = {
-    ("read", True): "Marked as read.",
-    ("read", False): "Marked as unread.",
-    ("archived", True): "Archived.",
-    ("archived", False): "Back from the archive.",
-    ("starred", True): "Starred.",
-    ("starred", False): "Unstarred.",
-}
-
 
 class PageCollection:
     def __init__(
@@ -46,6 +36,9 @@ class PageCollection:
 
     def toggle(self, article_id: int | None, what: str) -> None:
         """Mark the page read/archived/starred, or take the mark off."""
+        # The store's modules load with the first mark, not before the first paint.
+        from reader.store.library import STATE_FIELDS, STATE_SAID
+
         store = self._store(article_id)
         if store is None or article_id is None:
             return
@@ -60,7 +53,7 @@ class PageCollection:
             return value
 
         self.queue.submit(
-            job, lambda value: self.feedback.say(SAID[what, value]), f"mark the page {what}"
+            job, lambda value: self.feedback.say(STATE_SAID[what, value]), f"mark the page {what}"
         )
 
     def ask_tags(self, article_id: int | None, title: str) -> None:
