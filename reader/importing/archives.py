@@ -13,8 +13,8 @@ from datetime import datetime
 from pathlib import Path
 
 from reader.config import Limits
-from reader.errors import ReaderError
 from reader.loaders.webarchive import Capture, list_pages, load_page
+from reader.models import Article
 from reader.store.db import Store
 from reader.store.importer import (
     DEFAULT_JOBS,
@@ -23,6 +23,7 @@ from reader.store.importer import (
     PageResult,
     Progress,
     import_sources,
+    packed_or_reason,
 )
 from reader.store.packed import PackedArticle
 
@@ -64,18 +65,11 @@ def extract_capture(source: str, limits: Limits) -> tuple[PackedArticle | None, 
     """Runs in a worker: one capture, extracted and packed."""
     from reader.extract.pipeline import extract
 
-    try:
+    def read() -> Article:
         archive, capture = split_source(source)
-        article = extract(load_page(archive, capture, limits), limits)
-    except ReaderError as error:
-        return None, str(error)
-    except RecursionError:
-        return None, "the page is nested too deeply"
-    except MemoryError:
-        return None, "the page needs too much memory"
-    except Exception as error:  # one bad capture must not stop the batch
-        return None, f"internal error in extraction ({type(error).__name__}: {error})"
-    return PackedArticle.of(article), ""
+        return extract(load_page(archive, capture, limits), limits)
+
+    return packed_or_reason(read)
 
 
 def import_archive(

@@ -20,10 +20,11 @@ from reader.config import Limits
 from reader.errors import ReaderError
 from reader.importing.highlights import Tally, highlight_uid, place_highlights
 from reader.loaders.readlater import Export, ExportItem, read_export
+from reader.models import Article
 from reader.store.all_notes import LooseHighlight
 from reader.store.db import Store
 from reader.store.highlights import merge_highlights
-from reader.store.importer import DEFAULT_JOBS, worker_pool
+from reader.store.importer import DEFAULT_JOBS, packed_or_reason, worker_pool
 from reader.store.library import add_tags, set_state
 from reader.store.packed import PackedArticle
 from reader.store.queue import QueueItem
@@ -72,7 +73,8 @@ def extract_content(task: tuple[str, str], limits: Limits) -> tuple[PackedArticl
     from reader.loaders.sniff import Format
 
     url, html = task
-    try:
+
+    def read() -> Article:
         document = document_from_bytes(
             html.encode("utf-8", "surrogatepass"),
             source=url,
@@ -82,15 +84,9 @@ def extract_content(task: tuple[str, str], limits: Limits) -> tuple[PackedArticl
             hint=Format.HTML,
             page_url=url,
         )
-        return PackedArticle.of(extract(document, limits)), ""
-    except ReaderError as error:
-        return None, str(error)
-    except RecursionError:
-        return None, "the page is nested too deeply"
-    except MemoryError:
-        return None, "the page needs too much memory"
-    except Exception as error:  # one bad item must not stop the import
-        return None, f"internal error in extraction ({type(error).__name__}: {error})"
+        return extract(document, limits)
+
+    return packed_or_reason(read)
 
 
 def _extracted(

@@ -24,6 +24,7 @@ from pathlib import Path
 from reader.config import Limits
 from reader.errors import ReaderError
 from reader.loaders.files import special_kind
+from reader.models import Article
 from reader.store.db import Store
 from reader.store.packed import PackedArticle
 from reader.store.records import AddStatus
@@ -129,21 +130,26 @@ def walk_pages(top: Path) -> Iterable[Path]:
 # --- extraction in workers -------------------------------------------------------
 
 
-def extract_page(source: str, limits: Limits) -> tuple[PackedArticle | None, str]:
-    """Runs in a worker: the article packed for storing, or None and one line saying
-    why not."""
-    from reader.service import read_article
-
+def packed_or_reason(read: Callable[[], Article]) -> tuple[PackedArticle | None, str]:
+    """Runs in a worker: the article ``read`` makes, packed for storing, or None and one
+    line saying why not (one bad page must not stop a batch)."""
     try:
-        return PackedArticle.of(read_article(source, limits)), ""
+        return PackedArticle.of(read()), ""
     except ReaderError as error:
         return None, str(error)
     except RecursionError:
         return None, "the page is nested too deeply"
     except MemoryError:
         return None, "the page needs too much memory"
-    except Exception as error:  # one bad page must not stop the batch
+    except Exception as error:
         return None, f"internal error in extraction ({type(error).__name__}: {error})"
+
+
+def extract_page(source: str, limits: Limits) -> tuple[PackedArticle | None, str]:
+    """Runs in a worker: the page at ``source``, packed for storing."""
+    from reader.service import read_article
+
+    return packed_or_reason(lambda: read_article(source, limits))
 
 
 class _InlineExecutor(Executor):
