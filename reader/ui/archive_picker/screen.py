@@ -25,7 +25,7 @@ from reader.loaders.names import display_name
 from reader.loaders.webarchive import Capture, ListingStopped
 from reader.sanitize import clean_line
 from reader.ui.archive_picker.keys import PICKER_BINDINGS
-from reader.ui.archive_picker.rows import capture_prompt, matching
+from reader.ui.archive_picker.rows import capture_prompt, haystack, matching_indexes
 from reader.ui.keyhelp import KeyHelp, node_key_help
 from reader.ui.library.session import LibrarySession
 from reader.ui.messages import GiveUp, ReadArticle, ReadFromLibrary
@@ -87,6 +87,9 @@ class ArchivePicker(Screen[None]):
         self.pages: list[Capture] | None = None
         """Every HTML capture (None while the archive is being read)."""
         self.shown: list[Capture] = []
+        self._options: list[Option] = []
+        """One option per page, made once: the filter only chooses among them."""
+        self._haystacks: list[str] = []
         self.header = Static("", id="archive-header", markup=False)
         self.filter_input = Input(placeholder="filter by title or URL", id="archive-filter")
         self.filter_input.cursor_blink = settings.reading.cursor_blink
@@ -136,15 +139,18 @@ class ArchivePicker(Screen[None]):
     @on(Listed)
     def _listed(self, message: Listed) -> None:
         self.pages = message.pages
+        self._options = [
+            Option(capture_prompt(capture), id=str(number))
+            for number, capture in enumerate(self.pages)
+        ]
+        self._haystacks = [haystack(capture) for capture in self.pages]
         self._show()
 
     def _show(self) -> None:
         pages = self.pages or []
-        self.shown = matching(pages, self.filter_input.value)
-        self.list.set_options(
-            Option(capture_prompt(capture), id=str(number))
-            for number, capture in enumerate(self.shown)
-        )
+        chosen = matching_indexes(self._haystacks, self.filter_input.value)
+        self.shown = [pages[index] for index in chosen]
+        self.list.set_options(self._options[index] for index in chosen)
         if self.shown:
             self.list.highlighted = 0
         count = f"{len(pages):,} page{'s' if len(pages) != 1 else ''}"
