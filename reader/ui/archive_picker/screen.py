@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.events import Key
 from textual.message import Message
 from textual.screen import Screen
@@ -28,6 +27,7 @@ from reader.ui.archive_picker.keys import PICKER_BINDINGS
 from reader.ui.archive_picker.rows import capture_prompt, haystack, matching_indexes
 from reader.ui.keyhelp import KeyHelp, node_key_help
 from reader.ui.library.session import LibrarySession
+from reader.ui.list_keys import list_keys
 from reader.ui.messages import GiveUp, ReadArticle, ReadFromLibrary
 from reader.ui.navigation import ScreenKind
 
@@ -48,21 +48,7 @@ class Listed(Message):
 
 class CaptureList(OptionList):
     BINDING_GROUP_TITLE = "Pages"
-    BINDINGS = [
-        Binding(
-            "j", "cursor_down", "Next", show=False, id="archive.down", tooltip="Next in the list"
-        ),
-        Binding(
-            "k",
-            "cursor_up",
-            "Previous",
-            show=False,
-            id="archive.up",
-            tooltip="Previous in the list",
-        ),
-        Binding("g", "first", "First", show=False, id="archive.first", tooltip="First in the list"),
-        Binding("G", "last", "Last", show=False, id="archive.last", tooltip="Last in the list"),
-    ]
+    BINDINGS = list_keys("archive")
 
 
 class ArchivePicker(Screen[None]):

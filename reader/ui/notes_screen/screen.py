@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.events import Key
 from textual.message import Message
 from textual.screen import Screen
@@ -27,6 +26,7 @@ from reader.store.all_notes import NoteRow
 from reader.store.library import clean_tag
 from reader.ui.keyhelp import KeyHelp, node_key_help
 from reader.ui.library.session import LibrarySession
+from reader.ui.list_keys import list_keys
 from reader.ui.messages import ReadFromLibrary
 from reader.ui.notes_screen.keys import NOTES_BINDINGS
 from reader.ui.notes_screen.rows import note_prompt
@@ -52,23 +52,7 @@ class NotesFound(Message):
 
 class NotesList(OptionList):
     BINDING_GROUP_TITLE = "Notes"
-    BINDINGS = [
-        Binding(
-            "j", "cursor_down", "Next", show=False, id="all-notes.down", tooltip="Next in the list"
-        ),
-        Binding(
-            "k",
-            "cursor_up",
-            "Previous",
-            show=False,
-            id="all-notes.up",
-            tooltip="Previous in the list",
-        ),
-        Binding(
-            "g", "first", "First", show=False, id="all-notes.first", tooltip="First in the list"
-        ),
-        Binding("G", "last", "Last", show=False, id="all-notes.last", tooltip="Last in the list"),
-    ]
+    BINDINGS = list_keys("all-notes")
 
 
 class AllNotesScreen(Screen[None]):
