@@ -4,9 +4,7 @@ reading screen."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -20,6 +18,7 @@ from reader.ui.dialogs.tag_prompt import TagPrompt
 from reader.ui.library.rows import QUEUED_MARK
 from reader.ui.library.screen import LibraryScreen
 from reader.ui.reading.screen import ReadingScreen
+from tests.local_site import local_site
 
 from .library_support import SEEDS, library, seed_library, titles
 from .shell_support import SIZE, app_for, pilot_test, record_notifications, settle, wait_until
@@ -166,38 +165,10 @@ async def test_filters_step_and_are_remembered(tmp_path: Path) -> None:
         assert titles(again) == ["Bread, by hand"]
 
 
-class _Site(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        if self.path != "/walls":
-            self.send_response(404)
-            self.end_headers()
-            return
-        body = (
-            b"<html><head><title>Harbour walls</title></head><body><article><h1>Walls</h1>"
-            b"<p>The wall was built in 1820 from granite quarried up the valley, and it has "
-            b"held against every storm since then, though it was patched twice.</p>"
-            b"<p>Masons still inspect it each spring, walking its length at low water.</p>"
-            b"</article></body></html>"
-        )
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
 def site() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with local_site() as served:
+        yield served.url
 
 
 @pilot_test

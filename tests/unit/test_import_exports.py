@@ -3,9 +3,7 @@ lists into the reading queue, fetched only on request (from a loopback server he
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ from reader.importing.exports import import_export
 from reader.importing.fetch_queue import fetch_queue
 from reader.store import Store, open_library
 from reader.store.library import LibraryFilter, StateFilter
+from tests.local_site import Site, local_site
 
 
 @pytest.fixture
@@ -90,47 +89,19 @@ def test_readwise_attaches_by_url_and_keeps_orphans(store: Store, tmp_path: Path
     assert "A Book" in loose
 
 
-class _Site(BaseHTTPRequestHandler):
-    hits: list[str] = []
-
-    def do_GET(self) -> None:
-        type(self).hits.append(self.path)
-        if self.path == "/missing":
-            self.send_response(404)
-            self.end_headers()
-            return
-        body = (
-            b"<html><head><title>Harbour walls</title></head><body><article><h1>Walls</h1>"
-            b"<p>The wall was built in 1820 from granite quarried up the valley, and it has "
-            b"held against every storm since then, though it was patched twice.</p>"
-            b"<p>Masons still inspect it each spring, walking its length at low water.</p>"
-            b"</article></body></html>"
-        )
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
+@pytest.fixture
+def served() -> Iterator[Site]:
+    with local_site() as site:
+        yield site
 
 
 @pytest.fixture
-def site() -> Iterator[str]:
-    _Site.hits = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+def site(served: Site) -> str:
+    return served.url
 
 
 def test_fetch_reads_the_queue_politely_and_lists_failures(
-    store: Store, site: str, tmp_path: Path
+    store: Store, site: str, served: Site, tmp_path: Path
 ) -> None:
     csv = tmp_path / "raindrop.csv"
     csv.write_text(
@@ -140,7 +111,7 @@ def test_fetch_reads_the_queue_politely_and_lists_failures(
         f"2,Gone,,,{site}/missing,,,2024-01-06T10:00:00Z,,,false\n"
     )
     import_export(store, csv)
-    assert _Site.hits == []  # importing never fetches
+    assert served.hits == []  # importing never fetches
     waits: list[float] = []
     report = fetch_queue(store, Limits(fetch_timeout=5), interval=0.5, sleep=waits.append)
     assert report.fetched == 1 and [url for url, _ in report.failed] == [f"{site}/missing"]
@@ -169,15 +140,15 @@ def test_cli_import_fetch(site: str, tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "nothing to import" in capsys.readouterr().err
 
 
-def test_a_queued_page_is_fetched_when_first_opened(store: Store, site: str) -> None:
+def test_a_queued_page_is_fetched_when_first_opened(store: Store, site: str, served: Site) -> None:
     from reader import service
     from reader.store.queue import QueueItem
 
     store.queue.add([QueueItem(f"{site}/walls", tags=("sea",), starred=True)])
     article, article_id = service.open_queued(f"{site}/walls", None, store)
-    assert "granite" in article.text and _Site.hits == ["/walls"]
+    assert "granite" in article.text and served.hits == ["/walls"]
     again, same_id = service.open_queued(f"{site}/walls", None, store)
     assert again.text == article.text
-    assert same_id == article_id and _Site.hits == ["/walls"]  # from the library now
+    assert same_id == article_id and served.hits == ["/walls"]  # from the library now
     item = store.library.item(article_id)
     assert item is not None and item.starred and item.tags == ("sea",)
