@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.store.library import clean_tag
+from reader.store.library import LibraryRepository, clean_tag
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +17,23 @@ class TagChange:
     @property
     def empty(self) -> bool:
         return not self.add and not self.remove
+
+    @property
+    def said(self) -> str:
+        """The change in words: "Tagged news; untagged todo."."""
+        parts = []
+        if self.add:
+            parts.append("tagged " + ", ".join(self.add))
+        if self.remove:
+            parts.append("untagged " + ", ".join(self.remove))
+        return "; ".join(parts).capitalize() + "."
+
+    def apply(self, library: LibraryRepository, article_id: int) -> None:
+        """Make the change in the library (call it off the event loop)."""
+        if self.remove:
+            library.remove_tags(article_id, self.remove)
+        if self.add:
+            library.add_tags(article_id, self.add)
 
 
 def split_tags(text: str) -> list[str]:

@@ -60,3 +60,9 @@ def test_a_completion_keeps_what_was_typed_before_the_last_tag(
     if done is not None:
         head = typed.rpartition(",")[0]
         assert done.startswith(head) and len(done) > len(typed.rstrip()) - 1
+
+
+def test_a_change_says_what_it_did() -> None:
+    assert tag_change(["todo"], "news, long read").said == "Tagged news, long read; untagged todo."
+    assert tag_change([], "news").said == "Tagged news."
+    assert tag_change(["news"], "").said == "Untagged news."

@@ -147,16 +147,8 @@ class CollectionActions:
         change = tag_change(current, typed)
         if store is None or change.empty:
             return
-        if change.remove:
-            store.library.remove_tags(article_id, change.remove)
-        if change.add:
-            store.library.add_tags(article_id, change.add)
-        said = []
-        if change.add:
-            said.append("tagged " + ", ".join(change.add))
-        if change.remove:
-            said.append("untagged " + ", ".join(change.remove))
-        self.post_message(StateChanged(article_id, "; ".join(said).capitalize() + "."))
+        change.apply(store.library, article_id)
+        self.post_message(StateChanged(article_id, change.said))
 
     # --- read / archived / starred -----------------------------------------------------
 

@@ -85,19 +85,11 @@ class PageCollection:
             if change.empty:
                 return
 
-            def job() -> None:
-                if change.remove:
-                    store.library.remove_tags(article_id, change.remove)
-                if change.add:
-                    store.library.add_tags(article_id, change.add)
-
-            said = []
-            if change.add:
-                said.append("tagged " + ", ".join(change.add))
-            if change.remove:
-                said.append("untagged " + ", ".join(change.remove))
-            text = "; ".join(said).capitalize() + "."
-            self.queue.submit(job, lambda _: self.feedback.say(text), "save the tags")
+            self.queue.submit(
+                lambda: change.apply(store.library, article_id),
+                lambda _: self.feedback.say(change.said),
+                "save the tags",
+            )
 
         prompt = TagPrompt(f"Tags of “{title}”", current, known, cursor_blink=self.cursor_blink)
         self.feedback.ask(prompt, answered)
