@@ -176,3 +176,25 @@ def lazy_page(folder: Path) -> Path:
     page = folder / "lazy.html"
     page.write_text(html_page("Lazy pictures", body), encoding="utf-8")
     return page
+
+
+FIGURE_COLOURS = ((200, 30, 30), (30, 160, 60), (20, 60, 200))
+
+
+def figures_page(folder: Path, paragraphs: int = 4) -> Path:
+    """A saved-complete page with three captioned figures (red, green, blue, 400 × 300),
+    each after ``paragraphs`` paragraphs of filler, and more filler at the end."""
+    files = folder / "figures_files"
+    files.mkdir(parents=True)
+    filler = f"<p>{FILLER}</p>" * paragraphs
+    parts = []
+    for number, colour in enumerate(FIGURE_COLOURS, 1):
+        (files / f"figure{number}.png").write_bytes(picture((400, 300), colour))
+        parts.append(
+            f'{filler}<figure><img src="figures_files/figure{number}.png" '
+            f'alt="Picture {number}"><figcaption>Caption number {number}. '
+            f'<span class="credit">Photo: Studio {number}</span></figcaption></figure>'
+        )
+    page = folder / "figures.html"
+    page.write_text(html_page("Three figures", "".join(parts) + filler), encoding="utf-8")
+    return page

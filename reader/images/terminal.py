@@ -16,8 +16,12 @@ from collections.abc import Mapping
 from typing import Literal
 
 DrawMode = Literal["kitty", "sixel", "halfblock", "off"]
-FIGURE_ROWS = 20
-"""Most terminal rows a figure's picture takes in the article view."""
+FIGURE_ROWS = 48
+"""Most terminal rows a figure's picture takes in the article view, however tall the
+terminal (a picture taller than that is a poster, not a figure of the text)."""
+MIN_FIGURE_ROWS = 6
+"""Fewest rows a picture is given, however short the terminal: below that a
+photograph is a smudge (its own size still wins when it is smaller)."""
 
 
 def draw_mode(setting: str, environ: Mapping[str, str]) -> DrawMode:
@@ -43,3 +47,12 @@ def figure_rows(setting: str, environ: Mapping[str, str] | None = None) -> int:
 
     mode = draw_mode(setting, os.environ if environ is None else environ)
     return 0 if mode == "off" else FIGURE_ROWS
+
+
+def figure_height(most: int, view_rows: int) -> int:
+    """Rows a figure's picture may take in a view ``view_rows`` tall, when the setting
+    allows ``most`` (0: pictures are not drawn): about half the view, so the text
+    around it stays in sight, never fewer than ``MIN_FIGURE_ROWS``."""
+    if most <= 0:
+        return 0
+    return min(most, max(MIN_FIGURE_ROWS, view_rows // 2))

@@ -10,11 +10,11 @@ from pathlib import Path
 from hostile.screen_probe import capture
 
 from reader.images.halfblock import cell_box
-from reader.images.terminal import FIGURE_ROWS
+from reader.images.terminal import FIGURE_ROWS, MIN_FIGURE_ROWS, figure_height
 from reader.models import BlockKind
 from reader.ui.article_view.figure_paint import FIGURE_IMAGE
 from reader.ui.article_view.layout.lines import BLOCK, RUNS
-from tests.image_pages import html_page, picture, saved_complete
+from tests.image_pages import figures_page, html_page, picture, saved_complete
 
 from .shell_support import SIZE, app_for, pilot_test, settle, view
 
@@ -65,8 +65,10 @@ async def test_saved_pictures_are_drawn_in_their_reserved_rows(tmp_path: Path) -
         face, harbour = (rows[i] for i in figures[:2])
         # Reserved from the intrinsic size (640×480 and 300×100) before any decoding.
         column = view(app)._layout.width
-        assert len(face) == cell_box(640, 480, column, FIGURE_ROWS)[1] == FIGURE_ROWS
-        assert len(harbour) == cell_box(300, 100, column, FIGURE_ROWS)[1] < FIGURE_ROWS
+        most = figure_height(FIGURE_ROWS, view(app).scrollable_content_region.height)
+        assert most <= view(app).scrollable_content_region.height // 2
+        assert len(face) == cell_box(640, 480, column, most)[1] == most
+        assert len(harbour) == cell_box(300, 100, column, most)[1] < most
         height = view(app).virtual_size.height
         assert await wait_for_colour(pilot, harbour[3], HARBOUR_BLUE)
         assert view(app).virtual_size.height == height  # nothing moved when it arrived
@@ -123,3 +125,32 @@ async def test_a_picture_cut_short_says_so_on_its_first_row(tmp_path: Path) -> N
             if "[image:" in text:
                 break
         assert "[image: The clock face — damaged or cut short]" in text
+
+
+@pilot_test
+async def test_picture_height_follows_the_terminal_and_resizing_keeps_the_place(
+    tmp_path: Path,
+) -> None:
+    app = app_for(str(figures_page(tmp_path)))
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        article = view(app).article
+        assert article is not None
+        face = min(picture_rows(app))
+        short = len(picture_rows(app)[face])
+        assert short == max(MIN_FIGURE_ROWS, view(app).scrollable_content_region.height // 2)
+        # Read on past the picture, then make the terminal taller.
+        caption = article.blocks[face].start
+        view(app).scroll_to_offset(caption)
+        await settle(pilot)
+        before = view(app).top_offset()
+        await pilot.resize_terminal(100, 60)
+        await settle(pilot)
+        tall = len(picture_rows(app)[face])
+        assert tall > short
+        assert tall == figure_height(FIGURE_ROWS, view(app).scrollable_content_region.height)
+        assert view(app).top_offset() == before  # the reflow kept the caption on top
+        await pilot.resize_terminal(100, 12)
+        await settle(pilot)
+        assert len(picture_rows(app)[face]) == MIN_FIGURE_ROWS
+        assert view(app).top_offset() == before

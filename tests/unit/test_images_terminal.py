@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.images.terminal import draw_mode
+from reader.images.terminal import FIGURE_ROWS, MIN_FIGURE_ROWS, draw_mode, figure_height
 
 
 @pytest.mark.parametrize(
@@ -25,3 +25,19 @@ from reader.images.terminal import draw_mode
 )
 def test_draw_mode(setting: str, environ: dict[str, str], expected: str) -> None:
     assert draw_mode(setting, environ) == expected
+
+
+@pytest.mark.parametrize(
+    ("most", "view_rows", "expected"),
+    [
+        (0, 40, 0),  # pictures not drawn
+        (FIGURE_ROWS, 40, 20),  # half the view
+        (FIGURE_ROWS, 21, 10),
+        (FIGURE_ROWS, 4, MIN_FIGURE_ROWS),  # never a smudge
+        (FIGURE_ROWS, 0, MIN_FIGURE_ROWS),
+        (FIGURE_ROWS, 1000, FIGURE_ROWS),  # a poster is not a figure
+        (8, 40, 8),
+    ],
+)
+def test_figure_height(most: int, view_rows: int, expected: int) -> None:
+    assert figure_height(most, view_rows) == expected

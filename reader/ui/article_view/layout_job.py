@@ -112,7 +112,9 @@ class LayoutJob:
                 # Code laid out plain on the event loop gets its highlighting here.
                 while layout.plain_code:
                     plain = layout.plain_code.pop()
-                    lines = layout_block(layout.ctx, plain, layout.width)
+                    lines = layout_block(
+                        layout.ctx, plain, layout.width, figure_rows=layout.figure_rows
+                    )
                     call(self._upgrade, layout, plain, lines)
                 if index >= count or worker.is_cancelled:
                     break
@@ -121,7 +123,12 @@ class LayoutJob:
                 deadline = time.perf_counter() + CHUNK_SECONDS
                 while index < count and time.perf_counter() < deadline:
                     done = layout.block_lines[index]
-                    chunk.append(done or layout_block(layout.ctx, index, layout.width))
+                    chunk.append(
+                        done
+                        or layout_block(
+                            layout.ctx, index, layout.width, figure_rows=layout.figure_rows
+                        )
+                    )
                     index += 1
                 if worker.is_cancelled:
                     return

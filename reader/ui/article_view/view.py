@@ -27,6 +27,7 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
+from reader.images.terminal import figure_height
 from reader.models import Article, Section
 from reader.ui.article_view.figure_paint import FIGURE_IMAGE, FigurePainter, PictureReader
 from reader.ui.article_view.keys import ARTICLE_BINDINGS, VIEW_SEQUENCES
@@ -395,6 +396,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _column_width(self) -> int:
         return max(0, min(self.measure, self._view_width - GUTTER))
 
+    def _figure_rows(self) -> int:
+        """Most rows a picture takes at the view's height (0: pictures not drawn)."""
+        return figure_height(self._ctx.figure_rows if self._ctx else 0, self._view_height)
+
     @property
     def _layout(self) -> ArticleLayout | None:
         """The layout on screen."""
@@ -405,7 +410,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         width = self._column_width()
         if self._ctx is None or self._outline is None or width <= 0:
             return
-        layout = ArticleLayout(self._ctx, self._outline, width, self._collapsed)
+        layout = ArticleLayout(
+            self._ctx, self._outline, width, self._collapsed, self._figure_rows()
+        )
         layout.defer_highlighting = True
         layout.compose(compute=True, min_lines=self._view_height + 1)
         self._install(layout, anchor=None)
@@ -423,11 +430,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             if layout is None and self._ctx is not None:
                 self._start_layout()
             return
-        if layout.width == width:
+        figure_rows = self._figure_rows()
+        if layout.width == width and layout.figure_rows == figure_rows:
             if self._job.pending is not None:
                 self._job.keep_current()
             return
-        pending = ArticleLayout(layout.ctx, layout.outline, width, self._collapsed)
+        pending = ArticleLayout(layout.ctx, layout.outline, width, self._collapsed, figure_rows)
         pending.defer_highlighting = True
         self._job.reflow(pending, self.top_offset())
 

@@ -144,15 +144,21 @@ FIGURE_IMAGE = Role.FIGURE_IMAGE.value
 """The role of the rows a figure's picture is drawn on (the view paints them)."""
 
 
-def figure_box(ctx: LayoutContext, block: Block, width: int) -> tuple[int, int] | None:
+def figure_box(
+    ctx: LayoutContext, block: Block, width: int, most_rows: int | None = None
+) -> tuple[int, int] | None:
     """The cells (columns, rows) reserved for a figure's picture, known from its
-    intrinsic size before it is decoded; None when it is not drawn."""
-    if not ctx.figure_rows or not block.image or block.kind is not BlockKind.FIGURE:
+    intrinsic size before it is decoded; None when it is not drawn. ``most_rows``:
+    the layout's own limit (it follows the view's height), else the context's."""
+    rows = ctx.figure_rows if most_rows is None else most_rows
+    if not rows or not block.image or block.kind is not BlockKind.FIGURE:
         return None
-    return cell_box(block.width, block.height, width, ctx.figure_rows)
+    return cell_box(block.width, block.height, width, rows)
 
 
-def _figure(ctx: LayoutContext, block: Block, width: int) -> list[WrappedRow]:
+def _figure(
+    ctx: LayoutContext, block: Block, width: int, most_rows: int | None = None
+) -> list[WrappedRow]:
     caption = (
         inline_runs(
             ctx.text, block.start, block.end, block.marks, Role.FIGURE.value, ctx.link_numbers
@@ -160,7 +166,7 @@ def _figure(ctx: LayoutContext, block: Block, width: int) -> list[WrappedRow]:
         if block.end > block.start
         else []
     )
-    box = figure_box(ctx, block, width)
+    box = figure_box(ctx, block, width, most_rows)
     if box is not None:
         # The picture's rows, then its caption: the view draws the picture over them.
         columns, height = box
@@ -199,16 +205,23 @@ _LAYOUTS: dict[BlockKind, Callable[[LayoutContext, Block, int], list[WrappedRow]
 
 
 def layout_block(
-    ctx: LayoutContext, index: int, width: int, load: bool = True
+    ctx: LayoutContext,
+    index: int,
+    width: int,
+    load: bool = True,
+    figure_rows: int | None = None,
 ) -> tuple[DisplayLine, ...]:
     """Display lines of block ``index`` at ``width`` cells. Rows without text get an
     empty range at the position they stand for, so line starts never decrease.
-    Without ``load``, code whose lexer is not loaded yet comes out plain (same rows)."""
+    Without ``load``, code whose lexer is not loaded yet comes out plain (same rows).
+    ``figure_rows``: most rows a picture takes (None: the context's)."""
     block = ctx.article.blocks[index]
     ctx.link_numbers.through(index)
     try:
         if block.kind == BlockKind.CODE:
             rows = _code(ctx, block, max(1, width), load)
+        elif block.kind == BlockKind.FIGURE:
+            rows = _figure(ctx, block, max(1, width), figure_rows)
         else:
             rows = _LAYOUTS.get(block.kind, _paragraph)(ctx, block, max(1, width))
     except Exception:  # a block the layout cannot handle still shows its text

@@ -54,8 +54,12 @@ class ArticleLayout:
         outline: Outline,
         width: int,
         collapsed: Iterable[str] = (),
+        figure_rows: int | None = None,
     ) -> None:
         self.ctx = ctx
+        self.figure_rows = ctx.figure_rows if figure_rows is None else figure_rows
+        """Most rows a figure's picture takes at this layout (it follows the view's
+        height, so a resize may change it as it changes the width)."""
         self.outline = outline
         self.width = max(1, width)
         self.collapsed: set[str] = set(collapsed)
@@ -78,7 +82,9 @@ class ArticleLayout:
                 and block.kind == BlockKind.CODE
                 and not lexer_ready(block.language)
             )
-            lines = layout_block(self.ctx, index, self.width, load=not plain)
+            lines = layout_block(
+                self.ctx, index, self.width, load=not plain, figure_rows=self.figure_rows
+            )
             if plain:
                 self.plain_code.append(index)
             self.block_lines[index] = lines
