@@ -104,18 +104,25 @@ def probe(data: bytes) -> ImageInfo | Failure:
     return info
 
 
-def fit(width: int, height: int, max_width: int, max_height: int) -> tuple[int, int]:
-    """``width`` × ``height`` scaled down (never up) to fit the box, aspect kept, at
-    least 1 × 1."""
+def fit(
+    width: int, height: int, max_width: int, max_height: int, enlarge: bool = False
+) -> tuple[int, int]:
+    """``width`` × ``height`` scaled down (never up, unless ``enlarge``) to fit the
+    box, aspect kept, at least 1 × 1."""
     if width <= 0 or height <= 0:
         return 1, 1
-    scale = min(1.0, max_width / width, max_height / height)
+    scale = min(max_width / width, max_height / height)
+    if not enlarge:
+        scale = min(1.0, scale)
     return max(1, round(width * scale)), max(1, round(height * scale))
 
 
-def decode_scaled(data: bytes, max_width: int, max_height: int) -> Decoded | Failure:
+def decode_scaled(
+    data: bytes, max_width: int, max_height: int, enlarge: bool = False
+) -> Decoded | Failure:
     """The first frame of the picture in ``data``, scaled to fit ``max_width`` ×
-    ``max_height`` pixels, as RGBA."""
+    ``max_height`` pixels (a smaller picture enlarged to fit with ``enlarge``), as
+    RGBA."""
     if max_width < 1 or max_height < 1 or max_width * max_height > MAX_SCALED_PIXELS:
         raise ValueError("the target box must be between 1 pixel and MAX_SCALED_PIXELS")
     image = _open(data)
@@ -129,7 +136,7 @@ def decode_scaled(data: bytes, max_width: int, max_height: int) -> Decoded | Fai
             if _too_large(width, height):
                 return Failure.TOO_LARGE
             info = ImageInfo(str(image.format or "?"), width, height)
-            target = fit(width, height, max_width, max_height)
+            target = fit(width, height, max_width, max_height, enlarge)
             # JPEG decodes at 1/2, 1/4 or 1/8 scale for nearly nothing: ask for it.
             image.draft("RGB", target)
             image.seek(0)  # the first frame only, however many follow

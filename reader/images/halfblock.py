@@ -39,16 +39,23 @@ class HalfBlockImage:
         return len(self.rows)
 
 
-def cell_box(width: int | None, height: int | None, columns: int, max_rows: int) -> tuple[int, int]:
+def cell_box(
+    width: int | None,
+    height: int | None,
+    columns: int,
+    max_rows: int,
+    enlarge: bool = False,
+) -> tuple[int, int]:
     """The cells (columns, rows) a ``width`` × ``height`` picture takes in a column
     ``columns`` wide and at most ``max_rows`` tall. Known before decoding (from the
     intrinsic size), so the view can reserve the room; a picture of unknown size gets
-    a 16:9 box."""
+    a 16:9 box. With ``enlarge`` a small picture fills the box too (the full-screen
+    viewer)."""
     columns, max_rows = max(1, columns), max(1, max_rows)
     if not width or not height or width <= 0 or height <= 0:
         width, height = 1600, 900
-    cols, pixel_rows = fit(width, height, columns, max_rows * 2)
-    if width > columns or height > max_rows * 2:
+    cols, pixel_rows = fit(width, height, columns, max_rows * 2, enlarge)
+    if enlarge or width > columns or height > max_rows * 2:
         return cols, max(1, (pixel_rows + 1) // 2)
     # Small pictures are drawn at their own size, one pixel a cell.
     return max(1, width), max(1, (height + 1) // 2)
@@ -98,15 +105,18 @@ def nearest_256(rgb: RGB) -> int:
     return 16 + 36 * ri + 6 * gi + bi
 
 
-def render(data: bytes, columns: int, max_rows: int) -> HalfBlockImage | Failure:
-    """The picture in ``data`` as half-block cells fitting ``columns`` × ``max_rows``."""
+def render(
+    data: bytes, columns: int, max_rows: int, enlarge: bool = False
+) -> HalfBlockImage | Failure:
+    """The picture in ``data`` as half-block cells fitting ``columns`` × ``max_rows``
+    (a smaller picture enlarged to fill them with ``enlarge``)."""
     from reader.images.decode import probe
 
     info = probe(data)
     if isinstance(info, Failure):
         return info
-    cols, rows = cell_box(info.width, info.height, columns, max_rows)
-    decoded = decode_scaled(data, cols, rows * 2)
+    cols, rows = cell_box(info.width, info.height, columns, max_rows, enlarge)
+    decoded = decode_scaled(data, cols, rows * 2, enlarge)
     if isinstance(decoded, Failure):
         return decoded
     return to_cells(decoded)

@@ -28,7 +28,7 @@ from reader.models import Block
 from reader.sanitize import clean_line
 from reader.ui.article_view.layout.blocks import FIGURE_IMAGE
 
-__all__ = ["FIGURE_IMAGE", "FigurePainter", "PictureReader"]
+__all__ = ["FIGURE_IMAGE", "FigurePainter", "PictureReader", "picture_segments"]
 
 Key = tuple[int, int, int]
 """(block index, columns, rows)."""
@@ -132,7 +132,7 @@ class FigurePainter:
             data = pictures.read(reference)
             cells = Failure.MISSING if data is None else render(data, key[1], key[2])
             result: Result = (
-                cells if isinstance(cells, Failure) else _segments(cells, base, palette)
+                cells if isinstance(cells, Failure) else picture_segments(cells, base, palette)
             )
         except Exception:  # a picture that breaks the decoder is only a placeholder
             result = Failure.BROKEN
@@ -146,7 +146,7 @@ class FigurePainter:
         self._on_ready(key[0])
 
 
-def _segments(picture: HalfBlockImage, base: Style, palette: bool = False) -> Painted:
+def picture_segments(picture: HalfBlockImage, base: Style, palette: bool = False) -> Painted:
     """The picture's rows as segments, built in the worker thread: painting a row is
     then only joining them (a Rich style per cell on the event loop cost 2 ms a row).
     With ``palette`` (a 256-colour terminal) the colours are chosen from its palette

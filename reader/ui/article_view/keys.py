@@ -110,7 +110,23 @@ ARTICLE_BINDINGS: list[Binding] = [
         "toggle_section",
         "Fold",
         id="view.toggle-section",
-        tooltip="Collapse or expand the section under the cursor",
+        tooltip="Collapse or expand the section under the cursor; on a figure, show it full-screen",
+    ),
+    Binding(
+        "p",
+        "next_figure",
+        "Next figure",
+        show=False,
+        id="view.next-figure",
+        tooltip="Go to the next figure (its caption under the passage cursor)",
+    ),
+    Binding(
+        "P",
+        "previous_figure",
+        "Previous figure",
+        show=False,
+        id="view.previous-figure",
+        tooltip="Go to the previous figure",
     ),
 ]
 

@@ -126,6 +126,18 @@ SIDEBAR: list[Binding] = [
     ),
 ]
 
+FIGURES: list[Binding] = [
+    Binding(
+        "i",
+        "open_figure",
+        "Figure",
+        id="figures.open",
+        show=False,
+        tooltip="Show the figure at the passage cursor (or the first on screen) full-screen;"
+        " Enter on a figure does too",
+    ),
+]
+
 PAGES: list[Binding] = [
     Binding(
         "backspace,ctrl+o",
@@ -295,6 +307,7 @@ BOOKMARKS: list[Binding] = [
 READING_KEYS: dict[str, list[Binding]] = {
     "search": SEARCH,
     "links": LINKS,
+    "figures": FIGURES,
     "sidebar": SIDEBAR,
     "pages": PAGES,
     "library": LIBRARY_STATE,

@@ -38,6 +38,7 @@ from reader.ui.messages import ArticleReady, GiveUp, ShowLibrary
 from reader.ui.navigation import ScreenKind, library_below, picker_below
 from reader.ui.reading.analysis import AnalysisPanel, AnalysisUpdate
 from reader.ui.reading.collection import PageCollection
+from reader.ui.reading.figures import FigureOpener
 from reader.ui.reading.header import ArticleHeader
 from reader.ui.reading.hint_bar import LinkHintBar
 from reader.ui.reading.keys import ANNOTATION_ACTIONS, READING_BINDINGS
@@ -103,6 +104,7 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         feedback = Feedback(say=self.say, ask=self._ask, bell=self._bell)
         self.search = SearchController(self.view, self.search_bar, self.say)
         self.links = LinkOpener(self)
+        self.figures = FigureOpener(self)
         self.library = LibraryControl(self.view, session, settings)
         """Pages open through the library, which keeps their reading position."""
         self.analysis = AnalysisPanel(
@@ -334,6 +336,13 @@ class ReadingScreen(AnnotationActions, Screen[None]):
     @on(SequencePending)
     def _sequence_pending(self, event: SequencePending) -> None:
         self.query_one(ArticleHeader).set_pending(clean_line(event.keys))
+
+    @on(ArticleView.FigureChosen)
+    def _figure_chosen(self, event: ArticleView.FigureChosen) -> None:
+        self.figures.open(event.block)
+
+    def action_open_figure(self) -> None:
+        self.figures.open_here()
 
     @on(ArticleView.LinkActivated)
     def _link_clicked(self, event: ArticleView.LinkActivated) -> None:
