@@ -9,11 +9,13 @@ import asyncio
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 
 from reader.images.figures import article_figures
 from reader.models import BlockKind
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.help import HelpScreen
+from reader.ui.dialogs.link_list import LinkListScreen
 from reader.ui.image_viewer.canvas import FigureCanvas
 from reader.ui.image_viewer.screen import ImageViewerScreen
 from reader.ui.reading.screen import ReadingScreen
@@ -239,3 +241,45 @@ async def test_figure_keys_follow_the_keymap_and_show_in_help_and_palette(
         await press_and_settle(pilot, "question_mark")
         text = static_text(app, "#help-text")
         assert "Next figure" in text and "Previous figure" in text and "^g" in text
+
+
+@pilot_test
+async def test_the_link_list_names_the_pictures_and_a_saved_one_opens_the_viewer(
+    tmp_path: Path,
+) -> None:
+    app = app_for(str(figures_page(tmp_path)))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert view(app).links() == []  # only pictures: the list still opens
+        await press_and_settle(pilot, "o")
+        assert isinstance(app.screen, LinkListScreen)
+        options = app.screen.query_one(OptionList)
+        assert options.option_count == 3
+        assert "pictures (3)" in str(app.screen.query_one("#links-box").border_title)
+        await pilot.press(*"img2")
+        await pilot.pause()
+        assert options.option_count == 1
+        await press_and_settle(pilot, "enter")
+        viewer = await drawn(pilot)
+        assert viewer.figure.number == 2
+        assert str(viewer.query_one("#viewer-caption").render()) == "Caption number 2."
+
+
+@pilot_test
+async def test_a_picture_never_saved_is_listed_with_its_address_and_followed_like_a_link(
+    tmp_path: Path, opened_urls: list[str]
+) -> None:
+    from tests.image_pages import saved_complete
+
+    app = app_for(str(saved_complete(tmp_path)))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press_and_settle(pilot, "o")
+        options = app.screen.query_one(OptionList)
+        assert options.option_count == 3  # three pictures, no links
+        await pilot.press(*"gone.jpg")
+        await pilot.pause()
+        assert options.option_count == 1
+        await press_and_settle(pilot, "enter")
+        assert isinstance(app.screen, ReadingScreen)
+        assert opened_urls == ["https://cdn.example/gone.jpg"]

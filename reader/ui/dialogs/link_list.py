@@ -1,8 +1,10 @@
-"""The link list (``o``): every numbered link of the page, filterable; Enter opens one."""
+"""The link list (``o``): every numbered link of the page, then its pictures,
+filterable; Enter opens one."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from rich.style import Style
@@ -29,6 +31,23 @@ class LinkLike(Protocol):
     def href(self) -> str | None: ...
 
 
+@dataclass(frozen=True, slots=True)
+class ImageLink:
+    """A picture of the page in the list: its figure's number, caption (or alt text),
+    where the page had it from, and whether it was saved with the page (then it opens
+    in the figure viewer; otherwise its address is followed like a link's)."""
+
+    number: int
+    text: str
+    href: str | None
+    block: int
+    local: bool
+
+    @property
+    def badge(self) -> str:
+        return f"img{self.number}"
+
+
 def link_prompt(link: LinkLike, colours: Mapping[str, str]) -> Table:
     """The link's number, then its text and address wrapping under the text, not
     under the number. ``colours``: the theme's variables (a Rich grid does not resolve
@@ -44,13 +63,15 @@ def link_prompt(link: LinkLike, colours: Mapping[str, str]) -> Table:
         "  ",
         (href, MUTED),
     )
-    grid.add_row(Text(str(link.number), Style(color=number_colour, bold=True)), body)
+    badge = link.badge if isinstance(link, ImageLink) else str(link.number)
+    grid.add_row(Text(badge, Style(color=number_colour, bold=True)), body)
     return grid
 
 
 def matches(link: LinkLike, needle: str) -> bool:
     needle = needle.casefold()
-    return needle in f"{link.number} {link.text} {link.href or ''}".casefold()
+    badge = link.badge if isinstance(link, ImageLink) else str(link.number)
+    return needle in f"{badge} {link.text} {link.href or ''}".casefold()
 
 
 class LinkListScreen(ModalScreen["LinkLike | None"]):
@@ -88,7 +109,11 @@ class LinkListScreen(ModalScreen["LinkLike | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="links-box") as box:
-            box.border_title = f"Links ({len(self._links)})"
+            pictures = sum(isinstance(link, ImageLink) for link in self._links)
+            count = len(self._links) - pictures
+            box.border_title = f"Links ({count})" + (
+                f" · pictures ({pictures})" if pictures else ""
+            )
             box.border_subtitle = "type to filter · ↑↓ choose · Enter opens · Esc closes"
             filter_input = Input(placeholder="filter", id="links-filter", compact=True)
             filter_input.cursor_blink = self._cursor_blink

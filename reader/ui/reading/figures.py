@@ -10,7 +10,9 @@ from textual.app import App
 
 from reader.images.figures import Figure, article_figures
 from reader.models import Article
+from reader.sanitize import clean_line
 from reader.ui.article_view.view import ArticleView
+from reader.ui.dialogs.link_list import ImageLink
 from reader.ui.image_viewer.screen import ImageViewerScreen
 
 
@@ -56,6 +58,14 @@ class FigureOpener:
         )
         self.screen.app.push_screen(viewer, self._closed)
 
+    def chosen_in_list(self, link: ImageLink) -> bool:
+        """A picture chosen in the link list: a saved one opens here (True); for
+        another, False (its address is followed like a link's)."""
+        if not link.local:
+            return False
+        self.open(link.block)
+        return True
+
     def _closed(self, block: int | None) -> None:
         view = self.screen.view
         if block is not None and block != view.figure_at_cursor():
@@ -64,3 +74,28 @@ class FigureOpener:
 
 def _name(figure: Figure) -> str:
     return figure.alt or figure.src or f"figure {figure.number}"
+
+
+def image_links(article: Article) -> list[ImageLink]:
+    """The article's pictures as entries of the link list."""
+    return [
+        ImageLink(
+            number=figure.number,
+            text=figure.label,
+            href=_address(figure),
+            block=figure.block,
+            local=figure.image is not None,
+        )
+        for figure in article_figures(article)
+    ]
+
+
+def _address(figure: Figure) -> str | None:
+    """What the list shows as the picture's address: the page's own, but not a whole
+    ``data:`` URI (kilobytes of base64)."""
+    src = figure.src
+    if src is None:
+        return None
+    if src.strip().lower().startswith("data:"):
+        return "(inlined in the page)"
+    return clean_line(src)

@@ -73,7 +73,7 @@ LINKS: list[Binding] = [
         "Link list",
         id="reading.link-list",
         show=False,
-        tooltip="List every link of the page",
+        tooltip="List every link and picture of the page",
     ),
 ]
 

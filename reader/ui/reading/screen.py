@@ -27,7 +27,7 @@ from reader.models import Article
 from reader.sanitize import clean_line
 from reader.ui.article_view.keys import VIEW_SEQUENCES
 from reader.ui.article_view.view import ArticleView
-from reader.ui.dialogs.link_list import LinkListScreen
+from reader.ui.dialogs.link_list import ImageLink, LinkLike, LinkListScreen
 from reader.ui.dialogs.message import MessageScreen
 from reader.ui.feedback import Feedback
 from reader.ui.keyhelp import KeyHelp, node_key_help, sequence_key_help
@@ -38,7 +38,7 @@ from reader.ui.messages import ArticleReady, GiveUp, ShowLibrary
 from reader.ui.navigation import ScreenKind, library_below, picker_below
 from reader.ui.reading.analysis import AnalysisPanel, AnalysisUpdate
 from reader.ui.reading.collection import PageCollection
-from reader.ui.reading.figures import FigureOpener
+from reader.ui.reading.figures import FigureOpener, image_links
 from reader.ui.reading.header import ArticleHeader
 from reader.ui.reading.hint_bar import LinkHintBar
 from reader.ui.reading.keys import ANNOTATION_ACTIONS, READING_BINDINGS
@@ -509,12 +509,15 @@ class ReadingScreen(AnnotationActions, Screen[None]):
             self.view.focus()
 
     def action_link_list(self) -> None:
-        links = self.view.links() if self.article is not None else []
+        article = self.article
+        links: list[LinkLike] = [*self.view.links(), *image_links(article)] if article else []
         if not links:
             self.notify("This page has no links.", timeout=3, markup=False)
             return
 
         def chosen(link: object) -> None:
+            if isinstance(link, ImageLink) and self.figures.chosen_in_list(link):
+                return
             if link is not None:
                 self.links.open(getattr(link, "href", None))
 
