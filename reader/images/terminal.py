@@ -49,10 +49,11 @@ def figure_rows(setting: str, environ: Mapping[str, str] | None = None) -> int:
     return 0 if mode == "off" else FIGURE_ROWS
 
 
-def figure_height(most: int, view_rows: int) -> int:
-    """Rows a figure's picture may take in a view ``view_rows`` tall, when the setting
-    allows ``most`` (0: pictures are not drawn): about half the view, so the text
-    around it stays in sight, never fewer than ``MIN_FIGURE_ROWS``."""
+def figure_height(most: int, terminal_rows: int) -> int:
+    """Rows a figure's picture may take in a terminal ``terminal_rows`` tall, when the
+    setting allows ``most`` (0: pictures are not drawn): under half the terminal (the
+    header and footer take two rows), so the text around it stays in sight, never
+    fewer than ``MIN_FIGURE_ROWS``."""
     if most <= 0:
         return 0
-    return min(most, max(MIN_FIGURE_ROWS, view_rows // 2))
+    return min(most, max(MIN_FIGURE_ROWS, (terminal_rows - 2) // 2))

@@ -65,7 +65,7 @@ async def test_saved_pictures_are_drawn_in_their_reserved_rows(tmp_path: Path) -
         face, harbour = (rows[i] for i in figures[:2])
         # Reserved from the intrinsic size (640×480 and 300×100) before any decoding.
         column = view(app)._layout.width
-        most = figure_height(FIGURE_ROWS, view(app).scrollable_content_region.height)
+        most = figure_height(FIGURE_ROWS, app.size.height)
         assert most <= view(app).scrollable_content_region.height // 2
         assert len(face) == cell_box(640, 480, column, most)[1] == most
         assert len(harbour) == cell_box(300, 100, column, most)[1] < most
@@ -138,7 +138,7 @@ async def test_picture_height_follows_the_terminal_and_resizing_keeps_the_place(
         assert article is not None
         face = min(picture_rows(app))
         short = len(picture_rows(app)[face])
-        assert short == max(MIN_FIGURE_ROWS, view(app).scrollable_content_region.height // 2)
+        assert short == figure_height(FIGURE_ROWS, 24) == 11
         # Read on past the picture, then make the terminal taller.
         caption = article.blocks[face].start
         view(app).scroll_to_offset(caption)
@@ -148,7 +148,7 @@ async def test_picture_height_follows_the_terminal_and_resizing_keeps_the_place(
         await settle(pilot)
         tall = len(picture_rows(app)[face])
         assert tall > short
-        assert tall == figure_height(FIGURE_ROWS, view(app).scrollable_content_region.height)
+        assert tall == figure_height(FIGURE_ROWS, 60) == 29
         assert view(app).top_offset() == before  # the reflow kept the caption on top
         await pilot.resize_terminal(100, 12)
         await settle(pilot)

@@ -28,16 +28,17 @@ def test_draw_mode(setting: str, environ: dict[str, str], expected: str) -> None
 
 
 @pytest.mark.parametrize(
-    ("most", "view_rows", "expected"),
+    ("most", "terminal_rows", "expected"),
     [
         (0, 40, 0),  # pictures not drawn
-        (FIGURE_ROWS, 40, 20),  # half the view
-        (FIGURE_ROWS, 21, 10),
+        (FIGURE_ROWS, 42, 20),  # half the rows between header and footer
+        (FIGURE_ROWS, 23, 10),
         (FIGURE_ROWS, 4, MIN_FIGURE_ROWS),  # never a smudge
         (FIGURE_ROWS, 0, MIN_FIGURE_ROWS),
         (FIGURE_ROWS, 1000, FIGURE_ROWS),  # a poster is not a figure
         (8, 40, 8),
+        (FIGURE_ROWS, 24, 11),
     ],
 )
-def test_figure_height(most: int, view_rows: int, expected: int) -> None:
-    assert figure_height(most, view_rows) == expected
+def test_figure_height(most: int, terminal_rows: int, expected: int) -> None:
+    assert figure_height(most, terminal_rows) == expected

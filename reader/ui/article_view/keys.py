@@ -118,7 +118,7 @@ ARTICLE_BINDINGS: list[Binding] = [
         "Next figure",
         show=False,
         id="view.next-figure",
-        tooltip="Go to the next figure (its caption under the passage cursor)",
+        tooltip="Go to the next figure",
     ),
     Binding(
         "P",

@@ -432,8 +432,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return max(0, min(self.measure, self._view_width - GUTTER))
 
     def _figure_rows(self) -> int:
-        """Most rows a picture takes at the view's height (0: pictures not drawn)."""
-        return figure_height(self._ctx.figure_rows if self._ctx else 0, self._view_height)
+        """Most rows a picture takes in this terminal (0: pictures not drawn). From the
+        terminal's height, not the view's: the footer and the search line come and go,
+        and a picture that shrank by a row each time would move the text under it."""
+        return figure_height(self._ctx.figure_rows if self._ctx else 0, self.app.size.height)
 
     @property
     def _layout(self) -> ArticleLayout | None:

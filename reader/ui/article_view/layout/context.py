@@ -14,8 +14,12 @@ class LayoutContext:
     def __init__(self, article: Article, figure_rows: int = 0) -> None:
         self.article = article
         self.link_numbers = LinkNumbers(article)
-        self.figure_rows = figure_rows
-        """Most rows a figure's picture takes; 0 draws none (images off)."""
+        # A page without pictures has nothing to reflow when the terminal's height
+        # changes the rows they may take.
+        drawable = figure_rows and any(block.image for block in article.blocks)
+        self.figure_rows = figure_rows if drawable else 0
+        """Most rows a figure's picture takes; 0 draws none (images off, or none to
+        draw)."""
 
     @property
     def text(self) -> str:
