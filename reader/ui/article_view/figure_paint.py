@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol
 
 from rich.cells import cell_len
-from rich.color import Color
+from rich.color import Color, ColorSystem
 from rich.segment import Segment
 from rich.style import Style
 from textual.cache import LRUCache
@@ -151,8 +151,14 @@ def picture_segments(picture: HalfBlockImage, base: Style, palette: bool = False
     then only joining them (a Rich style per cell on the event loop cost 2 ms a row).
     With ``palette`` (a 256-colour terminal) the colours are chosen from its palette
     here: Rich would otherwise match every colour of a photograph to it on each frame
-    (tens of milliseconds a frame)."""
+    (tens of milliseconds a frame).
+
+    Each style's escape sequence is worked out here too (``Strip.render_ansi`` keeps
+    it on the style): a photograph has a thousand colour pairs or more, each new to
+    the terminal writer, which otherwise spent ~20 ms a frame on them while pictures
+    scrolled into view."""
     background = base.bgcolor
+    system = ColorSystem.EIGHT_BIT if palette else ColorSystem.TRUECOLOR
 
     def colour(rgb: tuple[int, int, int]) -> Color:
         return Color.from_ansi(nearest_256(rgb)) if palette else Color.from_rgb(*rgb)
@@ -171,6 +177,7 @@ def picture_segments(picture: HalfBlockImage, base: Style, palette: bool = False
                     color=colour(fg) if fg else None,
                     bgcolor=colour(bg) if bg else background,
                 )
+                Strip.render_ansi(style, system)
             if style is current:
                 run += char
                 continue
