@@ -13,9 +13,13 @@ import gc
 import os
 import sys
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from reader.errors import ReaderError
 from reader.loaders.source_check import check_source
+
+if TYPE_CHECKING:
+    from reader.config import Settings
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -139,6 +143,7 @@ def run(args: argparse.Namespace) -> int:
         first = pages[0] if pages else None
         if isinstance(first, str) and recorded(first):
             app.library.preload(first)
+        _prepare_graphics(settings)
     app.run()
     # Shown in the TUI at start; left on the terminal too, where it outlives the screen.
     for notice in app.keymap_notices:
@@ -146,3 +151,15 @@ def run(args: argparse.Namespace) -> int:
     if app.failure:
         print(f"reader: {app.failure}", file=sys.stderr)
     return app.return_code or 0
+
+
+def _prepare_graphics(settings: Settings) -> None:
+    """kitty graphics or Sixel for the figure viewer, when the setting or the terminal
+    asks for them: the terminal is asked what it draws now, before the app owns it."""
+    from reader.images.terminal import draw_mode
+
+    mode = draw_mode(settings.reading.images, os.environ)
+    if mode in ("kitty", "sixel"):
+        from reader.ui.image_viewer.graphics import prepare
+
+        prepare(mode)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
@@ -283,3 +284,48 @@ async def test_a_picture_never_saved_is_listed_with_its_address_and_followed_lik
         await press_and_settle(pilot, "enter")
         assert isinstance(app.screen, ReadingScreen)
         assert opened_urls == ["https://cdn.example/gone.jpg"]
+
+
+@pytest.mark.parametrize("mode", ["kitty", "sixel"])
+@pilot_test
+async def test_with_terminal_graphics_the_viewer_hands_the_picture_to_textual_image(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str
+) -> None:
+    from textual_image.widget import SixelImage, TGPImage
+
+    from reader.ui.image_viewer import graphics
+    from reader.ui.image_viewer.graphic_canvas import GraphicCanvas
+
+    # What prepare() leaves when the terminal answered (it cannot here: no terminal).
+    monkeypatch.setattr(graphics, "_prepared", [mode])
+    app = app_for(str(figures_page(tmp_path)))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press_and_settle(pilot, "p", "i")
+        viewer = app.screen
+        assert isinstance(viewer, ImageViewerScreen)
+        canvas = viewer.canvas
+        assert isinstance(canvas, GraphicCanvas)
+        for _ in range(200):
+            if canvas.drawn:
+                break
+            await asyncio.sleep(0.02)
+            await pilot.pause()
+        assert canvas.failure is None, canvas.failure
+        widget = canvas.query_one("#graphic-picture")
+        assert isinstance(widget, TGPImage if mode == "kitty" else SixelImage)
+        assert widget.image.size == (400, 300)  # the picture's own size, decoded once
+        assert FIGURE_COLOURS[0] == widget.image.getpixel((200, 150))[:3]
+        # Within the canvas, whatever the terminal's cells measure.
+        assert widget.region.width <= canvas.region.width
+        assert widget.region.height <= canvas.region.height
+        await press_and_settle(pilot, "p")
+        for _ in range(200):
+            picture = canvas.query("#graphic-picture")
+            if picture and picture.first().image.getpixel((0, 0))[:3] == FIGURE_COLOURS[1]:
+                break
+            await asyncio.sleep(0.02)
+            await pilot.pause()
+        assert canvas.query_one("#graphic-picture").image.getpixel((0, 0))[:3] == FIGURE_COLOURS[1]
+        await press_and_settle(pilot, "escape")
+        assert isinstance(app.screen, ReadingScreen)

@@ -14,6 +14,8 @@ from textual.widgets import Footer, Static
 from reader.images.figures import Figure
 from reader.ui.article_view.figure_paint import PictureReader
 from reader.ui.image_viewer.canvas import FigureCanvas
+from reader.ui.image_viewer.graphic_canvas import GraphicCanvas
+from reader.ui.image_viewer.graphics import prepared
 from reader.ui.image_viewer.keys import VIEWER_BINDINGS
 from reader.ui.keyhelp import KeyHelp, node_key_help
 
@@ -36,7 +38,13 @@ class ImageViewerScreen(Screen[int]):
         self.figures = list(figures)
         self.current = max(0, min(current, len(self.figures) - 1))
         self._title = title
-        self.canvas = FigureCanvas(self.figures[self.current], pictures, id="viewer-canvas")
+        first = self.figures[self.current]
+        mode = prepared()
+        self.canvas: FigureCanvas | GraphicCanvas = (
+            GraphicCanvas(first, pictures, mode, id="viewer-canvas")
+            if mode is not None
+            else FigureCanvas(first, pictures, id="viewer-canvas")
+        )
 
     @property
     def figure(self) -> Figure:
