@@ -52,3 +52,21 @@ class TestFigures:
         article = read_article(str(gradient_page(tmp_path)))
         app = app_for(article)
         assert snap_compare(app, run_before=pictures_drawn, terminal_size=SIZE)
+
+    def test_full_screen_viewer(self, snap_compare, tmp_path: Path) -> None:
+        article = read_article(str(gradient_page(tmp_path)))
+        app = app_for(article)
+
+        async def open_viewer(pilot: Pilot) -> None:
+            await pictures_drawn(pilot)
+            await pilot.press("p", "i")
+            await settle(pilot)
+            canvas = pilot.app.screen.query_one("#viewer-canvas")
+            for _ in range(200):
+                if canvas.painted_size is not None:
+                    break
+                await asyncio.sleep(0.02)
+                await pilot.pause()
+            await settle(pilot)
+
+        assert snap_compare(app, run_before=open_viewer, terminal_size=SIZE)
