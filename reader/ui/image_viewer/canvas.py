@@ -12,7 +12,6 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import work
 from textual.geometry import Size
-from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.worker import get_current_worker
@@ -28,26 +27,14 @@ Painted = tuple[tuple[Segment, ...], ...]
 class FigureCanvas(Widget):
     """The picture of one figure, centred, scaled up or down to fill the widget."""
 
-    class Drawn(Message):
-        """A picture (or its placeholder) is on the canvas at ``size`` cells."""
-
-        def __init__(self, canvas: FigureCanvas, size: Size) -> None:
-            self.canvas = canvas
-            self.size = size
-            super().__init__()
-
-        @property
-        def control(self) -> FigureCanvas:
-            return self.canvas
-
     def __init__(
         self, figure: Figure, pictures: PictureReader | None, *, id: str | None = None
     ) -> None:
         super().__init__(id=id)
         self.figure = figure
         self._pictures = pictures
-        self._data: bytes | None = None
-        self._read = False
+        self._bytes: tuple[Figure, bytes | None] | None = None
+        """The picture's bytes, read once per figure (a resize only scales again)."""
         self._painted: Painted | None = None
         self._failure: Failure | None = None
         self._drawn_for: Size | None = None
@@ -56,7 +43,6 @@ class FigureCanvas(Widget):
     def show(self, figure: Figure) -> None:
         """Draw another figure (stepping through the article's)."""
         self.figure = figure
-        self._data, self._read = None, False
         self._painted, self._failure, self._drawn_for = None, None, None
         self._strips.clear()
         self._draw()
@@ -90,18 +76,21 @@ class FigureCanvas(Widget):
     @work(thread=True, exclusive=True, exit_on_error=False, group="figure-viewer")
     def _scale(self, size: Size, base: Style, palette: bool) -> None:
         figure = self.figure
-        if not self._read:
-            self._read = True
+        known = self._bytes
+        if known is not None and known[0] is figure:
+            data = known[1]
+        else:
             reference, pictures = figure.image, self._pictures
-            self._data = pictures.read(reference) if pictures and reference else None
+            data = pictures.read(reference) if pictures and reference else None
+            self._bytes = (figure, data)
         if get_current_worker().is_cancelled:
             return
         result: Painted | Failure
-        if self._data is None:
+        if data is None:
             result = Failure.MISSING
         else:
             try:
-                cells = render(self._data, size.width, size.height, enlarge=True)
+                cells = render(data, size.width, size.height, enlarge=True)
                 result = (
                     cells if isinstance(cells, Failure) else picture_segments(cells, base, palette)
                 )
@@ -120,7 +109,6 @@ class FigureCanvas(Widget):
         else:
             self._painted, self._failure = result, None
         self.refresh()
-        self.post_message(self.Drawn(self, size))
 
     def render_line(self, y: int) -> Strip:
         strip = self._strips.get(y)
