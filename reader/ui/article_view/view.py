@@ -29,7 +29,7 @@ from textual.strip import Strip
 
 from reader.images.terminal import figure_height
 from reader.models import Article, Section
-from reader.ui.article_view import figure_steps
+from reader.ui.article_view.figure_nav import FigureNavigation
 from reader.ui.article_view.figure_paint import FIGURE_IMAGE, FigurePainter, PictureReader
 from reader.ui.article_view.keys import ARTICLE_BINDINGS, VIEW_SEQUENCES
 from reader.ui.article_view.layout.context import LayoutContext, make_context
@@ -79,7 +79,7 @@ class _Target(NamedTuple):
     """Scroll to this section's header row rather than to ``offset``."""
 
 
-class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings=False):
     """The article, laid out for reading, with collapsible sections and overlays."""
 
     BINDING_GROUP_TITLE = "Article"
@@ -146,18 +146,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, ArticleView.PositionChanged)
-
-        @property
-        def control(self) -> ArticleView:
-            return self.view
-
-    class FigureChosen(Message):
-        """Enter on a figure: the reader wants to see its picture full-screen."""
-
-        def __init__(self, view: ArticleView, block: int) -> None:
-            self.view = view
-            self.block = block
-            super().__init__()
 
         @property
         def control(self) -> ArticleView:
@@ -248,28 +236,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         # after show(), and undo it.
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._start_layout()
-
-    @property
-    def pictures(self) -> PictureReader | None:
-        """Where the shown article's pictures are read from."""
-        return self._figures.pictures if self._article is not None else None
-
-    def figure_at_cursor(self) -> int | None:
-        """The figure block the passage cursor is on (its picture or caption), if any."""
-        layout = self._layout
-        if layout is None or self._article is None or self.cursor_hidden:
-            return None
-        return figure_steps.figure_on_row(layout, self._article, self._cursor_line)
-
-    def figures_in_view(self) -> list[int]:
-        """The figure blocks with a row on screen, top first."""
-        layout, article = self._layout, self._article
-        if layout is None or article is None:
-            return []
-        top = self.scroll_offset.y
-        rows = range(top, min(top + self._view_height, len(layout.lines)))
-        found = (figure_steps.figure_on_row(layout, article, row) for row in rows)
-        return list(dict.fromkeys(block for block in found if block is not None))
 
     def top_offset(self) -> int:
         """The text offset shown at the top of the view (the reading position). With
@@ -965,41 +931,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._jump(self._layout.block_starts, False)
 
     def action_toggle_section(self) -> None:
-        figure = self.figure_at_cursor()
-        if figure is not None:
-            self.post_message(self.FigureChosen(self, figure))
-            return
-        self.toggle_section()
-
-    def action_next_figure(self) -> None:
-        self._step_figure(forward=True)
-
-    def action_previous_figure(self) -> None:
-        self._step_figure(forward=False)
-
-    def _step_figure(self, forward: bool) -> None:
-        layout, outline, article = self._layout, self._outline, self._article
-        if layout is None or outline is None or article is None or not layout.lines:
-            return
-        top = self.scroll_offset.y
-        row = self._cursor_line if top <= self._cursor_line < top + self._view_height else top
-        row = min(row, len(layout.lines) - 1)
-        current = figure_steps.block_at_row(layout, outline, row)
-        target = figure_steps.step(figure_steps.figure_blocks(article), current, forward)
-        if target is None:
-            self.app.bell()
-            return
-        self.show_figure(target)
-
-    def show_figure(self, block: int) -> None:
-        """Scroll figure block ``block``'s picture to the top, the cursor on its caption."""
-        if self._article is None or not 0 <= block < len(self._article.blocks):
-            return
-        self._follow_end = False
-        self.scroll_to_offset(self._article.blocks[block].start)
-        layout = self._layout
-        if layout is not None and not self.scroll_pending and layout.block_line[block] >= 0:
-            self._scroll_to_line(layout.block_line[block], center=False)
+        if not self.figure_chosen():
+            self.toggle_section()
 
     def action_open_section(self) -> None:
         self.open_section()
