@@ -113,8 +113,7 @@ class FigurePainter:
         self._asked.add(key)
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="figures")
-        palette = self._colours() == "256"
-        job = (key, block.image, self.pictures, base, palette, self._generation)
+        job = (key, block.image, self.pictures, base, self._colours(), self._generation)
         self._pool.submit(self._decode, *job)
 
     def _decode(
@@ -123,7 +122,7 @@ class FigurePainter:
         reference: str,
         pictures: PictureReader,
         base: Style,
-        palette: bool,
+        colours: str | None,
         generation: int,
     ) -> None:
         if generation != self._generation:
@@ -132,7 +131,7 @@ class FigurePainter:
             data = pictures.read(reference)
             cells = Failure.MISSING if data is None else render(data, key[1], key[2])
             result: Result = (
-                cells if isinstance(cells, Failure) else picture_segments(cells, base, palette)
+                cells if isinstance(cells, Failure) else picture_segments(cells, base, colours)
             )
         except Exception:  # a picture that breaks the decoder is only a placeholder
             result = Failure.BROKEN
@@ -146,19 +145,31 @@ class FigurePainter:
         self._on_ready(key[0])
 
 
-def picture_segments(picture: HalfBlockImage, base: Style, palette: bool = False) -> Painted:
+_SYSTEMS = {
+    "truecolor": ColorSystem.TRUECOLOR,
+    "256": ColorSystem.EIGHT_BIT,
+    "standard": ColorSystem.STANDARD,
+    "windows": ColorSystem.WINDOWS,
+}
+"""Rich's colour systems by the name its console gives them."""
+
+
+def picture_segments(
+    picture: HalfBlockImage, base: Style, colours: str | None = "truecolor"
+) -> Painted:
     """The picture's rows as segments, built in the worker thread: painting a row is
     then only joining them (a Rich style per cell on the event loop cost 2 ms a row).
-    With ``palette`` (a 256-colour terminal) the colours are chosen from its palette
-    here: Rich would otherwise match every colour of a photograph to it on each frame
-    (tens of milliseconds a frame).
+    ``colours`` is the terminal's colour system (Rich's name for it). In a 256-colour
+    terminal the colours are chosen from its palette here: Rich would otherwise match
+    every colour of a photograph to it on each frame (tens of milliseconds a frame).
 
     Each style's escape sequence is worked out here too (``Strip.render_ansi`` keeps
     it on the style): a photograph has a thousand colour pairs or more, each new to
     the terminal writer, which otherwise spent ~20 ms a frame on them while pictures
     scrolled into view."""
     background = base.bgcolor
-    system = ColorSystem.EIGHT_BIT if palette else ColorSystem.TRUECOLOR
+    palette = colours == "256"
+    system = _SYSTEMS.get(colours or "")
 
     def colour(rgb: tuple[int, int, int]) -> Color:
         return Color.from_ansi(nearest_256(rgb)) if palette else Color.from_rgb(*rgb)
@@ -177,7 +188,8 @@ def picture_segments(picture: HalfBlockImage, base: Style, palette: bool = False
                     color=colour(fg) if fg else None,
                     bgcolor=colour(bg) if bg else background,
                 )
-                Strip.render_ansi(style, system)
+                if system is not None:
+                    Strip.render_ansi(style, system)
             if style is current:
                 run += char
                 continue

@@ -70,11 +70,10 @@ class FigureCanvas(Widget):
         size = self.size
         if size.width < 1 or size.height < 1 or size == self._drawn_for:
             return
-        palette = self.app.console.color_system == "256"
-        self._scale(size, self.rich_style, palette)
+        self._scale(size, self.rich_style, self.app.console.color_system)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="figure-viewer")
-    def _scale(self, size: Size, base: Style, palette: bool) -> None:
+    def _scale(self, size: Size, base: Style, colours: str | None) -> None:
         figure = self.figure
         known = self._bytes
         if known is not None and known[0] is figure:
@@ -92,7 +91,7 @@ class FigureCanvas(Widget):
             try:
                 cells = render(data, size.width, size.height, enlarge=True)
                 result = (
-                    cells if isinstance(cells, Failure) else picture_segments(cells, base, palette)
+                    cells if isinstance(cells, Failure) else picture_segments(cells, base, colours)
                 )
             except Exception:  # a picture that breaks the decoder is only a placeholder
                 result = Failure.BROKEN
