@@ -14,6 +14,7 @@ import bisect
 import gc
 import time
 from collections.abc import Iterable, Sequence
+from functools import partial
 from typing import NamedTuple
 
 from rich.segment import Segment
@@ -946,11 +947,18 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         event.stop()
         event.prevent_default()
-        self.post_message(SequencePending(step.pending))
-        if step.outcome == Outcome.MATCHED and step.action:
+        self.post_message(SequencePending(step.pending, self._keys.waiting_for()))
+        if step.outcome == Outcome.PENDING:
+            expired = partial(self._sequence_expired, self._keys.generation)
+            self.set_timer(self._keys.timeout, expired)
+        elif step.outcome == Outcome.MATCHED and step.action:
             await self.run_action(step.action)
         elif step.outcome == Outcome.UNMATCHED:
             self.app.bell()
+
+    def _sequence_expired(self, generation: int) -> None:
+        if self._keys.expire(generation):
+            self.post_message(SequencePending(""))
 
     def on_click(self, event: events.Click) -> None:
         layout = self._layout

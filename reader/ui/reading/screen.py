@@ -44,6 +44,7 @@ from reader.ui.reading.keys import ANNOTATION_ACTIONS, READING_BINDINGS
 from reader.ui.reading.links import LinkOpener
 from reader.ui.reading.notes.actions import AnnotationActions
 from reader.ui.reading.notes.controller import Annotations
+from reader.ui.reading.pending_keys import PendingKeysLine
 from reader.ui.reading.position import LibraryControl
 from reader.ui.reading.search import SearchController
 from reader.ui.reading.sidebar.contents import ContentsPane
@@ -100,6 +101,7 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         self.view.figure_rows = figure_rows(reading.images)
         self.search_bar = SearchBar(cursor_blink=reading.cursor_blink, id="search-bar")
         self.hint_bar = LinkHintBar(cursor_blink=reading.cursor_blink, id="hint-bar")
+        self.pending_keys = PendingKeysLine(id="pending-keys")
         feedback = Feedback(say=self.say, ask=self._ask, bell=self._bell)
         self.search = SearchController(self.view, self.search_bar, self.say)
         self.links = LinkOpener(self)
@@ -151,7 +153,7 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         lines) and the footer are mounted just after, off the first-paint path."""
         try:
             await self.mount(self.sidebar, before=self.view)
-            await self.mount_all([self.search_bar, self.hint_bar, Footer()])
+            await self.mount_all([self.search_bar, self.hint_bar, Footer(), self.pending_keys])
         except (MountError, NoMatches):
             return  # the app is already leaving (a first page that failed at once)
         self.fully_mounted = True
@@ -334,6 +336,8 @@ class ReadingScreen(AnnotationActions, Screen[None]):
     @on(SequencePending)
     def _sequence_pending(self, event: SequencePending) -> None:
         self.query_one(ArticleHeader).set_pending(clean_line(event.keys))
+        if self.pending_keys.is_mounted:
+            self.pending_keys.show_pending(event.waiting_for)
 
     @on(ArticleView.LinkActivated)
     def _link_clicked(self, event: ArticleView.LinkActivated) -> None:
