@@ -38,6 +38,7 @@ from reader.ui.messages import ArticleReady, GiveUp, ShowLibrary
 from reader.ui.navigation import ScreenKind, library_below, picker_below
 from reader.ui.reading.analysis import AnalysisPanel, AnalysisUpdate
 from reader.ui.reading.collection import PageCollection
+from reader.ui.reading.copying import Copier, text_to_copy
 from reader.ui.reading.header import ArticleHeader
 from reader.ui.reading.hint_bar import LinkHintBar
 from reader.ui.reading.keys import ANNOTATION_ACTIONS, READING_BINDINGS
@@ -105,6 +106,7 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         feedback = Feedback(say=self.say, ask=self._ask, bell=self._bell)
         self.search = SearchController(self.view, self.search_bar, self.say)
         self.links = LinkOpener(self)
+        self.copier = Copier(lambda text: self.app.copy_to_clipboard(text), self.say)
         self.library = LibraryControl(self.view, session, settings)
         """Pages open through the library, which keeps their reading position."""
         self.analysis = AnalysisPanel(
@@ -488,7 +490,12 @@ class ReadingScreen(AnnotationActions, Screen[None]):
             self.hint_bar.ask_again()
             return
         self._close_hints()
-        self.links.open(link.href)
+        if not event.copy:
+            self.links.open(link.href)
+        elif link.href:
+            self.copier.copy(link.href, f"the address of link {link.number}")
+        else:
+            self.say(f"Link {link.number} has no address.")
 
     @on(LinkHintBar.Cancelled)
     def _hints_cancelled(self) -> None:
@@ -516,6 +523,22 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         self.app.push_screen(
             LinkListScreen(links, cursor_blink=self.settings.reading.cursor_blink), chosen
         )
+
+    # --- copying (reader.ui.reading.copying) -----------------------------------------
+
+    def action_copy(self) -> None:
+        if self.hint_bar.has_class("-open"):
+            self.hint_bar.action_copy()
+            return
+        cursor = self.annotations.cursor
+        text = self.article.text if self.article is not None else ""
+        chosen = text_to_copy(text, self.get_selected_text(), cursor.selection, cursor.current())
+        self.copier.copy(chosen or "")
+
+    def action_copy_text(self) -> None:
+        # Textual's own ctrl+c (copy the mouse selection, else offer to quit) copies
+        # here as y does.
+        self.action_copy()
 
     # --- the page in the library (reader.ui.reading.collection) -------------------------
 
