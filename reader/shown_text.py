@@ -35,7 +35,7 @@ class PieceKind(StrEnum):
     LINK = "link"
     """A link of a link group: its text."""
     LINK_URL = "link-url"
-    """A link of a link group: its address."""
+    """A link of a link group: its address (after a space, as shown)."""
 
 
 PieceKey = tuple[str, str, int]
@@ -129,7 +129,8 @@ class ShownText:
                 self._put(key, link_text(link.text, link.href), end)
                 href = clean_line(link.href or "")
                 if href:
-                    self._put((PieceKind.LINK_URL.value, group.id, index), href, end)
+                    # As shown: one space after the link's number, then the address.
+                    self._put((PieceKind.LINK_URL.value, group.id, index), f" {href}", end)
 
     def _list_sections(self, sections: Iterable[Section]) -> None:
         for section in sections:

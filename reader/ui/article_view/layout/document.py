@@ -285,8 +285,7 @@ class ArticleLayout:
                 ]
                 if link.href:
                     url = shown.offset((PieceKind.LINK_URL.value, group, index))
-                    runs.append((" ", Role.LINK_URL.value, NO_OFFSET))
-                    runs.append((link.href, Role.LINK_URL.value, _or_none(url)))
+                    runs.append((f" {link.href}", Role.LINK_URL.value, _or_none(url)))
                 first = (
                     (" " * MARKER_WIDTH, "", NO_OFFSET),
                     (BULLETS[0], Role.BULLET.value, NO_OFFSET),
