@@ -44,6 +44,15 @@ def pipeline() -> Pipeline:
 
 
 @pytest.fixture(autouse=True)
+def _patient_key_sequences(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A key prefix waits a minute, not a second: a busy test machine may take longer
+    than a second between two keys a test presses (tests of the timeout shorten it)."""
+    from reader.ui.keyseq import KeySequences
+
+    monkeypatch.setattr(KeySequences, "TIMEOUT", 60.0)
+
+
+@pytest.fixture(autouse=True)
 def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     """No test reads or writes the user's real config, data or themes."""
     base = tmp_path_factory.mktemp("xdg")

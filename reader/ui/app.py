@@ -251,6 +251,11 @@ class ReaderApp(App[None]):
             rows.extend(extra())
         self.push_screen(HelpScreen(rows))
 
+    def action_help_quit(self) -> None:
+        # Textual's ctrl+c with nothing selected offers to quit; here ctrl+c copies
+        # (the reading screen always has a passage to copy) and q quits.
+        self.notify("Nothing selected to copy.", timeout=2, markup=False)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
             # Quit is offered by ReaderCommands, with its key.

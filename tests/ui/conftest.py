@@ -1,5 +1,12 @@
 """Fixtures shared by the UI tests (defined in shell_support)."""
 
-from .shell_support import no_browser, opened_urls, pages_on_disk
+import pytest
 
-__all__ = ["no_browser", "opened_urls", "pages_on_disk"]
+from .shell_support import no_browser, opened_urls, pages_on_disk, system_clipboard
+
+__all__ = ["no_browser", "opened_urls", "pages_on_disk", "system_clipboard"]
+
+
+@pytest.fixture(autouse=True)
+def _no_real_clipboard(system_clipboard: list[str]) -> None:
+    """No test writes to this machine's clipboard."""

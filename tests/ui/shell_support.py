@@ -182,3 +182,17 @@ def register(articles: dict[str, Article], path: Path, article: Article) -> str:
     path.write_text(f"<html><body><p>saved page {path.name}</p></body></html>", encoding="utf-8")
     articles[str(path.resolve())] = article
     return str(path)
+
+
+@pytest.fixture
+def system_clipboard(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A machine with a system clipboard: what the reader hands it is recorded (never
+    the real one)."""
+    copied: list[str] = []
+
+    def fake_copy(text: str, *args: object, **kwargs: object) -> bool:
+        copied.append(text)
+        return True
+
+    monkeypatch.setattr("reader.ui.reading.copying.copy_in_background", fake_copy)
+    return copied

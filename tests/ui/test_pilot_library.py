@@ -200,7 +200,7 @@ async def test_dd_deletes_and_u_brings_it_back(tmp_path: Path) -> None:
     async with seeded(tmp_path) as (app, pilot, screen):
         shown = record_notifications(app)
         await pilot.press("j", "d")
-        assert screen.header.status == "d"
+        assert screen.header.status == "d…  d delete the article under the cursor"
         await pilot.press("d")
         await settle(pilot)
         assert titles(app) == [RECENT[0], *RECENT[2:]]

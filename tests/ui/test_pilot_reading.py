@@ -182,7 +182,11 @@ async def test_search_overlay_reaches_the_view() -> None:
         assert layer == "search"
         kinds = [kind for _, _, kind in spans]
         assert kinds.count("search-current") == 1
-        assert kinds.count("search-hit") == len(find(article.text, "pool")) - 1
+        # The article's text and the Related links ("Rock pools of the north").
+        shown = view(app).shown_text
+        assert shown is not None and shown.find("pool")
+        in_text = len(find(article.text, "pool"))
+        assert kinds.count("search-hit") == in_text + len(shown.find("pool")) - 1
 
 
 @pilot_test
@@ -193,7 +197,8 @@ async def test_search_is_case_insensitive_unless_the_query_has_a_capital() -> No
         matches = reading(app).search.matches
         await pilot.press("slash", *"pools")
         await pilot.pause()
-        assert len(matches) == 3  # "Pools" in the title, "pools" twice
+        # "Pools" in the title, "pools" twice, and the Related link "Rock pools …".
+        assert len(matches) == 4
         await pilot.press("ctrl+a", "ctrl+k", *"Pools")
         await pilot.pause()
         assert len(matches) == 1

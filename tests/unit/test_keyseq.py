@@ -80,3 +80,64 @@ def test_conflicting_tables_are_refused() -> None:
         KeySequences([KeySequence("zz", "a", "A"), KeySequence("zzz", "b", "B")])
     with pytest.raises(ValueError, match="two keys"):
         KeySequences([KeySequence("z", "a", "A")])
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_prefix_typed_longer_ago_than_the_timeout_is_forgotten() -> None:
+    clock = FakeClock()
+    keys = KeySequences(VIEW_SEQUENCES, timeout=1.0, clock=clock)
+    assert keys.feed("m").outcome == Outcome.PENDING
+    clock.now += 5.0
+    # vim's timeoutlen: the stale "m" does not make "j" a mark; j is not ours.
+    assert keys.pending == ""
+    assert keys.feed("j").outcome == Outcome.IGNORED
+    keys.feed("m")
+    clock.now += 0.5
+    step = keys.feed("a")
+    assert step.outcome == Outcome.MATCHED and step.action == "screen.set_mark('a')"
+
+
+def test_expire_drops_only_the_prefix_its_timer_was_set_for() -> None:
+    keys = KeySequences(VIEW_SEQUENCES, timeout=1.0, clock=FakeClock())
+    keys.feed("z")
+    first = keys.generation
+    keys.cancel()
+    keys.feed("m")
+    assert not keys.expire(first), "an older prefix's timer leaves the new one alone"
+    assert keys.pending == "m"
+    assert keys.expire(keys.generation)
+    assert keys.pending == ""
+
+
+def test_the_timeout_is_a_class_attribute_tests_can_shorten(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(KeySequences, "TIMEOUT", 0.25)
+    assert KeySequences(VIEW_SEQUENCES).timeout == 0.25
+    assert KeySequences(VIEW_SEQUENCES, timeout=2.0).timeout == 2.0
+
+
+def test_waiting_for_names_each_key_that_may_follow() -> None:
+    keys = KeySequences(VIEW_SEQUENCES)
+    assert keys.waiting_for() == ""
+    keys.feed("m")
+    assert keys.waiting_for() == "m…  a–z set a mark"
+    keys.cancel()
+    keys.feed("z")
+    said = keys.waiting_for()
+    assert said.startswith("z…  ")
+    for key, hint in [("a", "toggle"), ("o", "open"), ("c", "close"), ("R", "open all")]:
+        assert f"{key} {hint}" in said
+    keys.cancel()
+    keys.feed("'")
+    assert keys.waiting_for() == "'…  ' back · a–z go to mark"
+    table = KeySequences((KeySequence("dd", "delete", "Delete the article", "x.delete"),))
+    table.feed("d")
+    assert table.waiting_for() == "d…  d delete the article"

@@ -41,10 +41,18 @@ def sample():
 def test_every_text_run_maps_back_to_the_article() -> None:
     article = generate_article(300)
     layout = lay_out_article(article, 50, collapsed=[])
+    shown = layout.ctx.shown
     previous = 0
     for line in layout.lines:
         for text, _, start in line[RUNS]:
-            if start != NO_OFFSET:
+            if start == NO_OFFSET:
+                continue
+            if shown.is_shown(start):
+                # Text shown beside the article's (link groups, alt text): its piece's.
+                piece = shown.piece_at(start)
+                assert piece is not None
+                assert piece.text[start - piece.start : start - piece.start + len(text)] == text
+            else:
                 assert article.text[start : start + len(text)] == text
         assert line[START] >= previous
         previous = line[START]
@@ -290,6 +298,13 @@ def test_width_change_changes_rows_not_content() -> None:
         }
 
     expected = {i for i, ch in enumerate(article.text) if not ch.isspace()}
+    # Text shown beside the article's (link groups, alt text) is shown whole too.
+    expected |= {
+        piece.start + i
+        for piece in narrow.ctx.shown.pieces()
+        for i, ch in enumerate(piece.text)
+        if not ch.isspace()
+    }
     assert shown(narrow) == shown(wide) == expected
 
 

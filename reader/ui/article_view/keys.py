@@ -132,19 +132,31 @@ ARTICLE_BINDINGS: list[Binding] = [
 
 FOLD_SEQUENCES: tuple[KeySequence, ...] = (
     # vim's folding keys.
-    KeySequence("za", "toggle_section", "Toggle the section under the cursor", "view.fold-toggle"),
-    KeySequence("zo", "open_section", "Open the section under the cursor", "view.fold-open"),
-    KeySequence("zc", "close_section", "Close the section under the cursor", "view.fold-close"),
-    KeySequence("zR", "open_all", "Open every section", "view.fold-open-all"),
-    KeySequence("zM", "close_all", "Close every section", "view.fold-close-all"),
+    KeySequence(
+        "za", "toggle_section", "Toggle the section under the cursor", "view.fold-toggle", "toggle"
+    ),
+    KeySequence(
+        "zo", "open_section", "Open the section under the cursor", "view.fold-open", "open"
+    ),
+    KeySequence(
+        "zc", "close_section", "Close the section under the cursor", "view.fold-close", "close"
+    ),
+    KeySequence("zR", "open_all", "Open every section", "view.fold-open-all", "open all"),
+    KeySequence("zM", "close_all", "Close every section", "view.fold-close-all", "close all"),
 )
 
 MARK_SEQUENCES: tuple[KeySequence, ...] = (
     # Marks (less/vim): typed in the view, run by the reading screen, which keeps them
     # in the library.
-    KeySequence("m{letter}", "screen.set_mark('{letter}')", "Set a mark here", "marks.set"),
-    KeySequence("''", "screen.jump_back", "Back to where the last jump started", "marks.back"),
-    KeySequence("'{letter}", "screen.jump_to_mark('{letter}')", "Go to a mark", "marks.jump"),
+    KeySequence(
+        "m{letter}", "screen.set_mark('{letter}')", "Set a mark here", "marks.set", "set a mark"
+    ),
+    KeySequence(
+        "''", "screen.jump_back", "Back to where the last jump started", "marks.back", "back"
+    ),
+    KeySequence(
+        "'{letter}", "screen.jump_to_mark('{letter}')", "Go to a mark", "marks.jump", "go to mark"
+    ),
 )
 
 VIEW_SEQUENCES: tuple[KeySequence, ...] = (*FOLD_SEQUENCES, *MARK_SEQUENCES)

@@ -14,6 +14,7 @@ import bisect
 import gc
 import time
 from collections.abc import Iterable, Sequence
+from functools import partial
 from typing import NamedTuple
 
 from rich.segment import Segment
@@ -29,6 +30,7 @@ from textual.strip import Strip
 
 from reader.images.terminal import figure_height
 from reader.models import Article, Section
+from reader.shown_text import PieceKind, ShownText
 from reader.ui.article_view.figure_nav import FigureNavigation
 from reader.ui.article_view.figure_paint import FIGURE_IMAGE, FigurePainter, PictureReader
 from reader.ui.article_view.keys import ARTICLE_BINDINGS, VIEW_SEQUENCES
@@ -49,6 +51,7 @@ from reader.ui.article_view.layout.lines import (
 from reader.ui.article_view.layout.overlays import Overlays, OverlaySpan, changed_spans
 from reader.ui.article_view.layout.safe import safe_section, visible
 from reader.ui.article_view.layout.sections import Outline
+from reader.ui.article_view.layout.shown_rows import shown_range, shown_row
 from reader.ui.article_view.layout_job import LayoutJob, Relaid
 from reader.ui.article_view.paint import (
     GUTTER,
@@ -77,6 +80,9 @@ class _Target(NamedTuple):
     center: bool
     section: str | None
     """Scroll to this section's header row rather than to ``offset``."""
+    shown: int | None = None
+    """Offset of shown text (``reader.shown_text``): scroll to its row, below the row
+    ``offset`` or ``section`` gives."""
 
 
 class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings=False):
@@ -237,6 +243,12 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._start_layout()
 
+    @property
+    def shown_text(self) -> ShownText | None:
+        """The text the view shows beside the article's (link groups, member lists,
+        alt text), at offsets past the end of the article's (``reader.shown_text``)."""
+        return self._ctx.shown if self._ctx is not None else None
+
     def top_offset(self) -> int:
         """The text offset shown at the top of the view (the reading position). With
         furniture on top (the blank line between paragraphs, a heading's rule), the
@@ -273,10 +285,39 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
         and done as soon as it can be (the latest request wins)."""
         if self._ctx is None or self._outline is None:
             return
+        if self._ctx.shown.is_shown(offset):
+            self._scroll_to_shown(offset, center)
+            return
         offset = max(0, min(offset, len(self._ctx.text)))
         block = self._outline.block_index(offset)
         self._open(s.id for s in self._outline.enclosing(block))
         self._target = _Target(offset, center, None)
+        self._perform_target(sync=True)
+
+    def _scroll_to_shown(self, offset: int, center: bool) -> None:
+        """``scroll_to_offset`` for text shown beside the article's: a figure's alt
+        text, a member list's line, a link group's link (the sections around it open,
+        and the one it is in)."""
+        assert self._ctx is not None and self._outline is not None
+        outline = self._outline
+        piece = self._ctx.shown.piece_at(offset)
+        if piece is None:
+            return
+        if piece.kind is PieceKind.FIGURE:
+            section, at = None, piece.at
+            opened = [s.id for s in outline.enclosing(outline.block_index(at))]
+        else:
+            owner = piece.key[1]
+            span = next(
+                (s for s in outline.spans.values() if owner in (s.id, s.section.link_group_id)),
+                None,
+            )
+            if span is None:
+                return
+            section, at = span.id, span.section.start
+            opened = [*(s.id for s in outline.enclosing(span.first_block)), span.id]
+        self._open(opened)
+        self._target = _Target(at, center, section, offset)
         self._perform_target(sync=True)
 
     def scroll_to_section(self, section_id: str, *, expand: bool = False) -> None:
@@ -317,8 +358,9 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
 
     def add_sections(self, sections: Sequence[Section]) -> None:
         """Add collapsible passages (e.g. enumerations), shown open."""
-        if self._outline is None:
+        if self._outline is None or self._ctx is None:
             return
+        self._ctx.shown.add_sections(sections)
         self._outline.add(sections)
         self._apply_collapsed(self._collapsed, keep=self.top_offset())
 
@@ -519,7 +561,8 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
         if row is None:
             self._target = target
             return
-        self._scroll_to_line(row, target.center)
+        shown = row if target.shown is None else shown_row(layout.lines, row, target.shown)
+        self._scroll_to_line(shown, target.center)
         self.cursor = target.offset
         if target.section is not None:
             # A header that shows no text of its own (a link group's, a passage's):
@@ -623,7 +666,12 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
         top = self.scroll_offset.y
         bottom = top + self._view_height
         visible: set[int] = set()
+        base = layout.ctx.shown.base
         for start, end, _ in spans:
+            if start >= base:
+                # Shown text is on rows found by their runs, not by offset: repaint all.
+                self._repaint_all()
+                return
             first = layout.line_of_offset(start)
             last = layout.line_of_offset(max(start, end - 1))
             for index in range(first, last + 1):
@@ -685,6 +733,8 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
                 strip = self._figure_row(layout, line, index, width)
             else:
                 spans = self._overlays.spans_in(line[START], line[END])
+                if line[START] == line[END] and line[RUNS] and self._overlays.layers:
+                    spans = self._overlays.spans_in(*shown_range(line))
                 strip = self._painter.paint(
                     line, spans, layout.width, width, is_cursor, self.hints, index, self._sign(line)
                 )
@@ -784,7 +834,9 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
         row = min(max(0, point.y), len(layout.lines) - 1)
         line = layout.lines[row]
         left = column_left(self._view_width, layout.width)
-        return offset_at_char(line, point.x - left, line[END])
+        # Text shown beside the article's is not part of it: a selection ends at the
+        # end of the article's text there.
+        return min(offset_at_char(line, point.x - left, line[END]), len(layout.ctx.text))
 
     # --- scrolling and the cursor -------------------------------------------------------
 
@@ -958,11 +1010,18 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
             return
         event.stop()
         event.prevent_default()
-        self.post_message(SequencePending(step.pending))
-        if step.outcome == Outcome.MATCHED and step.action:
+        self.post_message(SequencePending(step.pending, self._keys.waiting_for()))
+        if step.outcome == Outcome.PENDING:
+            expired = partial(self._sequence_expired, self._keys.generation)
+            self.set_timer(self._keys.timeout, expired)
+        elif step.outcome == Outcome.MATCHED and step.action:
             await self.run_action(step.action)
         elif step.outcome == Outcome.UNMATCHED:
             self.app.bell()
+
+    def _sequence_expired(self, generation: int) -> None:
+        if self._keys.expire(generation):
+            self.post_message(SequencePending(""))
 
     def on_click(self, event: events.Click) -> None:
         layout = self._layout
@@ -986,7 +1045,7 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
             event.stop()
             self.toggle_section(line[SECTION])
             return
-        if hit is not None and hit[2] != NO_OFFSET:
+        if hit is not None and hit[2] != NO_OFFSET and hit[2] <= len(layout.ctx.text):
             self.cursor = hit[2]
 
     def _link_number(self, line: DisplayLine, role: str) -> int | None:

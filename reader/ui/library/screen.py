@@ -317,6 +317,10 @@ class LibraryScreen(CollectionActions, Screen[None]):
         elif self.has_class("-searching"):
             self.close_search()
 
+    def _sequence_expired(self, generation: int) -> None:
+        if self._keys.expire(generation):
+            self.header.set_status("")
+
     # --- opening ---------------------------------------------------------------------
 
     @on(LibraryTable.Chosen)
@@ -452,7 +456,10 @@ class LibraryScreen(CollectionActions, Screen[None]):
             return
         event.stop()
         event.prevent_default()
-        self.header.set_status(step.pending)
+        self.header.set_status(self._keys.waiting_for())
+        if step.outcome is Outcome.PENDING:
+            generation = self._keys.generation
+            self.set_timer(self._keys.timeout, lambda: self._sequence_expired(generation))
         if step.outcome is Outcome.MATCHED and step.action:
             await self.run_action(step.action)
 

@@ -11,7 +11,13 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Label
 
+from reader.ui.reading.keys import HINT_BAR_KEYS
 from reader.ui.widgets.bottom_bar import BottomBar
+
+COPY_LETTER = "y"
+"""Typed in the number line: copy the link's address instead of opening it. A letter
+reaches the input before any binding (Textual leaves printable keys to an input), so
+the line reads it as typed; ``ctrl+c`` is a binding (``hints.copy``)."""
 
 
 class LinkHintBar(BottomBar):
@@ -45,11 +51,14 @@ class LinkHintBar(BottomBar):
             priority=True,
             tooltip="Hide the link numbers",
         ),
+        *HINT_BAR_KEYS,
     ]
 
     @dataclass
     class Chosen(Message):
         number: int
+        copy: bool = False
+        """Copy the link's address instead of opening it."""
 
     class Cancelled(Message):
         pass
@@ -57,13 +66,15 @@ class LinkHintBar(BottomBar):
     def __init__(self, *, cursor_blink: bool = True, id: str | None = None) -> None:
         super().__init__(cursor_blink=cursor_blink, id=id)
         self._count = 0
+        self.copying = False
+        """The number typed copies its link's address (``y``) rather than opening it."""
 
     def compose(self) -> ComposeResult:
         yield Label("Open link:", id="hint-prompt")
         yield Input(
             placeholder="number",
             id="hint-input",
-            restrict=r"[0-9]*",
+            restrict=rf"[0-9{COPY_LETTER}]*",
             max_length=6,
             compact=True,
         )
@@ -75,10 +86,29 @@ class LinkHintBar(BottomBar):
             return False
         self._count = count
         self.clear()
-        self.query_one("#hint-help", Label).update(
-            Content(f"1–{count} · Enter opens · Esc cancels")
-        )
+        self._set_copying(False)
         return self.reveal()
+
+    def _set_copying(self, copying: bool) -> None:
+        self.copying = copying
+        prompt, verb = ("Copy address:", "copies") if copying else ("Open link:", "opens")
+        self.query_one("#hint-prompt", Label).update(Content(prompt))
+        help_text = f"1–{self._count} · Enter {verb} · Esc cancels"
+        if not copying:
+            help_text = f"1–{self._count} · Enter opens · y copies · Esc cancels"
+        self.query_one("#hint-help", Label).update(Content(help_text))
+
+    def action_copy(self) -> None:
+        """``y``/``ctrl+c``: copy the address of the link whose number is typed
+        ("f12y"), or of the one typed next ("fy12")."""
+        self._set_copying(True)
+        self.after_typed(self._copy_typed)
+
+    def _copy_typed(self) -> None:
+        digits = self.input.value
+        if self.has_class("-open") and digits and not digits.startswith("0"):
+            self.give_focus_back()
+            self.post_message(self.Chosen(int(digits), copy=True))
 
     def close(self) -> None:
         self.hide()
@@ -98,9 +128,15 @@ class LinkHintBar(BottomBar):
     @on(Input.Changed, "#hint-input")
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
+        if COPY_LETTER in event.value:
+            digits = event.value.replace(COPY_LETTER, "")
+            with self.input.prevent(Input.Changed):
+                self.input.value = digits
+            self.action_copy()
+            return
         if self.unambiguous(event.value):
             self.give_focus_back()
-            self.post_message(self.Chosen(int(event.value)))
+            self.post_message(self.Chosen(int(event.value), copy=self.copying))
 
     def action_submit(self) -> None:
         self.give_focus_back()
@@ -111,7 +147,7 @@ class LinkHintBar(BottomBar):
         if not self.has_class("-open"):
             return  # the digits already opened a link
         if digits:
-            self.post_message(self.Chosen(int(digits)))
+            self.post_message(self.Chosen(int(digits), copy=self.copying))
         else:
             self.post_message(self.Cancelled())
 

@@ -77,6 +77,31 @@ LINKS: list[Binding] = [
     ),
 ]
 
+COPY: list[Binding] = [
+    Binding(
+        "y,ctrl+c",
+        "copy",
+        "Copy",
+        id="reading.copy",
+        show=False,
+        tooltip="Copy the selection, else the passage at the cursor (q quits)",
+    ),
+]
+
+HINT_BAR_KEYS: list[Binding] = [
+    # Keys of the link-number line (``LinkHintBar``), which has the keys while ``f``
+    # shows the numbers: priority, or its number input would take them as text.
+    Binding(
+        "y,ctrl+c",
+        "copy",
+        "Copy address",
+        id="hints.copy",
+        show=False,
+        priority=True,
+        tooltip="Copy the address of the link whose number is typed, instead of opening it",
+    ),
+]
+
 SIDEBAR: list[Binding] = [
     Binding(
         "t",
@@ -308,6 +333,7 @@ READING_KEYS: dict[str, list[Binding]] = {
     "search": SEARCH,
     "links": LINKS,
     "figures": FIGURES,
+    "copy": COPY,
     "sidebar": SIDEBAR,
     "pages": PAGES,
     "library": LIBRARY_STATE,

@@ -38,6 +38,7 @@ from reader.ui.messages import ArticleReady, GiveUp, ShowLibrary
 from reader.ui.navigation import ScreenKind, library_below, picker_below
 from reader.ui.reading.analysis import AnalysisPanel, AnalysisUpdate
 from reader.ui.reading.collection import PageCollection
+from reader.ui.reading.copying import Copier, text_to_copy
 from reader.ui.reading.figures import FigureOpener, image_links
 from reader.ui.reading.header import ArticleHeader
 from reader.ui.reading.hint_bar import LinkHintBar
@@ -45,6 +46,7 @@ from reader.ui.reading.keys import ANNOTATION_ACTIONS, READING_BINDINGS
 from reader.ui.reading.links import LinkOpener
 from reader.ui.reading.notes.actions import AnnotationActions
 from reader.ui.reading.notes.controller import Annotations
+from reader.ui.reading.pending_keys import PendingKeysLine
 from reader.ui.reading.position import LibraryControl
 from reader.ui.reading.search import SearchController
 from reader.ui.reading.sidebar.contents import ContentsPane
@@ -101,10 +103,12 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         self.view.figure_rows = figure_rows(reading.images)
         self.search_bar = SearchBar(cursor_blink=reading.cursor_blink, id="search-bar")
         self.hint_bar = LinkHintBar(cursor_blink=reading.cursor_blink, id="hint-bar")
+        self.pending_keys = PendingKeysLine(id="pending-keys")
         feedback = Feedback(say=self.say, ask=self._ask, bell=self._bell)
         self.search = SearchController(self.view, self.search_bar, self.say)
         self.links = LinkOpener(self)
         self.figures = FigureOpener(self)
+        self.copier = Copier(lambda text: self.app.copy_to_clipboard(text), self.say)
         self.library = LibraryControl(self.view, session, settings)
         """Pages open through the library, which keeps their reading position."""
         self.analysis = AnalysisPanel(
@@ -153,7 +157,7 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         lines) and the footer are mounted just after, off the first-paint path."""
         try:
             await self.mount(self.sidebar, before=self.view)
-            await self.mount_all([self.search_bar, self.hint_bar, Footer()])
+            await self.mount_all([self.search_bar, self.hint_bar, Footer(), self.pending_keys])
         except (MountError, NoMatches):
             return  # the app is already leaving (a first page that failed at once)
         self.fully_mounted = True
@@ -336,6 +340,8 @@ class ReadingScreen(AnnotationActions, Screen[None]):
     @on(SequencePending)
     def _sequence_pending(self, event: SequencePending) -> None:
         self.query_one(ArticleHeader).set_pending(clean_line(event.keys))
+        if self.pending_keys.is_mounted:
+            self.pending_keys.show_pending(event.waiting_for)
 
     @on(ArticleView.FigureChosen)
     def _figure_chosen(self, event: ArticleView.FigureChosen) -> None:
@@ -493,7 +499,12 @@ class ReadingScreen(AnnotationActions, Screen[None]):
             self.hint_bar.ask_again()
             return
         self._close_hints()
-        self.links.open(link.href)
+        if not event.copy:
+            self.links.open(link.href)
+        elif link.href:
+            self.copier.copy(link.href, f"the address of link {link.number}")
+        else:
+            self.say(f"Link {link.number} has no address.")
 
     @on(LinkHintBar.Cancelled)
     def _hints_cancelled(self) -> None:
@@ -524,6 +535,22 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         self.app.push_screen(
             LinkListScreen(links, cursor_blink=self.settings.reading.cursor_blink), chosen
         )
+
+    # --- copying (reader.ui.reading.copying) -----------------------------------------
+
+    def action_copy(self) -> None:
+        if self.hint_bar.has_class("-open"):
+            self.hint_bar.action_copy()
+            return
+        cursor = self.annotations.cursor
+        text = self.article.text if self.article is not None else ""
+        chosen = text_to_copy(text, self.get_selected_text(), cursor.selection, cursor.current())
+        self.copier.copy(chosen or "")
+
+    def action_copy_text(self) -> None:
+        # Textual's own ctrl+c (copy the mouse selection, else offer to quit) copies
+        # here as y does.
+        self.action_copy()
 
     # --- the page in the library (reader.ui.reading.collection) -------------------------
 

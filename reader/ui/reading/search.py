@@ -6,9 +6,11 @@ jumps to the first one after where the search started; Esc puts the view back.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
 from reader.sanitize import clean_line
+from reader.search import find
 from reader.search_matches import SearchMatches
 from reader.ui.article_view.view import ArticleView
 from reader.ui.widgets.search_bar import SearchBar
@@ -43,11 +45,20 @@ class SearchController:
         if self.bar.open():
             self._origin = self.view.top_offset()
 
+    def _search(self, text: str, query: str) -> None:
+        """Find ``query`` in everything the view shows: the article's text, and the
+        text shown beside it (link groups, member lists, alt text)."""
+        shown = self.view.shown_text
+        if shown is None or not query:
+            self.matches.search(text, query)
+            return
+        self.matches.use(query, [*find(text, query), *shown.find(query)], shown.position)
+
     def changed(self, query: str) -> None:
         article = self.view.article
         if article is None:
             return
-        self.matches.search(article.text, query)
+        self._search(article.text, query)
         self.matches.first_from(self._origin if self._origin is not None else 0)
         self._show(jump=True)
 
@@ -60,7 +71,7 @@ class SearchController:
         if article is None or not words:
             return False
         for candidate in (" ".join(query.split()), *words):
-            self.matches.search(article.text, candidate)
+            self._search(article.text, candidate)
             if self.matches:
                 self.matches.first_from(0)
                 self._show(jump=True)
@@ -83,6 +94,8 @@ class SearchController:
         if not query:
             self.reset()
         self.view.focus()
+        if query and not held and self.matches.wrapped:
+            self._say_wrapped(forward=True)
         if query:
             for forward in held:
                 # The view may not have reached the first match yet: step from it.
@@ -105,14 +118,25 @@ class SearchController:
             self.notify(f"No match for {query!r}.")
             return
         view = self.view
-        current = self.matches.current_span
+        current = self.matches.current_position
         top = view.top_offset()
-        bottom = max(top, view.offset_at(view.scrollable_content_region.height - 1))
+        # Where the first row below the screen starts (the end: nothing is below).
+        below = (
+            sys.maxsize
+            if view.scroll_offset.y >= view.max_scroll_y
+            else max(top + 1, view.offset_at(view.scrollable_content_region.height))
+        )
         # Step from the current match while it is on screen; after scrolling away, from
         # what is on screen now (as less and vim do).
-        on_screen = current is not None and (from_current or top <= current.start <= bottom)
-        self.matches.step(forward, anchor=None if on_screen else (top if forward else bottom))
+        on_screen = current is not None and (from_current or top <= current < below)
+        self.matches.step(forward, anchor=None if on_screen else (top if forward else below))
         self._show(jump=True)
+        if self.matches.wrapped:
+            self._say_wrapped(forward)
+
+    def _say_wrapped(self, forward: bool) -> None:
+        """As vim's "search hit BOTTOM, continuing at TOP"."""
+        self.notify("Search wrapped to top." if forward else "Search wrapped to bottom.")
 
     def _show(self, *, jump: bool) -> None:
         self.view.set_overlay(LAYER, self.matches.overlay())

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from reader.images.halfblock import cell_box
 from reader.models import Block, BlockKind, ListItem
 from reader.sanitize import clean_line
+from reader.shown_text import PieceKind, figure_alt
 from reader.ui.article_view.layout.code import BASE as CODE_BASE
 from reader.ui.article_view.layout.code import code_runs
 from reader.ui.article_view.layout.context import LayoutContext
@@ -181,7 +182,9 @@ def _figure(
     if caption:
         runs.extend(caption)
     else:
-        runs.append((clean_line(block.alt) or "no description", Role.FIGURE.value, NO_OFFSET))
+        alt = figure_alt(block.alt)
+        at = ctx.shown.offset((PieceKind.FIGURE.value, block.id, 0)) if alt else None
+        runs.append((alt or "no description", Role.FIGURE.value, NO_OFFSET if at is None else at))
     runs.append(("]", Role.FIGURE.value, NO_OFFSET))
     if block.src:
         runs.append((f" <{clean_line(block.src)}>", Role.LINK_URL.value, NO_OFFSET))
@@ -229,7 +232,9 @@ def layout_block(
     lines: list[DisplayLine] = []
     last = block.start
     for runs, lo, hi in rows:
-        if lo == NO_OFFSET:
+        if lo == NO_OFFSET or lo >= ctx.shown.base:
+            # No text of the article's (shown text, e.g. alt text, keeps its offsets in
+            # its runs only): the row stands at the position it is shown at.
             lo = hi = last
         else:
             last = hi

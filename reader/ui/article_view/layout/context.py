@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reader.models import Article
+from reader.shown_text import ShownText
 from reader.ui.article_view.layout.inline import LinkNumbers
 from reader.ui.article_view.layout.lines import NumberedLink
 
@@ -14,6 +15,9 @@ class LayoutContext:
     def __init__(self, article: Article, figure_rows: int = 0) -> None:
         self.article = article
         self.link_numbers = LinkNumbers(article)
+        self.shown = ShownText(article)
+        """Offsets for the text shown beside the article's (link groups, member lists,
+        alt text): runs of it carry them, so search and overlays reach it."""
         # A page without pictures has nothing to reflow when the terminal's height
         # changes the rows they may take.
         drawable = figure_rows and any(block.image for block in article.blocks)

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 
 from reader.models import Article, BlockKind, Section
 from reader.sanitize import clean_line
+from reader.shown_text import PieceKind
 from reader.ui.article_view.layout.blocks import BULLETS, layout_block
 from reader.ui.article_view.layout.code import lexer_ready
 from reader.ui.article_view.layout.context import LayoutContext, make_context
@@ -252,8 +253,9 @@ class ArticleLayout:
             if collapsed:
                 self._summary(span, at)
                 return span.end_block
-            for item in span.section.lines:
-                runs = [(clean_line(item), Role.SECTION_LINE.value, NO_OFFSET)]
+            for number, item in enumerate(span.section.lines):
+                shown = self.ctx.shown.offset((PieceKind.LINE.value, span.id, number))
+                runs = [(clean_line(item), Role.SECTION_LINE.value, _or_none(shown))]
                 first = ((BULLETS[0], Role.BULLET.value, NO_OFFSET),)
                 rest = ((" " * MARKER_WIDTH, "", NO_OFFSET),)
                 for row, _, _ in wrap(runs, self.width, first, rest):
@@ -270,23 +272,26 @@ class ArticleLayout:
         for link in self.ctx.links:
             if link.group:
                 by_group[link.group].append(link)
+        shown = self.ctx.shown
         for span in self.outline.trailing:
             if self.lines:
                 self._emit(blank_line(end))
             self._header(span, end)
             if span.id in self.collapsed:
                 continue
-            for link in by_group.get(span.section.link_group_id or "", ()):
+            group = span.section.link_group_id or ""
+            for index, link in enumerate(by_group.get(group, ())):
                 runs: list[Run] = [
                     (
                         link.text or link.href or "link",
                         link_role(Role.LINK.value, link.number),
-                        NO_OFFSET,
+                        _or_none(shown.offset((PieceKind.LINK.value, group, index))),
                     ),
                     (f"[{link.number}]", link_role(Role.LINK_NUMBER.value, link.number), NO_OFFSET),
                 ]
                 if link.href:
-                    runs.append((f" {link.href}", Role.LINK_URL.value, NO_OFFSET))
+                    url = shown.offset((PieceKind.LINK_URL.value, group, index))
+                    runs.append((f" {link.href}", Role.LINK_URL.value, _or_none(url)))
                 first = (
                     (" " * MARKER_WIDTH, "", NO_OFFSET),
                     (BULLETS[0], Role.BULLET.value, NO_OFFSET),
@@ -349,6 +354,10 @@ class ArticleLayout:
                 return line[SECTION]
             position -= 1
         return None
+
+
+def _or_none(offset: int | None) -> int:
+    return NO_OFFSET if offset is None else offset
 
 
 def lay_out_article(

@@ -4,9 +4,11 @@ A line is a tuple of runs ``(text, role, start)``. ``start`` is the offset in
 ``Article.text`` of the run's first character, or ``NO_OFFSET`` for decoration the
 layout adds (bullets, link numbers, quote bars, table borders, padding). For a text
 run, ``text == article.text[start:start + len(text)]`` always holds, so every cell on
-screen maps back to the model. ``role`` is a space-separated list of role names
-(``reader.ui.article_view.roles.Role``, each painted as ``ROLE_LOOKS`` there says). A run
-that belongs to a numbered link ends its role with a ``#<number>`` tag.
+screen maps back to the model; text shown beside the article's (a link group's links,
+a member list, alt text) has offsets past its end, into ``reader.shown_text``.
+``role`` is a space-separated list of role names (``reader.ui.article_view.roles.Role``,
+each painted as ``ROLE_LOOKS`` there says). A run that belongs to a numbered link ends
+its role with a ``#<number>`` tag.
 """
 
 from __future__ import annotations
