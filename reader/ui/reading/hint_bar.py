@@ -57,6 +57,8 @@ class LinkHintBar(BottomBar):
     def __init__(self, *, cursor_blink: bool = True, id: str | None = None) -> None:
         super().__init__(cursor_blink=cursor_blink, id=id)
         self._count = 0
+        self.in_browser = False
+        """The link chosen goes to the system's browser (``F``), not the reader (``f``)."""
 
     def compose(self) -> ComposeResult:
         yield Label("Open link:", id="hint-prompt")
@@ -69,12 +71,15 @@ class LinkHintBar(BottomBar):
         )
         yield Label(Content(""), id="hint-help", markup=False)
 
-    def open(self, count: int) -> bool:
+    def open(self, count: int, *, in_browser: bool = False) -> bool:
         """Ask for one of ``count`` link numbers; False in the instant before mounting."""
         if not self.is_mounted:
             return False
         self._count = count
+        self.in_browser = in_browser
         self.clear()
+        prompt = "Open in browser:" if in_browser else "Open link:"
+        self.query_one("#hint-prompt", Label).update(Content(prompt))
         self.query_one("#hint-help", Label).update(
             Content(f"1–{count} · Enter opens · Esc cancels")
         )
