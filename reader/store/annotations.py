@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from reader.anchoring import TextAnchor, TextIndex, range_anchor
+from reader.anchoring import TextAnchor, TextIndex, range_anchor, same_quote
 from reader.errors import ReaderError
 from reader.sanitize import clean, clean_line, escape_json
 from reader.store.highlights import HighlightImport, new_uid
@@ -334,6 +334,13 @@ def parse_annotations(text: str) -> ParsedFile:
         else:
             parsed.append(one)
     return ParsedFile(parsed, ignored, bad)
+
+
+def kept_whole(annotation: ParsedAnnotation, placed: HighlightImport) -> bool:
+    """Whether the highlight placed from ``annotation`` holds its whole quote (whitespace
+    and typography aside); an annotation with only a position is taken as it is."""
+    quote = annotation.anchor.exact
+    return not quote or same_quote(quote, placed.anchor.exact)
 
 
 def place(annotation: ParsedAnnotation, index: TextIndex) -> HighlightImport | None:
