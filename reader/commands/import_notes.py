@@ -61,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
         kept_whole,
         parse_annotations,
         place,
+        restore_bookmarks,
     )
 
     settings = load_settings()
@@ -86,6 +87,8 @@ def run(args: argparse.Namespace) -> int:
                 missing.append((source, len(group)))
                 continue
             index = TextIndex(text)
+            marks = [a for a in group if a.bookmark]
+            group = [a for a in group if not a.bookmark]
             outcomes = [(a, p) for a in group if (p := place(a, index)) is not None]
             placed = [p for _, p in outcomes]
             ignored += len(group) - len(placed)
@@ -98,6 +101,10 @@ def run(args: argparse.Namespace) -> int:
                 f"{len(placed) - orphans - moved} anchored, {moved} moved (fuzzy), "
                 f"{orphans} orphaned ({added} new, {updated} updated)"
             )
+            if marks:
+                new, lost = restore_bookmarks(store, stored.id, marks, index)
+                gone = f", {lost} not found in the text" if lost else ""
+                print(f"  bookmarks: {len(marks)} read, {new} new{gone}")
     if ignored:
         print(f"{ignored} annotation{'s' if ignored != 1 else ''} without a text passage ignored")
     for source, count in missing:
