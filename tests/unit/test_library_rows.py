@@ -113,6 +113,7 @@ def test_the_source_names_the_copy_a_url_by_host_and_path_a_file_by_path(
     assert source_text(entry(source="-")) == ""
     assert source_text(entry(source="/tmp/a\x1b[31mb.html")) == "/tmp/ab.html"
     assert cells(entry(source="https://example.org/a"))["source"] == "example.org/a"
+    assert source_text(entry(source="http://127.0.0.1:8765/a.html")) == "127.0.0.1:8765/a.html"
 
 
 def test_a_source_too_long_keeps_its_end() -> None:

@@ -111,10 +111,11 @@ def source_text(entry: LibraryEntry) -> str:
     if source.lower().startswith(("http://", "https://")):
         try:
             parts = urlsplit(source)
+            host = (parts.hostname or "").removeprefix("www.")
+            port = f":{parts.port}" if parts.port else ""
         except ValueError:
             return source
-        host = (parts.hostname or "").removeprefix("www.")
-        return host + parts.path.rstrip("/")
+        return host + port + parts.path.rstrip("/")
     if source in ("", "-"):
         return ""
     home = str(Path.home())
