@@ -3,17 +3,14 @@ browser (``F``, ctrl+b in the link list), and of coming back with the place kept
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import pytest
 from article_builder import ArticleBuilder
 
 from reader.models import Article
 from reader.ui.dialogs.confirm import ConfirmScreen
 from reader.ui.dialogs.message import MessageScreen
+from tests.local_site import local_site
 
 from .built_articles import page_article, with_source
 from .shell_support import (
@@ -130,55 +127,31 @@ async def test_capital_f_on_a_saved_page_link_asks_as_f_does(
         assert reading(app).article.title == "Next page" and opened_urls == []
 
 
-class _Quarry(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        words = " ".join(["The quarry closed in 1931 after a century of work."] * 12)
-        body = (
-            "<html><head><title>The quarry</title></head><body><article>"
-            f"<h1>The quarry</h1><p>{words}</p><p>{words}</p></article></body></html>"
-        ).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def quarry_site() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Quarry)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/quarry"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pilot_test
-async def test_a_link_to_this_machine_is_fetched_only_after_a_yes(quarry_site: str) -> None:
-    app = app_for(linked_story(quarry_site))
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = reading(app)
-        await pilot.press("f", "1")
-        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
-        assert "127.0.0.1" in str(app.screen.query_one("#dialog-text").content)
-        await pilot.press("n")
-        await settle(pilot)
-        assert screen.article.title == "Harbour walls" and len(screen.history) == 0
-        await pilot.press("f", "1")
-        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
-        await pilot.press("y")
-        await settle(pilot)
-        await wait_until(pilot, lambda: screen.source == quarry_site)
-        assert "closed in 1931" in screen.article.text
-        await pilot.press("backspace")
-        await settle(pilot)
-        assert screen.article.title == "Harbour walls"
+async def test_a_link_to_this_machine_is_fetched_only_after_a_yes_and_once() -> None:
+    with local_site() as site:
+        url = f"{site.url}/walls"
+        app = app_for(linked_story(url))
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            screen = reading(app)
+            await pilot.press("f", "1")
+            await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+            assert "127.0.0.1" in str(app.screen.query_one("#dialog-text").content)
+            await pilot.press("n")
+            await settle(pilot)
+            assert screen.article.title == "Harbour walls" and len(screen.history) == 0
+            assert site.hits == [], "nothing fetched without a yes"
+            await pilot.press("f", "1")
+            await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+            await pilot.press("y")
+            await settle(pilot)
+            await wait_until(pilot, lambda: screen.source == url)
+            assert "built in 1820" in screen.article.text
+            await pilot.press("backspace")
+            await settle(pilot)
+            assert screen.article.title == "Harbour walls"
+            assert site.hits == ["/walls"], "fetched once; going back fetches nothing"
 
 
 @pilot_test
