@@ -23,6 +23,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "import": ("reader.commands.import_pages", "add pages to the library"),
     "export": ("reader.commands.export_notes", "export a page's highlights and notes"),
     "import-notes": ("reader.commands.import_notes", "read exported notes back"),
+    "keys": ("reader.commands.keys", "list every key binding id, its keys and what it does"),
 }
 OPEN_COMMAND = "reader.commands.read"
 
@@ -55,6 +56,13 @@ def run(argv: Sequence[str]) -> int:
     args = parser.parse_args(list(argv[1:] if command else argv))
     if args.data_dir:
         os.environ["READER_DATA_DIR"] = args.data_dir
+    if args._module != OPEN_COMMAND:
+        # The reader itself shows these in its window, and prints them when it closes.
+        from reader.config_warnings import config_warnings
+        from reader.sanitize import clean_line
+
+        for line in config_warnings():
+            print(f"reader: {clean_line(line)}", file=sys.stderr)
     module = importlib.import_module(args._module)
     return int(module.run(args) or 0)
 

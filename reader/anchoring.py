@@ -107,6 +107,18 @@ def point_anchor(text: str, offset: int, quote: int = POINT_QUOTE_CHARS) -> Text
     return TextAnchor(anchor.start, anchor.end, anchor.exact, anchor.prefix, "")
 
 
+def whole_quote(anchor: TextAnchor, text: str, placement: Placement) -> bool:
+    """Whether ``placement`` holds all of the anchor's quote, as it was written
+    (whitespace and typography aside). A quote whose words changed or went missing was
+    placed approximately: the reader is told it *moved*, not that it is anchored."""
+    return same_quote(anchor.exact, text[placement.start : placement.end])
+
+
+def same_quote(quote: str, placed: str) -> bool:
+    """Whether ``placed`` reads as ``quote`` (whitespace and typography aside)."""
+    return _normalize_plain(placed).strip() == _normalize_plain(quote).strip()
+
+
 def locate(anchor: TextAnchor, text: str) -> Placement | None:
     """Find ``anchor`` in ``text``; ``None`` when it cannot be placed (an orphan)."""
     return TextIndex(text).locate(anchor)
@@ -459,4 +471,6 @@ __all__ = [
     "locate",
     "point_anchor",
     "range_anchor",
+    "same_quote",
+    "whole_quote",
 ]

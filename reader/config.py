@@ -28,23 +28,29 @@ ENV_PREFIX = "reader_"
 NESTED_DELIMITER = "__"
 
 
+# pydantic reads a dataclass field's metadata as its Field() arguments: these refuse
+# nonsense (a limit of 0 or less, a NaN or infinite time) with one line naming the key.
+_POSITIVE: dict[str, Any] = {"gt": 0}
+_SECONDS: dict[str, Any] = {"gt": 0, "le": 24 * 3600, "allow_inf_nan": False}
+
+
 @dataclass(kw_only=True)
 class Limits:
     """Hard limits that keep hostile pages from hanging the reader or eating memory."""
 
-    max_input_bytes: int = 64 * 1024 * 1024
+    max_input_bytes: int = field(default=64 * 1024 * 1024, metadata=_POSITIVE)
     """Largest file or download read, in bytes."""
-    max_decompressed_bytes: int = 128 * 1024 * 1024
+    max_decompressed_bytes: int = field(default=128 * 1024 * 1024, metadata=_POSITIVE)
     """Largest size a gzip/MHTML part may expand to."""
-    max_depth: int = 512
+    max_depth: int = field(default=512, metadata=_POSITIVE)
     """Deepest element nesting kept; deeper content is flattened."""
-    max_nodes: int = 400_000
+    max_nodes: int = field(default=400_000, metadata=_POSITIVE)
     """Most elements parsed before the page is truncated."""
-    max_links: int = 20_000
+    max_links: int = field(default=20_000, metadata={"ge": 0})
     """Most links kept per page."""
-    max_text_chars: int = 8_000_000
+    max_text_chars: int = field(default=8_000_000, metadata=_POSITIVE)
     """Longest article text kept; the rest is cut and the article marked truncated."""
-    extract_seconds: float = 20.0
+    extract_seconds: float = field(default=20.0, metadata=_SECONDS)
     """Wall-time budget for one extraction; a page read in a separate process (see
     ``isolate_above_bytes``) is stopped once it has used this much CPU time, or twice
     this much wall time."""
@@ -54,7 +60,7 @@ class Limits:
     """Pages larger than this (a gzip file: a 32nd of it) are read and extracted in a
     separate process, bounded by ``max_memory_bytes`` and ``extract_seconds``; smaller
     pages in the reader's own process, which starts no other."""
-    fetch_timeout: float = 20.0
+    fetch_timeout: float = field(default=20.0, metadata=_SECONDS)
     """Seconds to wait for an explicit URL."""
 
 
@@ -65,7 +71,7 @@ ImageMode = Literal["auto", "kitty", "sixel", "halfblock", "off"]
 class Reading:
     theme: str = "paper-dark"
     """Theme name; `reader --theme NAME` overrides it for one run."""
-    measure: int = 80
+    measure: int = field(default=80, metadata={"ge": 20, "le": 1000})
     """Widest text column, in cells; the column is centred in wider terminals."""
     sidebar: bool = False
     """Show the sidebar at start."""
@@ -118,7 +124,7 @@ def read_settings(**values: Any) -> Settings:
 
     Raises pydantic's ``ValidationError`` for a bad value, ``ValueError``/``OSError``
     for a source that cannot be read."""
-    given = _deep_update(_file_values(), _deep_update(_env_values(), values))
+    given = _deep_update(file_values(), _deep_update(_env_values(), values))
     if not given:
         return Settings()
     from reader.config_validation import validate_settings
@@ -140,11 +146,38 @@ def load_settings(**overrides: object) -> Settings:
         if isinstance(error, ValidationError):
             first = error.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
-            raise ReaderError(f"bad setting {where}: {first['msg']}") from None
+            given = f" = {first['input']!r}" if _is_value(first["input"]) else ""
+            raise ReaderError(
+                f"{_source_of(first['loc'], overrides)}: bad setting {where}{given}: {first['msg']}"
+            ) from None
         raise ReaderError(f"cannot read config {locations.config_file()}: {error}") from None
 
 
-def _file_values() -> dict[str, Any]:
+def _is_value(value: object) -> bool:
+    """A single value worth quoting in an error line (not a whole section)."""
+    return isinstance(value, str | int | float | bool) and len(repr(value)) <= 60
+
+
+def _source_of(loc: tuple[Any, ...], overrides: dict[str, object]) -> str:
+    """Where the bad value at ``loc`` was written: the command line, a ``READER_*``
+    variable, or the config file (checked in the order they win)."""
+    path = [str(part) for part in loc]
+    if _holds(overrides, path):
+        return "command line"
+    if _holds(_env_values(), path):
+        return "READER_" + "__".join(part.upper() for part in path[:2])
+    return str(locations.config_file())
+
+
+def _holds(values: Any, path: list[str]) -> bool:
+    for part in path:
+        if not isinstance(values, dict) or part not in values:
+            return False
+        values = values[part]
+    return True
+
+
+def file_values() -> dict[str, Any]:
     """The config file's tables; none when there is no file (a directory is no file)."""
     path = locations.config_file().expanduser()
     if not path.is_file():

@@ -16,11 +16,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
-from reader.anchoring import range_anchor
+from reader.anchoring import point_anchor, range_anchor
 from reader.atomic import write_atomic
 from reader.errors import ReaderError
 from reader.models import MODEL_VERSION, Article
-from reader.store import Highlight, LibraryEntry, Store, StoredArticle
+from reader.store import Bookmark, Highlight, LibraryEntry, Store, StoredArticle
 from reader.store.annotations import to_json, to_markdown
 from reader.store.highlights import new_uid
 
@@ -38,6 +38,14 @@ class SessionNote(Protocol):
 
     @property
     def has_note(self) -> bool: ...
+
+
+class SessionBookmark(Protocol):
+    """A bookmark as the reading screen holds it (its ``BookmarkItem``)."""
+
+    offset: int
+    name: str
+    orphaned: bool
 
 
 JSON_SUFFIXES = (".json", ".jsonld")
@@ -62,6 +70,14 @@ def default_path(folder: Path, article: Article) -> Path:
     working directory, where the reader will look for it, as ``reader export`` writes
     there too)."""
     return folder / f"{slug(article.title)}.md"
+
+
+def counted(highlights: int, bookmarks: int) -> str:
+    """``"2 highlights and 1 bookmark"`` (the bookmarks only when there are some)."""
+    said = f"{highlights} highlight{'s' if highlights != 1 else ''}"
+    if bookmarks:
+        said += f" and {bookmarks} bookmark{'s' if bookmarks != 1 else ''}"
+    return said
 
 
 def export_format(path: Path) -> str:
@@ -114,8 +130,22 @@ def session_records(
     return stored, highlights
 
 
-def render(stored: StoredArticle, highlights: list[Highlight], fmt: str) -> str:
-    return (to_json if fmt == "json" else to_markdown)(stored, highlights)
+def render(
+    stored: StoredArticle,
+    highlights: list[Highlight],
+    fmt: str,
+    bookmarks: Sequence[Bookmark] = (),
+) -> str:
+    return (to_json if fmt == "json" else to_markdown)(stored, highlights, bookmarks)
+
+
+def session_bookmarks(article: Article, marks: Sequence[SessionBookmark]) -> list[Bookmark]:
+    """Export records of the bookmarks of a page that is not in the library."""
+    stamp = datetime.now(UTC)
+    return [
+        Bookmark(0, 0, mark.name, point_anchor(article.text, mark.offset), stamp, mark.orphaned)
+        for mark in marks
+    ]
 
 
 def export_notes(
@@ -124,17 +154,20 @@ def export_notes(
     article_id: int | None,
     article: Article,
     notes: Sequence[SessionNote],
-) -> int:
-    """Write the export to ``path`` (creating its folder); how many highlights it
-    holds. Runs in a worker thread."""
+    marks: Sequence[SessionBookmark] = (),
+) -> tuple[int, int]:
+    """Write the export to ``path`` (creating its folder); how many highlights and
+    bookmarks it holds. Runs in a worker thread."""
     stored = store.articles.get(article_id) if store is not None and article_id else None
     if store is not None and stored is not None:
         highlights = store.highlights.list(stored.id)
+        bookmarks = store.bookmarks.list(stored.id)
     else:
         stored, highlights = session_records(article, notes)
+        bookmarks = session_bookmarks(article, marks)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise ReaderError(f"cannot create {path.parent}: {error.strerror}") from None
-    write_atomic(path, render(stored, highlights, export_format(path)))
-    return len(highlights)
+    write_atomic(path, render(stored, highlights, export_format(path), bookmarks))
+    return len(highlights), len(bookmarks)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from reader.extract.site_rules import SiteRules
     from reader.images.sources import ImageSources
     from reader.loaders.webarchive import Capture
-    from reader.store import Store
+    from reader.store import ReanchorReport, Store
     from reader.store.images import PictureSource
 
 
@@ -169,6 +169,7 @@ def open_article(
     store: Store | None = None,
     *,
     refresh: bool = False,
+    reanchored: Callable[[ReanchorReport], None] | None = None,
 ) -> tuple[Article, int]:
     """Open a page through the library: ``(article, library id)``.
 
@@ -178,6 +179,8 @@ def open_article(
     recorded in the library (a changed page is updated and its notes re-anchored). A
     page with no article found opens as the whole page as text (``whole_page`` set,
     ``incomplete`` NOTHING_FOUND: show a one-line notice).
+    ``reanchored`` hears how a changed page's highlights and bookmarks were placed
+    again (anchored, moved, orphaned), when it had any.
     Pass the session's ``store``; without one the library is opened and closed here.
     Raises ReaderError for an unreadable page, StoreError for an unusable library."""
     from reader.store import open_library
@@ -185,7 +188,7 @@ def open_article(
 
     if store is None:
         with open_library(settings) as own:
-            return open_article(source, settings, own, refresh=refresh)
+            return open_article(source, settings, own, refresh=refresh, reanchored=reanchored)
     limits = settings_limits(settings)
     cached, digest = _cached_article(store, source, limits, refresh)
     if cached is not None:
@@ -193,6 +196,9 @@ def open_article(
         return cached
     article = read_article(source, limits, whole_page_fallback=True)
     result = store.articles.add(article, source=source, raw_hash=digest)
+    report = result.reanchored
+    if reanchored is not None and report is not None and report.placed + report.orphaned:
+        reanchored(report)
     if digest is not None and result.status == "added" and not store.read_only:
         from reader.importing.singlefile import attach_saved_annotations
 

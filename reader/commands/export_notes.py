@@ -68,8 +68,9 @@ def find_article(store: Store, page: str, max_bytes: int) -> StoredArticle:
     return stored
 
 
-def export_text(store_page: str, fmt: str) -> tuple[str, int]:
-    """The export of ``store_page`` in ``fmt``, and how many highlights it holds."""
+def export_text(store_page: str, fmt: str) -> tuple[str, int, int]:
+    """The export of ``store_page`` in ``fmt``, and how many highlights and bookmarks
+    it holds."""
     from reader.config import load_settings
     from reader.store import open_library
     from reader.store.annotations import to_json, to_markdown
@@ -78,8 +79,9 @@ def export_text(store_page: str, fmt: str) -> tuple[str, int]:
     with open_library(settings) as store:
         stored = find_article(store, store_page, settings.limits.max_input_bytes)
         highlights = store.highlights.list(stored.id)
+        bookmarks = store.bookmarks.list(stored.id)
     render = to_json if fmt == "json" else to_markdown
-    return render(stored, highlights), len(highlights)
+    return render(stored, highlights, bookmarks), len(highlights), len(bookmarks)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -92,13 +94,20 @@ def run(args: argparse.Namespace) -> int:
         return _export_all(fmt, args.output)
     if not args.page:
         raise ReaderError("name the PAGE to export (path, URL or library id), or use --all")
-    text, count = export_text(args.page, fmt)
+    from reader.notes_export import counted
+
+    text, count, bookmarks = export_text(args.page, fmt)
     if args.output:
         write_atomic(args.output, text, follow_symlinks=args.follow_symlinks)
-        plural = "s" if count != 1 else ""
-        print(f"{count} highlight{plural} written to {display_name(args.output)}", file=sys.stderr)
+        written = f"{counted(count, bookmarks)} written to {display_name(args.output)}"
+        print(written, file=sys.stderr)
     else:
         sys.stdout.write(text)
+    if not count and not bookmarks:
+        print(
+            "reader: no highlights or bookmarks on this page yet: only its title and source",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -58,8 +58,10 @@ def run(args: argparse.Namespace) -> int:
         MAX_NOTES_FILE_BYTES,
         NotAnnotations,
         ParsedAnnotation,
+        kept_whole,
         parse_annotations,
         place,
+        restore_bookmarks,
     )
 
     settings = load_settings()
@@ -85,14 +87,24 @@ def run(args: argparse.Namespace) -> int:
                 missing.append((source, len(group)))
                 continue
             index = TextIndex(text)
-            placed = [p for p in (place(a, index) for a in group) if p is not None]
+            marks = [a for a in group if a.bookmark]
+            group = [a for a in group if not a.bookmark]
+            outcomes = [(a, p) for a in group if (p := place(a, index)) is not None]
+            placed = [p for _, p in outcomes]
             ignored += len(group) - len(placed)
             added, updated = store.highlights.merge(stored.id, placed)
             orphans = sum(1 for p in placed if p.orphaned)
+            # Placed, but not the whole quote as exported: words changed or went missing.
+            moved = sum(1 for a, p in outcomes if not p.orphaned and not kept_whole(a, p))
             print(
-                f"{display_name(stored.entry.display_title)}: {len(placed) - orphans} anchored, "
+                f"{display_name(stored.entry.display_title)}: "
+                f"{len(placed) - orphans - moved} anchored, {moved} moved (fuzzy), "
                 f"{orphans} orphaned ({added} new, {updated} updated)"
             )
+            if marks:
+                new, lost = restore_bookmarks(store, stored.id, marks, index)
+                gone = f", {lost} not found in the text" if lost else ""
+                print(f"  bookmarks: {len(marks)} read, {new} new{gone}")
     if ignored:
         print(f"{ignored} annotation{'s' if ignored != 1 else ''} without a text passage ignored")
     for source, count in missing:

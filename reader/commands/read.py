@@ -146,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
         _prepare_graphics(settings)
     app.run()
     # Shown in the TUI at start; left on the terminal too, where it outlives the screen.
-    for notice in app.keymap_notices:
+    for notice in [*app.keymap_notices, *app.config_notices]:
         print(f"reader: {notice}", file=sys.stderr)
     if app.failure:
         print(f"reader: {app.failure}", file=sys.stderr)

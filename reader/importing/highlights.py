@@ -1,11 +1,10 @@
 """Place highlights from an export in their article's text, and say how it went.
 
-A highlight whose quote is found as it is (whitespace and typography aside) counts as
-*anchored*; one found only approximately (the service's text differs from ours) as
-*moved*; one not
-found as *orphaned* (kept with its quote, never dropped). Identifiers are derived from
-the article and the highlight, so importing the same export again updates instead of
-duplicating.
+A highlight whose whole quote is found as it is (whitespace and typography aside) counts
+as *anchored*; one found only approximately (words of it changed or missing in our text)
+as *moved (fuzzy)*; one not found as *orphaned* (kept with its quote, never dropped).
+Identifiers are derived from the article and the highlight, so importing the same export
+again updates instead of duplicating.
 """
 
 from __future__ import annotations
@@ -13,17 +12,11 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from reader.anchoring import AnchorMethod, TextAnchor, TextIndex, range_anchor
+from reader.anchoring import TextAnchor, TextIndex, range_anchor, whole_quote
 from reader.loaders.readlater.records import ExportHighlight
 from reader.store.highlights import HighlightImport
 from reader.store.records import DEFAULT_COLOR, HIGHLIGHT_COLORS
 
-_EXACT = {
-    AnchorMethod.POSITION,
-    AnchorMethod.EXACT_NEAR,
-    AnchorMethod.EXACT,
-    AnchorMethod.NORMALIZED,
-}
 _QUOTE_MAX = 20_000
 
 
@@ -43,7 +36,7 @@ class Tally:
         return self.anchored + self.moved + self.orphaned
 
     def line(self) -> str:
-        return f"{self.anchored} anchored, {self.moved} moved, {self.orphaned} orphaned"
+        return f"{self.anchored} anchored, {self.moved} moved (fuzzy), {self.orphaned} orphaned"
 
 
 def highlight_uid(url: str, highlight: ExportHighlight) -> str:
@@ -70,7 +63,7 @@ def place_highlights(
             tally.orphaned += 1
             anchor, orphaned = TextAnchor(0, 0, quote, wanted.prefix, wanted.suffix), True
         else:
-            if found.method in _EXACT:
+            if whole_quote(wanted, text, found):
                 tally.anchored += 1
             else:
                 tally.moved += 1

@@ -88,3 +88,26 @@ class Deadline:
 def _shut(sock: socket.socket) -> None:
     with contextlib.suppress(OSError):
         sock.shutdown(socket.SHUT_RDWR)
+
+
+def private_link_address(url: str) -> str | None:
+    """The first non-public address an http(s) ``url`` leads to, or None.
+
+    A link in a page is chosen by the page, not typed by the reader: like a redirect, it
+    must not quietly turn a saved page into a probe of this machine or its network. A
+    name lookup happens here, so call it off the event loop."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    except ValueError:
+        return url
+    if not host:
+        return url
+    try:
+        found = addresses_of(host, port)
+    except (OSError, UnicodeError):
+        return None  # the fetch itself will say the name does not resolve
+    return next((address for address in found if not is_public(address)), None)

@@ -10,18 +10,39 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reader.anchoring import TextAnchor, TextIndex, range_anchor
+from reader.anchoring import (
+    POINT_QUOTE_CHARS,
+    TextAnchor,
+    TextIndex,
+    point_anchor,
+    range_anchor,
+    same_quote,
+)
 from reader.errors import ReaderError
 from reader.sanitize import clean, clean_line, escape_json
 from reader.store.highlights import HighlightImport, new_uid
-from reader.store.records import DEFAULT_COLOR, HIGHLIGHT_COLORS, Highlight, StoredArticle
+from reader.store.notes import clean_name
+from reader.store.records import (
+    DEFAULT_COLOR,
+    HIGHLIGHT_COLORS,
+    Bookmark,
+    Highlight,
+    StoredArticle,
+)
 from reader.store.sources import source_uri
 
+if TYPE_CHECKING:
+    from reader.store import Store
+
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+BOOKMARKING = "bookmarking"
+"""The W3C motivation of an exported bookmark."""
 MAX_NOTES_FILE_BYTES = 32 * 1024 * 1024
 """Largest annotation file read (``reader export`` writes about 1 KB per highlight)."""
 MAX_ANNOTATIONS = 10_000
@@ -73,10 +94,39 @@ def to_annotation(highlight: Highlight, source: str) -> dict[str, Any]:
     }
 
 
-def to_json(stored: StoredArticle, highlights: list[Highlight]) -> str:
+def bookmark_annotation(bookmark: Bookmark, source: str) -> dict[str, Any]:
+    """A bookmark as an annotation with the W3C ``bookmarking`` motivation: its name
+    the body, its place the passage it starts (``import-notes`` reads it back as a
+    bookmark, not a highlight)."""
+    anchor = bookmark.anchor
+    stamp = bookmark.created_at.isoformat()
+    key = f"{anchor.start}:{bookmark.name}"
+    return {
+        "@context": ANNO_CONTEXT,
+        "id": f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{source}#{key}')}",
+        "type": "Annotation",
+        "motivation": BOOKMARKING,
+        "created": stamp,
+        "modified": stamp,
+        "body": [{"type": "TextualBody", "value": bookmark.name, "purpose": "describing"}],
+        "target": {
+            "source": source_uri(source),
+            "selector": [
+                {"type": "TextQuoteSelector", "exact": anchor.exact, "prefix": anchor.prefix},
+                {"type": "TextPositionSelector", "start": anchor.start, "end": anchor.end},
+            ],
+        },
+    }
+
+
+def to_json(
+    stored: StoredArticle, highlights: list[Highlight], bookmarks: Sequence[Bookmark] = ()
+) -> str:
     """The JSON-LD export. C0 controls are escaped by JSON itself; C1 controls and bidi
     overrides are escaped too, so printing the file to a terminal is harmless."""
-    data = [to_annotation(h, stored.entry.source) for h in highlights]
+    source = stored.entry.source
+    data = [to_annotation(h, source) for h in highlights]
+    data += [bookmark_annotation(b, source) for b in bookmarks]
     text = json.dumps(data, ensure_ascii=False, indent=2)
     return escape_json(text) + "\n"
 
@@ -96,8 +146,11 @@ def _quote(text: str) -> str:
     return "\n".join(f"> {line}" if line else ">" for line in lines)
 
 
-def to_markdown(stored: StoredArticle, highlights: list[Highlight]) -> str:
-    """Title, source, then each highlight as a block quote followed by its note."""
+def to_markdown(
+    stored: StoredArticle, highlights: list[Highlight], bookmarks: Sequence[Bookmark] = ()
+) -> str:
+    """Title, source, then each highlight as a block quote followed by its note, then
+    the bookmarks, each with the words it marks."""
     entry = stored.entry
     lines = [f"# {_md_escape(clean_line(entry.display_title))}", ""]
     source = clean_line(entry.source)
@@ -119,7 +172,20 @@ def to_markdown(stored: StoredArticle, highlights: list[Highlight]) -> str:
             lines += ["", _quote(highlight.anchor.exact)]
             if highlight.has_note:
                 lines += ["", _note_markdown(highlight.note)]
+    if bookmarks:
+        lines += ["", "## Bookmarks", ""]
+        lines += [_bookmark_line(bookmark) for bookmark in bookmarks]
     return "\n".join(lines) + "\n"
+
+
+def _bookmark_line(bookmark: Bookmark) -> str:
+    name = _md_escape(clean_line(bookmark.name).strip()) or "(no name)"
+    words = " ".join(clean(bookmark.anchor.exact).split())
+    if len(bookmark.anchor.exact) >= POINT_QUOTE_CHARS and " " in words:
+        words = words.rsplit(" ", 1)[0]  # the quote stops mid-word: end on a whole one
+    at = f": {_md_escape(words)}…" if words else ""
+    gone = " (not found in the current text)" if bookmark.orphaned else ""
+    return f"- **{name}**{gone}{at}"
 
 
 def _note_markdown(note: str) -> str:
@@ -145,6 +211,8 @@ class ParsedAnnotation:
     note: str
     created: datetime | None
     modified: datetime | None
+    bookmark: bool = False
+    """A bookmark (motivation ``bookmarking``): ``note`` is its name, ``anchor`` its place."""
 
 
 class NotAnnotations(ReaderError):
@@ -296,6 +364,7 @@ def _parse_one(node: Any, number: int) -> ParsedAnnotation | None:
         note=note,
         created=_time(node.get("created")),
         modified=_time(node.get("modified")),
+        bookmark=node.get("motivation") == BOOKMARKING,
     )
 
 
@@ -334,6 +403,36 @@ def parse_annotations(text: str) -> ParsedFile:
         else:
             parsed.append(one)
     return ParsedFile(parsed, ignored, bad)
+
+
+def restore_bookmarks(
+    store: Store, article_id: int, bookmarks: Sequence[ParsedAnnotation], index: TextIndex
+) -> tuple[int, int]:
+    """Add exported bookmarks back at their place in the stored text: ``(added, not
+    found)``. One already there (same name, same place) is not added twice."""
+    text = index.text
+    have = {(b.name, b.anchor.start) for b in store.bookmarks.list(article_id)}
+    added = lost = 0
+    for parsed in bookmarks:
+        offset = index.locate_point(parsed.anchor) if parsed.anchor.exact else None
+        if offset is None:
+            lost += 1
+            continue
+        anchor = point_anchor(text, offset)
+        name = clean_name(parsed.note, anchor)
+        if (name, anchor.start) in have:
+            continue
+        store.bookmarks.add(article_id, name, anchor)
+        have.add((name, anchor.start))
+        added += 1
+    return added, lost
+
+
+def kept_whole(annotation: ParsedAnnotation, placed: HighlightImport) -> bool:
+    """Whether the highlight placed from ``annotation`` holds its whole quote (whitespace
+    and typography aside); an annotation with only a position is taken as it is."""
+    quote = annotation.anchor.exact
+    return not quote or same_quote(quote, placed.anchor.exact)
 
 
 def place(annotation: ParsedAnnotation, index: TextIndex) -> HighlightImport | None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.sanitize import escape_json
-from reader.store.annotations import to_annotation, to_markdown
+from reader.store.annotations import bookmark_annotation, to_annotation, to_markdown
 from reader.store.db import Store
 
 _UNSAFE_FILE_CHARS = re.compile(r"[^\w\- .,()']+")
@@ -28,30 +28,34 @@ def file_stem(title: str, article_id: int) -> str:
 
 def _with_notes(store: Store) -> list[int]:
     rows = store.fetchall(
-        "SELECT DISTINCT a.id FROM articles AS a JOIN highlights AS h ON h.article_id = a.id "
-        "WHERE a.deleted_at IS NULL ORDER BY a.id"
+        "SELECT id FROM articles AS a WHERE a.deleted_at IS NULL AND ("
+        "EXISTS (SELECT 1 FROM highlights AS h WHERE h.article_id = a.id) OR "
+        "EXISTS (SELECT 1 FROM bookmarks AS b WHERE b.article_id = a.id)) ORDER BY a.id"
     )
     return [int(row[0]) for row in rows]
 
 
 def library_json(store: Store) -> tuple[str, int]:
-    """Every highlight as one Web Annotation list, and how many."""
-    data = []
+    """Every highlight as one Web Annotation list, and how many (bookmarks follow
+    them in the list, as ``bookmarking`` annotations, not counted)."""
+    data: list[dict[str, object]] = []
+    marks: list[dict[str, object]] = []
     for article_id in _with_notes(store):
         stored = store.articles.get(article_id)
         if stored is None:
             continue
-        data.extend(
-            to_annotation(h, stored.entry.source) for h in store.highlights.list(article_id)
-        )
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+        source = stored.entry.source
+        data.extend(to_annotation(h, source) for h in store.highlights.list(article_id))
+        marks.extend(bookmark_annotation(b, source) for b in store.bookmarks.list(article_id))
+    text = json.dumps([*data, *marks], ensure_ascii=False, indent=2)
     return escape_json(text) + "\n", len(data)
 
 
 def write_markdown_folder(
     store: Store, folder: Path, write: Callable[[Path, str], None]
 ) -> tuple[int, int]:
-    """One Markdown file per article with notes; ``(files, highlights)`` written."""
+    """One Markdown file per article with notes or bookmarks; ``(files, highlights)``
+    written."""
     folder.mkdir(parents=True, exist_ok=True)
     files = count = 0
     for article_id in _with_notes(store):
@@ -60,7 +64,7 @@ def write_markdown_folder(
             continue
         highlights = store.highlights.list(article_id)
         tags = store.library.tags_of(article_id)
-        text = to_markdown(stored, highlights)
+        text = to_markdown(stored, highlights, store.bookmarks.list(article_id))
         if tags:
             text = "---\ntags: " + json.dumps(tags, ensure_ascii=False) + "\n---\n\n" + text
         write(folder / f"{file_stem(stored.entry.display_title, article_id)}.md", text)

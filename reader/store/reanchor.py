@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 
-from reader.anchoring import TextAnchor, TextIndex, point_anchor, range_anchor
+from reader.anchoring import TextAnchor, TextIndex, point_anchor, range_anchor, whole_quote
 from reader.store.records import ReanchorReport
 from reader.store.rows import ANCHOR_ASSIGN, ANCHOR_COLUMNS, anchor_from, anchor_values
 
@@ -31,11 +31,17 @@ def reanchor_article(
     index = TextIndex(new_text)
     methods: Counter[str] = Counter()
 
+    moved = 0
+
     def place_range(anchor: TextAnchor) -> TextAnchor | None:
+        nonlocal moved
         found = index.locate(anchor)
         if found is None:
             return None
         methods[str(found.method)] += 1
+        if not whole_quote(anchor, new_text, found):
+            moved += 1
+        # The quote as it now reads: an export shows the words that are there.
         return range_anchor(new_text, found.start, found.end)
 
     def place_point(anchor: TextAnchor) -> TextAnchor | None:
@@ -73,7 +79,7 @@ def reanchor_article(
             f"UPDATE articles SET {ANCHOR_ASSIGN} WHERE id = ?",
             (*anchor_values(fresh), article_id),
         )
-    return ReanchorReport(placed=placed, orphaned=orphaned, methods=dict(methods))
+    return ReanchorReport(placed=placed, orphaned=orphaned, methods=dict(methods), moved=moved)
 
 
 def _point(index: TextIndex, anchor: TextAnchor, old_text: str, new_text: str) -> int:

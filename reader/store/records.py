@@ -46,9 +46,20 @@ class ReanchorReport:
     orphaned: int = 0
     methods: dict[str, int] = field(default_factory=dict)
     """How many anchors each :class:`AnchorMethod` placed."""
+    moved: int = 0
+    """Of those placed, the highlights whose quote was not found whole (words changed or
+    lost): placed approximately, so not counted as anchored."""
 
     def count(self, method: AnchorMethod) -> int:
         return self.methods.get(str(method), 0)
+
+    @property
+    def anchored(self) -> int:
+        return self.placed - self.moved
+
+    def line(self) -> str:
+        """``"2 anchored, 1 moved (fuzzy), 0 orphaned"``."""
+        return f"{self.anchored} anchored, {self.moved} moved (fuzzy), {self.orphaned} orphaned"
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from textual.theme import BUILTIN_THEMES
 
 from reader.app_state import load_state, save_state
 from reader.config import Settings
+from reader.config_warnings import config_warnings
 from reader.locations import demo_page
 from reader.sanitize import clean_line
 from reader.ui.dialogs.help import HelpScreen
@@ -66,6 +67,9 @@ class ReaderApp(App[None]):
         """The user's key overrides by binding id, old ids translated."""
         self.keymap_notices = keymap.notices
         """One line per old binding id in the user's keymap (the CLI also prints them)."""
+        self.config_notices = [clean_line(line) for line in config_warnings()]
+        """One line per mistake in the config file (unknown keys and sections, keymap
+        ids and clashes): shown once as a notice, printed by the CLI at exit."""
         self.library = LibrarySession(settings, self._library_notice)
         """The library, opened on first use and closed at exit."""
         self._load_themes(theme)
@@ -144,6 +148,11 @@ class ReaderApp(App[None]):
                 timeout=10,
                 markup=False,
             )
+        if self.settings.keymap:
+            # Reading every key table imports every screen: not before the first paint.
+            self.run_worker(self._check_keymap, thread=True, group="config")
+        elif self.config_notices:
+            self._show_config_notices()
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self._startup_notices:
             self.notify(
@@ -151,6 +160,24 @@ class ReaderApp(App[None]):
                 title="Themes",
                 severity="warning",
                 timeout=10,
+                markup=False,
+            )
+
+    def _check_keymap(self) -> None:
+        from reader.config_warnings import keymap_source
+        from reader.ui.key_catalog import keymap_warnings
+
+        found = keymap_warnings(self.settings.keymap, keymap_source())
+        self.call_from_thread(self._show_config_notices, found)
+
+    def _show_config_notices(self, more: Sequence[str] = ()) -> None:
+        self.config_notices.extend(clean_line(line) for line in more)
+        if self.config_notices:
+            self.notify(
+                "\n".join(self.config_notices),
+                title="Config",
+                severity="warning",
+                timeout=15,
                 markup=False,
             )
 

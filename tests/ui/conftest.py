@@ -2,9 +2,9 @@
 
 import pytest
 
-from .shell_support import no_browser, opened_urls, pages_on_disk, system_clipboard
+from .shell_support import no_browser, opened_urls, pages_on_disk, system_clipboard, web_pages
 
-__all__ = ["no_browser", "opened_urls", "pages_on_disk", "system_clipboard"]
+__all__ = ["no_browser", "opened_urls", "pages_on_disk", "system_clipboard", "web_pages"]
 
 
 @pytest.fixture(autouse=True)

@@ -177,6 +177,31 @@ def pages_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[d
     yield articles
 
 
+@pytest.fixture
+def web_pages(monkeypatch: pytest.MonkeyPatch) -> dict[str, Article]:
+    """Web pages by URL, "fetched" from this dict (no network, no name lookups); a URL
+    not in it fails as an unreachable server would. Each fetch is counted in
+    ``fetches``."""
+    from reader.errors import LoadError
+
+    articles: dict[str, Article] = {}
+
+    def fake_read(source: str, limits: object = None, **options: object) -> Article:
+        FETCHES.append(source)
+        if source in articles:
+            return articles[source]
+        raise LoadError(f"cannot fetch {source}: connection refused")
+
+    FETCHES.clear()
+    monkeypatch.setattr("reader.service.read_article", fake_read)
+    monkeypatch.setattr("reader.ui.reading.links.private_link_address", lambda url: None)
+    return articles
+
+
+FETCHES: list[str] = []
+"""The URLs ``web_pages`` was asked for, in order."""
+
+
 def register(articles: dict[str, Article], path: Path, article: Article) -> str:
     # Distinct bytes per page: the library takes files with the same bytes for one page.
     path.write_text(f"<html><body><p>saved page {path.name}</p></body></html>", encoding="utf-8")

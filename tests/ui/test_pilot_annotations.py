@@ -494,7 +494,7 @@ async def test_exporting_a_page_without_highlights_says_so(pages_on_disk, tmp_pa
         app.screen.query_one(Input).value = str(target)
         await press_and_settle(pilot, "enter")
         assert target.read_text(encoding="utf-8").startswith("# A Field Guide to Tidal Pools")
-        assert any(text.startswith("No highlights on this page yet") for text in shown)
+        assert any(text.startswith("No highlights or bookmarks on this page yet") for text in shown)
 
 
 @pilot_test

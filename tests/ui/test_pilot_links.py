@@ -22,19 +22,23 @@ from .shell_support import (
     record_notifications,
     register,
     settle,
+    static_text,
     view,
 )
 
 
 @pilot_test
-async def test_f_shows_hints_and_a_typed_number_opens_the_link(opened_urls: list[str]) -> None:
+async def test_capital_f_shows_hints_and_a_typed_number_opens_the_link_in_the_browser(
+    opened_urls: list[str],
+) -> None:
     app = app_for(field_guide())
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("f")
+        await pilot.press("F")
         await pilot.pause()
         bar = app.screen.query_one(LinkHintBar)
         assert view(app).hints and bar.has_class("-open")
+        assert static_text(app, "#hint-prompt") == "Open in browser:"
         # 9 links: "1" could still become nothing else, so it opens at once.
         await pilot.press("1")
         await settle(pilot)
@@ -54,13 +58,13 @@ async def test_hint_numbers_that_may_grow_wait_for_enter(opened_urls: list[str])
     app = app_for(builder.build())
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("f", "1")
+        await pilot.press("F", "1")
         await pilot.pause()
         assert opened_urls == [], "1 may be the start of 10, 11 or 12"
         await pilot.press("enter")
         await settle(pilot)
         assert opened_urls == ["https://example.org/1"]
-        await pilot.press("f", "1", "2")
+        await pilot.press("F", "1", "2")
         await settle(pilot)
         assert opened_urls[-1] == "https://example.org/12"
 
@@ -83,7 +87,9 @@ async def test_a_number_with_no_link_is_refused_and_escape_cancels() -> None:
 
 
 @pilot_test
-async def test_o_lists_links_filters_and_opens(opened_urls: list[str]) -> None:
+async def test_o_lists_links_filters_and_ctrl_b_opens_in_the_browser(
+    opened_urls: list[str],
+) -> None:
     app = app_for(field_guide())
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -95,7 +101,7 @@ async def test_o_lists_links_filters_and_opens(opened_urls: list[str]) -> None:
         await pilot.press(*"crab")
         await pilot.pause()
         assert options.option_count == 1
-        await pilot.press("enter")
+        await pilot.press("ctrl+b")
         await settle(pilot)
         assert opened_urls == ["https://example.org/crabs"]
         assert not isinstance(app.screen, LinkListScreen)
@@ -133,7 +139,10 @@ async def test_pages_without_links_say_so() -> None:
 
 
 @pilot_test
-async def test_clicking_a_link_opens_it(opened_urls: list[str]) -> None:
+async def test_clicking_a_link_opens_it_in_the_reader(
+    web_pages: dict, opened_urls: list[str]
+) -> None:
+    web_pages["https://tides.example.org/today"] = page_article("Tides today", "t")
     app = app_for(field_guide())
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -141,7 +150,8 @@ async def test_clicking_a_link_opens_it(opened_urls: list[str]) -> None:
         link = view(app).links()[0]
         screen.post_message(view(app).LinkActivated(view(app), link.number, link.href))
         await settle(pilot)
-        assert opened_urls == ["https://tides.example.org/today"]
+        assert screen.article is not None and screen.article.title == "Tides today"
+        assert opened_urls == []
 
 
 @pilot_test
@@ -153,7 +163,7 @@ async def test_links_that_are_not_pages(no_browser: list[str]) -> None:
         await settle(pilot)
         links = reading(app).links
         shown = record_notifications(app)
-        links.open("https://example.org/north")
+        links.open("https://example.org/north", in_browser=True)
         await settle(pilot)
         assert no_browser == ["https://example.org/north"]
         assert app.clipboard == "https://example.org/north"

@@ -148,7 +148,10 @@ def test_config_path_that_is_a_directory_or_unreadable(tmp_path: Path, monkeypat
 
 def test_load_settings_messages(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("READER_LIMITS__MAX_NODES", "many")
-    with pytest.raises(ReaderError, match=r"^bad setting limits\.max_nodes: Input should be"):
+    with pytest.raises(
+        ReaderError,
+        match=r"^READER_LIMITS__MAX_NODES: bad setting limits\.max_nodes = 'many': Input should",
+    ):
         load_settings()
     monkeypatch.delenv("READER_LIMITS__MAX_NODES")
     monkeypatch.setenv("READER_KEYMAP", "{bad")
@@ -213,5 +216,6 @@ def test_a_section_given_as_its_dataclass_is_checked() -> None:
     with pytest.raises(ReaderError) as caught:
         load_settings()
     assert str(caught.value) == (
-        "bad setting reading: Input should be a valid dictionary or instance of Reading"
+        f"{locations.config_file()}: bad setting reading = 5: "
+        "Input should be a valid dictionary or instance of Reading"
     )

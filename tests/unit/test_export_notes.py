@@ -98,7 +98,7 @@ def test_round_trip_into_a_fresh_library(
         open_article(str(page), store=store)
     capsys.readouterr()
     assert cli("import-notes", str(exported)) == 0
-    assert "2 anchored, 0 orphaned (2 new, 0 updated)" in capsys.readouterr().out
+    assert "2 anchored, 0 moved (fuzzy), 0 orphaned (2 new, 0 updated)" in capsys.readouterr().out
     assert cli("import-notes", str(exported)) == 0  # a second import updates, never doubles
     assert "(0 new, 2 updated)" in capsys.readouterr().out
     with open_library() as store:
@@ -127,7 +127,7 @@ def test_import_re_anchors_on_an_edited_page(
         article, article_id = open_article(str(page), store=store)
     capsys.readouterr()
     assert cli("import-notes", str(exported)) == 0
-    assert "1 anchored, 1 orphaned" in capsys.readouterr().out
+    assert "1 anchored, 0 moved (fuzzy), 1 orphaned" in capsys.readouterr().out
     with open_library() as store:
         placed, orphan = store.highlights.list(article_id)
     assert article.text[placed.anchor.start : placed.anchor.end] == (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from rich.cells import cell_len
 
 from reader.store.records import LibraryEntry
@@ -17,6 +18,7 @@ from reader.ui.library.rows import (
     fit,
     format_progress,
     site_of,
+    source_text,
 )
 
 
@@ -55,7 +57,7 @@ def test_columns_fill_the_width_and_drop_the_least_useful_first() -> None:
     assert [c.key for c in columns_for(100)] == [
         "state",
         "title",
-        "site",
+        "source",
         "date",
         "read",
         "highlights",
@@ -97,3 +99,25 @@ def test_progress_and_site_fallbacks() -> None:
     assert site_of(entry(source="https://news.example.org/a/b")) == "news.example.org"
     assert site_of(entry(source="/home/me/page.html")) == ""
     assert cells(entry(title="", source="/home/me/page.html"))["title"] == "page.html"
+
+
+def test_the_source_names_the_copy_a_url_by_host_and_path_a_file_by_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("HOME", "/home/ann")
+    assert source_text(entry(source="https://www.example.org/news/story/")) == (
+        "example.org/news/story"
+    )
+    assert source_text(entry(source="/home/ann/saved/story.html")) == "~/saved/story.html"
+    assert source_text(entry(source="/srv/pages/story.html")) == "/srv/pages/story.html"
+    assert source_text(entry(source="-")) == ""
+    assert source_text(entry(source="/tmp/a\x1b[31mb.html")) == "/tmp/ab.html"
+    assert cells(entry(source="https://example.org/a"))["source"] == "example.org/a"
+    assert source_text(entry(source="http://127.0.0.1:8765/a.html")) == "127.0.0.1:8765/a.html"
+
+
+def test_a_source_too_long_keeps_its_end() -> None:
+    assert fit("/very/long/folder/story.html", 12, Align.TAIL) == "…/story.html"
+    assert fit("/a/b.html", 12, Align.TAIL) == "/a/b.html   "
+    wide = fit("/目录/文件名称.html", 10, Align.TAIL)
+    assert cell_len(wide) == 10 and wide.startswith("…") and wide.endswith(".html")

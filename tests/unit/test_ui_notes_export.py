@@ -69,7 +69,7 @@ def test_a_page_outside_the_library_is_exported_from_the_session(tmp_path: Path)
     assert stored.entry.display_title == "Tides & Pools: a guide"
     assert [h.anchor.exact for h in highlights] == [n.quote for n in notes]
     target = tmp_path / "deep" / "folder" / "out.md"
-    assert export_notes(target, None, None, page, notes) == 2
+    assert export_notes(target, None, None, page, notes) == (2, 0)
     text = target.read_text(encoding="utf-8")
     assert text == to_markdown(stored, highlights)
     assert "> The sea comes back twice a day.\n\ntwice!\n" in text
@@ -83,7 +83,7 @@ def test_a_library_page_is_exported_from_the_library(tmp_path: Path) -> None:
         store.highlights.add(article_id, range_anchor(page.text, start, len(page.text)), "blue")
         target = tmp_path / "notes.json"
         # what the screen holds does not matter: the library is the record
-        assert export_notes(target, store, article_id, page, []) == 1
+        assert export_notes(target, store, article_id, page, []) == (1, 0)
     data = json.loads(target.read_text(encoding="utf-8"))
     assert data[0]["type"] == "Annotation"
     assert data[0]["target"]["source"].endswith("tides.html")

@@ -98,6 +98,13 @@ class LinkListScreen(ModalScreen["LinkLike | None"]):
     BINDING_GROUP_TITLE = "Link list"
     BINDINGS = [
         Binding("escape", "close", "Close", id="link-list.close", tooltip="Close the list"),
+        Binding(
+            "ctrl+b",
+            "browser",
+            "Open in browser",
+            id="link-list.browser",
+            tooltip="Open the chosen link in the system's browser instead of the reader",
+        ),
         Binding("down", "move(1)", "Next link", show=False),
         Binding("up", "move(-1)", "Previous link", show=False),
     ]
@@ -106,6 +113,8 @@ class LinkListScreen(ModalScreen["LinkLike | None"]):
         super().__init__()
         self._links = list(links)
         self._cursor_blink = cursor_blink
+        self.in_browser = False
+        """The link chosen goes to the system's browser (ctrl+b), not the reader."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="links-box") as box:
@@ -114,7 +123,9 @@ class LinkListScreen(ModalScreen["LinkLike | None"]):
             box.border_title = f"Links ({count})" + (
                 f" · pictures ({pictures})" if pictures else ""
             )
-            box.border_subtitle = "type to filter · ↑↓ choose · Enter opens · Esc closes"
+            box.border_subtitle = (
+                "type to filter · ↑↓ choose · Enter opens · ^b in browser · Esc closes"
+            )
             filter_input = Input(placeholder="filter", id="links-filter", compact=True)
             filter_input.cursor_blink = self._cursor_blink
             yield filter_input
@@ -163,6 +174,10 @@ class LinkListScreen(ModalScreen["LinkLike | None"]):
             return
         current = options.highlighted if options.highlighted is not None else -1
         options.highlighted = max(0, min(options.option_count - 1, current + step))
+
+    def action_browser(self) -> None:
+        self.in_browser = True
+        self._submit()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from rich.cells import cell_len, set_cell_size
@@ -20,7 +21,7 @@ from reader.store.records import LibraryEntry, SortOrder
 GAP = 2
 """Blank cells between two columns."""
 MIN_TITLE = 16
-TAGS_FROM = 110
+TAGS_FROM = 135
 """The tags column shows in this many cells or more (it would squeeze the title)."""
 """The title column never gets narrower than this; other columns go first."""
 SORT_LABELS: dict[SortOrder, str] = {
@@ -33,6 +34,9 @@ SORT_LABELS: dict[SortOrder, str] = {
 class Align(StrEnum):
     LEFT = "left"
     RIGHT = "right"
+    TAIL = "tail"
+    """Left-aligned, but a text too long loses its start, not its end (a file path
+    keeps its file name)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,18 +53,28 @@ _FIXED: tuple[Column, ...] = (
     Column("state", "", 3),
     Column("tags", "Tags", 20),
     Column("site", "Site", 20),
+    # Where the copy came from: tells two copies of one article apart.
+    Column("source", "Source", 20, Align.TAIL),
     Column("date", "Date", 11, Align.RIGHT),
     Column("read", "Read", 4, Align.RIGHT),
     Column("highlights", "Highl.", 6, Align.RIGHT),
     Column("notes", "Notes", 5, Align.RIGHT),
 )
-DROP_ORDER = ("tags", "highlights", "site", "date", "notes")
+DROP_ORDER = ("tags", "highlights", "site", "source", "date", "notes")
 """Columns given up, in this order, when the title would get too narrow."""
+ROOM_TITLE = 30
+ROOM_ORDER = ("tags", "site")
+"""Columns given up first, in this order, to leave the title this many cells (the
+source names the site too, and tells two copies of one article apart)."""
 
 
 def columns_for(width: int) -> list[Column]:
     """The columns shown in ``width`` cells: the title takes what the others leave."""
     shown = [c for c in _FIXED if c.key != "tags" or width >= TAGS_FROM]
+    for key in ROOM_ORDER:
+        if width - sum(column.width + GAP for column in shown) >= ROOM_TITLE:
+            break
+        shown = [column for column in shown if column.key != key]
     for key in (None, *DROP_ORDER):
         if key is not None:
             shown = [column for column in shown if column.key != key]
@@ -88,6 +102,26 @@ def site_of(entry: LibraryEntry) -> str:
         except ValueError:
             return ""
     return ""
+
+
+def source_text(entry: LibraryEntry) -> str:
+    """Where the entry was read from: a URL's host and path, a file's path (``~`` for
+    the home folder); standard input shows nothing."""
+    source = clean_line(entry.source).strip()
+    if source.lower().startswith(("http://", "https://")):
+        try:
+            parts = urlsplit(source)
+            host = (parts.hostname or "").removeprefix("www.")
+            port = f":{parts.port}" if parts.port else ""
+        except ValueError:
+            return source
+        return host + port + parts.path.rstrip("/")
+    if source in ("", "-"):
+        return ""
+    home = str(Path.home())
+    if home not in ("", "/") and source.startswith(home + "/"):
+        return "~" + source[len(home) :]
+    return source
 
 
 def format_progress(progress: float) -> str:
@@ -127,6 +161,7 @@ def cells(entry: LibraryEntry, item: LibraryItem | None = None) -> dict[str, str
         "tags": tag_text(item),
         "title": entry.display_title,
         "site": site_of(entry),
+        "source": source_text(entry),
         "date": format_date(entry.published),
         "read": format_progress(entry.progress),
         "highlights": _count(entry.highlight_count),
@@ -139,9 +174,22 @@ def fit(text: str, width: int, align: Align = Align.LEFT) -> str:
     if width <= 0:
         return ""
     if cell_len(text) > width:
-        return set_cell_size(text, width - 1) + "…" if width > 1 else "…"
+        if width <= 1:
+            return "…"
+        if align is Align.TAIL:
+            return "…" + _last_cells(text, width - 1)
+        return set_cell_size(text, width - 1) + "…"
     pad = " " * (width - cell_len(text))
     return pad + text if align is Align.RIGHT else text + pad
+
+
+def _last_cells(text: str, width: int) -> str:
+    """The end of ``text`` in at most ``width`` cells (padded where a wide character
+    would not fit)."""
+    tail = text
+    while cell_len(tail) > width:
+        tail = tail[1:]
+    return " " * (width - cell_len(tail)) + tail
 
 
 def row_text(values: dict[str, str], columns: list[Column]) -> list[tuple[Column, str]]:

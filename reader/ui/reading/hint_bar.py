@@ -68,6 +68,8 @@ class LinkHintBar(BottomBar):
         self._count = 0
         self.copying = False
         """The number typed copies its link's address (``y``) rather than opening it."""
+        self.in_browser = False
+        """The link chosen goes to the system's browser (``F``), not the reader (``f``)."""
 
     def compose(self) -> ComposeResult:
         yield Label("Open link:", id="hint-prompt")
@@ -80,18 +82,20 @@ class LinkHintBar(BottomBar):
         )
         yield Label(Content(""), id="hint-help", markup=False)
 
-    def open(self, count: int) -> bool:
+    def open(self, count: int, *, in_browser: bool = False) -> bool:
         """Ask for one of ``count`` link numbers; False in the instant before mounting."""
         if not self.is_mounted:
             return False
         self._count = count
+        self.in_browser = in_browser
         self.clear()
         self._set_copying(False)
         return self.reveal()
 
     def _set_copying(self, copying: bool) -> None:
         self.copying = copying
-        prompt, verb = ("Copy address:", "copies") if copying else ("Open link:", "opens")
+        opening = "Open in browser:" if self.in_browser else "Open link:"
+        prompt, verb = ("Copy address:", "copies") if copying else (opening, "opens")
         self.query_one("#hint-prompt", Label).update(Content(prompt))
         help_text = f"1–{self._count} · Enter {verb} · Esc cancels"
         if not copying:

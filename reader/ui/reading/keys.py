@@ -65,7 +65,16 @@ LINKS: list[Binding] = [
         "Links",
         id="reading.link-hints",
         priority=True,
-        tooltip="Number the links; type a number to open one",
+        tooltip="Number the links; type a number to open one in the reader",
+    ),
+    Binding(
+        "F",
+        "link_hints(True)",
+        "Links to browser",
+        id="reading.link-browser",
+        priority=True,
+        show=False,
+        tooltip="Number the links; type a number to open one in the system's browser",
     ),
     Binding(
         "o",

@@ -1,9 +1,11 @@
 """Following a link from the reading screen: what each kind of link does.
 
-Saved pages open in the reader, after a yes to their resolved path (only files of a
-page kind, see ``reader.loaders.local_target``); web URLs go to a graphical browser or
-the clipboard; ``javascript:``, ``data:`` and unknown schemes are never acted on
-without a yes from the reader.
+Web pages open in the reader, fetched once through the same guarded path as
+``reader URL`` (a link to this machine or its network only after a yes); saved pages
+open in the reader after a yes to their resolved path (only files of a page kind, see
+``reader.loaders.local_target``). Asked for, a web link goes to a graphical browser
+instead (or to the clipboard where there is none). ``javascript:``, ``data:`` and
+unknown schemes are never acted on without a yes from the reader.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from textual.app import App
 
 from reader.links import LinkKind, LinkTarget, classify, slug
 from reader.loaders import local_target
+from reader.loaders.fetch_guard import private_link_address
 from reader.models import Article, SectionKind
 from reader.ui.article_view.view import ArticleView
 from reader.ui.dialogs.confirm import ConfirmScreen
@@ -51,12 +54,23 @@ class LinkOpener:
         canonical = screen.article.metadata.canonical_url if screen.article else None
         return classify(href, screen.source, canonical)
 
-    def open(self, href: str | None) -> None:
+    def open(self, href: str | None, *, in_browser: bool = False) -> None:
+        """Follow ``href``: in the reader, or (``in_browser``, web links only) in the
+        system's browser."""
         if not href or not href.strip():
             # Text dumps and some saves keep a link's words but not where it went.
             self.screen.notify("This link has no address in the saved page.", timeout=3)
             return
         target = self.target(href)
+        if in_browser:
+            if target.kind is LinkKind.WEB:
+                self._browser(target.target)
+                return
+            self.screen.notify(
+                "Only web links go to a browser; this one is followed here.",
+                timeout=3,
+                markup=False,
+            )
         handler = {
             LinkKind.ANCHOR: self._anchor,
             LinkKind.PAGE: self._page,
@@ -122,6 +136,33 @@ class LinkOpener:
     def _web(self, target: LinkTarget) -> None:
         url = target.target
 
+        def check() -> None:
+            # A name lookup can take a while: off the event loop.
+            private = private_link_address(url)
+            self.screen.app.call_from_thread(self._checked, url, private)
+
+        self.screen.run_worker(check, thread=True, group="link-check", exit_on_error=False)
+
+    def _checked(self, url: str, private: str | None) -> None:
+        if private is None:
+            self.screen.open_page(url)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.screen.open_page(url)
+
+        self.screen.app.push_screen(
+            ConfirmScreen(
+                "Fetch from a private address?",
+                f"This link leads to {private}: this computer or its local network,"
+                " not the open web. Fetch it?",
+                _shorten(url),
+            ),
+            answered,
+        )
+
+    def _browser(self, url: str) -> None:
         def launch() -> None:
             # Starting a browser can take a moment: keep it off the event loop.
             opened = browser.open_in_browser(url)

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from textual.timer import Timer
 
     from reader.config import Settings
-    from reader.store import Store
+    from reader.store import ReanchorReport, Store
     from reader.store.images import PictureSource
     from reader.ui.article_view.view import ArticleView
     from reader.ui.library.session import LibrarySession
@@ -109,7 +109,9 @@ class LibraryControl:
             return service.read_article(source, settings.limits, whole_page_fallback=True)
         try:
             preloaded = session.take_preloaded(source) if session is not None else None
-            article, article_id = preloaded or service.open_article(source, settings, store)
+            article, article_id = preloaded or service.open_article(
+                source, settings, store, reanchored=self._reanchored
+            )
         except LoadError:
             copy = stored_copy(store, source)
             if copy is None:
@@ -138,6 +140,9 @@ class LibraryControl:
             return store.images.sources(article_id) if store is not None else None
 
         return service.FigurePictures(source, self.settings.limits, stored)
+
+    def _reanchored(self, report: ReanchorReport) -> None:
+        self._notify(f"The page changed since it was saved; its notes: {report.line()}.")
 
     def _notify(self, text: str) -> None:
         self.view.notify(clean_line(text), timeout=6, markup=False)

@@ -480,12 +480,12 @@ class ReadingScreen(AnnotationActions, Screen[None]):
 
     # --- links -----------------------------------------------------------------------
 
-    def action_link_hints(self) -> None:
+    def action_link_hints(self, in_browser: bool = False) -> None:
         links = self.view.links() if self.article is not None else []
         if not links:
             self.notify("This page has no links.", timeout=3, markup=False)
             return
-        if self.hint_bar.open(len(links)):
+        if self.hint_bar.open(len(links), in_browser=in_browser):
             self.view.hints = True
 
     @on(LinkHintBar.Chosen)
@@ -498,9 +498,10 @@ class ReadingScreen(AnnotationActions, Screen[None]):
             )
             self.hint_bar.ask_again()
             return
+        in_browser = self.hint_bar.in_browser
         self._close_hints()
         if not event.copy:
-            self.links.open(link.href)
+            self.links.open(link.href, in_browser=in_browser)
         elif link.href:
             self.copier.copy(link.href, f"the address of link {link.number}")
         else:
@@ -526,15 +527,15 @@ class ReadingScreen(AnnotationActions, Screen[None]):
             self.notify("This page has no links.", timeout=3, markup=False)
             return
 
+        dialog = LinkListScreen(links, cursor_blink=self.settings.reading.cursor_blink)
+
         def chosen(link: object) -> None:
             if isinstance(link, ImageLink) and self.figures.chosen_in_list(link):
                 return
             if link is not None:
-                self.links.open(getattr(link, "href", None))
+                self.links.open(getattr(link, "href", None), in_browser=dialog.in_browser)
 
-        self.app.push_screen(
-            LinkListScreen(links, cursor_blink=self.settings.reading.cursor_blink), chosen
-        )
+        self.app.push_screen(dialog, chosen)
 
     # --- copying (reader.ui.reading.copying) -----------------------------------------
 

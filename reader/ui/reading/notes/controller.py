@@ -254,27 +254,26 @@ class Annotations:
         self.feedback.ask(prompt, self._export)
 
     def _export(self, typed: str | None) -> None:
-        from reader.notes_export import export_notes
+        from reader.notes_export import counted, export_notes
 
         if typed is None or self.article is None:
             return
         path, store, article_id = Path(typed), self._store, self.article_id
-        article, notes = self.article, list(self.notes)
+        article, notes, marks = self.article, list(self.notes), list(self.bookmarks)
 
-        def done(count: int) -> None:
+        def done(counts: tuple[int, int]) -> None:
             shown = clean_line(str(path.absolute()))
-            if count == 0:
+            if counts == (0, 0):
                 self.feedback.say(
-                    f"No highlights on this page yet (h highlights a passage): wrote only "
-                    f"its title and source to {shown}",
+                    f"No highlights or bookmarks on this page yet (h highlights a passage): "
+                    f"wrote only its title and source to {shown}",
                     timeout=8,
                     severity="warning",
                 )
                 return
-            plural = "" if count == 1 else "s"
-            self.feedback.say(f"{count} highlight{plural} written to {shown}", timeout=5)
+            self.feedback.say(f"{counted(*counts)} written to {shown}", timeout=5)
 
-        job = partial(export_notes, path, store, article_id, article, notes)
+        job = partial(export_notes, path, store, article_id, article, notes, marks)
         self.queue.submit(job, done, "export the notes")
 
 
