@@ -54,6 +54,8 @@ async def test_a_cut_article_says_partial_and_never_100_percent(tmp_path: Path) 
         assert header.label == PARTIAL_LABEL
         # The short article fits the screen: all of it is read, yet it is not "100%".
         assert header.progress == "99%"
+        place = reading(app).library.place()
+        assert place is not None and place.progress == 0.99  # as the library keeps it
 
 
 @pilot_test

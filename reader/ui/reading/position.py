@@ -22,6 +22,7 @@ from reader.locations import demo_page, recorded
 from reader.models import Article
 from reader.sanitize import clean_line
 from reader.store.sources import whole_page_base
+from reader.ui.reading.whole_page import progress_cap
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -240,7 +241,8 @@ class LibraryControl:
         else:
             bottom = view.offset_at(max(0, view.scrollable_content_region.height - 1))
             progress = bottom / len(article.text) if article.text else 1.0
-        return Place(top, min(1.0, max(0.0, progress)))
+        # The library keeps what the header shows: a cut article is never all read.
+        return Place(top, min(progress_cap(article), max(0.0, progress)))
 
     def _request(self) -> tuple[int, int, TextAnchor, float] | None:
         """A numbered write of the current place, or None when there is nothing new."""
