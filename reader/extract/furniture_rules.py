@@ -181,3 +181,43 @@ def furniture_rule(text: str, place: Place, link_chars: int = 0) -> str | None:
         if rule(text, place, link_chars):
             return name
     return None
+
+
+# --- the title or subtitle repeated as the first block ---------------------------------
+
+_SQUASH = re.compile(r"[\W_]+")
+_TITLE_SEPARATOR = re.compile(r"\s+[|·•–—:-]{1,2}\s+")
+_MIN_REPEAT = 8
+"""Squashed characters a title part needs before a block equal to it is dropped (a
+block "News" is not the repeat of a title "News | Site")."""
+
+
+def _squash(text: str) -> str:
+    return _SQUASH.sub("", text.casefold())
+
+
+def title_keys(title: str) -> frozenset[str]:
+    """The forms a page's title takes in its body: whole, or one part of "Title |
+    Site" / "Site – Title" (whatever the separator), squashed."""
+    parts = [title, *_TITLE_SEPARATOR.split(title)]
+    return frozenset(key for key in map(_squash, parts) if len(key) >= _MIN_REPEAT)
+
+
+def repeat_rule(text: str, heading: bool, title: str, subtitle: str | None) -> str | None:
+    """``"title-repeat"`` for a block that restates the page's title (the title block
+    shows it), ``"subtitle-repeat"`` for a heading that restates its subtitle; None
+    otherwise. A *paragraph* equal to the subtitle is the article's lead, copied into
+    the page's description: it stays (and the title block does not show it twice)."""
+    key = _squash(text)
+    if len(key) < _MIN_REPEAT:
+        return None
+    if title and key in title_keys(title):
+        return "title-repeat"
+    if heading and subtitle and key == _squash(subtitle):
+        return "subtitle-repeat"
+    return None
+
+
+def same_text(one: str, other: str) -> bool:
+    """The same words, whatever the case, spacing and punctuation."""
+    return _squash(one) == _squash(other)

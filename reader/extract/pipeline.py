@@ -148,7 +148,8 @@ def extract(
             parts = _html_parts(doc, limits, deadline, sites)
         drafts = build_drafts(parts.body, parts.base, limits.max_links, doc.images)
         verdict = judge(drafts, parts.opinion)
-        drafts = refine(verdict.drafts, parts.metadata.title, parts.metadata.byline)
+        meta = parts.metadata
+        drafts = refine(verdict.drafts, meta.title, meta.byline, subtitle=meta.description)
         deadline.check("reading the body")
         if doc.images is not None:
             measure_figures(drafts, doc.images, deadline.end)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.config import Limits
-from reader.extract.furniture_rules import Place, furniture_rule
+from reader.extract.furniture_rules import Place, furniture_rule, repeat_rule
 from reader.extract.pipeline import extract
 from reader.loaders.base import DocumentKind, RawDocument
 
@@ -185,3 +185,69 @@ def test_a_caption_without_its_image_is_dropped_and_one_with_it_kept() -> None:
 @pytest.mark.parametrize("text", ["more", "Less", "mehr anzeigen", "weniger", "moins", "Ver más"])
 def test_caption_toggles_anywhere(text: str) -> None:
     assert furniture_rule(text, MIDDLE) == "toggle"
+
+
+# --- the title or subtitle repeated as the first block ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "heading", "title", "subtitle"),
+    [
+        ("The harbour wall will be rebuilt", True, "The harbour wall will be rebuilt", None),
+        ("The harbour wall will be rebuilt.", False, "The harbour wall will be rebuilt", None),
+        (
+            "THE HARBOUR WALL WILL BE REBUILT",
+            True,
+            "The harbour wall will be rebuilt | Gazette",
+            None,
+        ),
+        (
+            "Die Hafenmauer wird neu gebaut",
+            True,
+            "Hafenbote – Die Hafenmauer wird neu gebaut",
+            None,
+        ),
+    ],
+)
+def test_the_title_repeated_is_a_title_repeat(
+    text: str, heading: bool, title: str, subtitle: str | None
+) -> None:
+    assert repeat_rule(text, heading, title, subtitle) == "title-repeat"
+
+
+def test_a_heading_repeating_the_subtitle_is_a_subtitle_repeat() -> None:
+    subtitle = "Zweihundert Jahre hielt sie die Stürme ab; jetzt bröckelt sie."
+    assert repeat_rule(subtitle, True, "Die Hafenmauer", subtitle) == "subtitle-repeat"
+    # A paragraph equal to the page's description is its lead: it stays.
+    assert repeat_rule(subtitle, False, "Die Hafenmauer", subtitle) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("News", "News | The Harbour Gazette"),  # a short part is no title
+        ("The harbour wall will be rebuilt, the council said.", "The harbour wall will be rebuilt"),
+    ],
+)
+def test_a_block_that_is_not_the_title_stays(text: str, title: str) -> None:
+    assert repeat_rule(text, True, title, None) is None
+
+
+def test_a_german_page_loses_its_title_and_subtitle_copies_but_keeps_its_lead() -> None:
+    prose = PROSE["de"]
+    standfirst = "Zweihundert Jahre hielt sie die Stürme ab; jetzt bröckelt sie."
+    html = (
+        "<html lang='de'><head><title>Die Hafenmauer wird neu gebaut | Hafenbote</title>"
+        f"<meta name='description' content='{standfirst}'></head><body><article>"
+        f"<h1>Die Hafenmauer wird neu gebaut</h1><h2>{standfirst}</h2>"
+        f"<p>{prose}</p><p>{prose} Zweiter Absatz.</p><p>{prose} Letzter Absatz.</p>"
+        "</article></body></html>"
+    )
+    article = extract(RawDocument("t.html", DocumentKind.HTML, html), Limits())
+    assert "Die Hafenmauer wird neu gebaut" not in article.text
+    assert "bröckelt" not in article.text
+    assert article.text.count(prose) == 3
+    # The same page with the description copied from its first paragraph keeps it.
+    lead = html.replace(f"<h2>{standfirst}</h2>", "").replace(standfirst, prose)
+    article = extract(RawDocument("t.html", DocumentKind.HTML, lead), Limits())
+    assert article.text.count(prose) == 3
