@@ -188,8 +188,9 @@ def furniture_rule(text: str, place: Place, link_chars: int = 0) -> str | None:
 _SQUASH = re.compile(r"[\W_]+")
 _TITLE_SEPARATOR = re.compile(r"\s+[|·•–—:-]{1,2}\s+")
 _MIN_REPEAT = 8
-"""Squashed characters a title part needs before a block equal to it is dropped (a
-block "News" is not the repeat of a title "News | Site")."""
+"""Squashed characters a part of the title (or a subtitle) needs before a block equal
+to it is dropped (a block "News" is not the repeat of a title "News | Site"; a block
+equal to the whole title is, however short)."""
 
 
 def _squash(text: str) -> str:
@@ -199,8 +200,12 @@ def _squash(text: str) -> str:
 def title_keys(title: str) -> frozenset[str]:
     """The forms a page's title takes in its body: whole, or one part of "Title |
     Site" / "Site – Title" (whatever the separator), squashed."""
-    parts = [title, *_TITLE_SEPARATOR.split(title)]
-    return frozenset(key for key in map(_squash, parts) if len(key) >= _MIN_REPEAT)
+    parts = _TITLE_SEPARATOR.split(title)
+    keys = (
+        {key for key in map(_squash, parts) if len(key) >= _MIN_REPEAT} if len(parts) > 1 else set()
+    )
+    whole = _squash(title)
+    return frozenset(keys | ({whole} if whole else set()))
 
 
 def repeat_rule(text: str, heading: bool, title: str, subtitle: str | None) -> str | None:
@@ -209,11 +214,11 @@ def repeat_rule(text: str, heading: bool, title: str, subtitle: str | None) -> s
     otherwise. A *paragraph* equal to the subtitle is the article's lead, copied into
     the page's description: it stays (and the title block does not show it twice)."""
     key = _squash(text)
-    if len(key) < _MIN_REPEAT:
+    if not key:
         return None
     if title and key in title_keys(title):
         return "title-repeat"
-    if heading and subtitle and key == _squash(subtitle):
+    if heading and subtitle and len(key) >= _MIN_REPEAT and key == _squash(subtitle):
         return "subtitle-repeat"
     return None
 
