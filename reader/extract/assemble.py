@@ -59,10 +59,9 @@ def refine(
     byline: str | None = None,
     *,
     furniture: bool = True,
-    subtitle: str | None = None,
 ) -> list[Draft]:
     """Drop furniture blocks (unless ``furniture`` is False), the body's copy of the
-    title or subtitle (``repeat_rule``) and a leading byline line; shift heading
+    title (``repeat_rule``) and a leading byline line; shift heading
     levels so the body's top level is 2 (the title is the article's only level 1)."""
     kept = [
         d
@@ -75,8 +74,8 @@ def refine(
     ]
     if furniture:
         kept = _drop_by_rules(kept)
-    if title or subtitle:
-        kept = _drop_repeats(kept, title, subtitle)
+    if title:
+        kept = _drop_title_copy(kept, title)
     for index, draft in enumerate(kept[:3]):
         if draft.kind is BlockKind.PARAGRAPH and is_byline_line(draft.text, byline):
             del kept[index]
@@ -99,19 +98,15 @@ _REPEAT_WITHIN = 4
 """The title and subtitle copies are looked for among the first few blocks."""
 
 
-def _drop_repeats(drafts: list[Draft], title: str, subtitle: str | None) -> list[Draft]:
-    """Drop the first block that repeats the title and the first that repeats the
-    subtitle (``repeat_rule``), among the first few."""
-    seen: set[str] = set()
-    kept = []
-    for index, draft in enumerate(drafts):
-        if index < _REPEAT_WITHIN and draft.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH):
-            rule = repeat_rule(draft.text, draft.kind is BlockKind.HEADING, title, subtitle)
-            if rule is not None and rule not in seen:
-                seen.add(rule)
-                continue
-        kept.append(draft)
-    return kept
+def _drop_title_copy(drafts: list[Draft], title: str) -> list[Draft]:
+    """Drop the first block that repeats the title (``repeat_rule``), among the first
+    few."""
+    for index, draft in enumerate(drafts[:_REPEAT_WITHIN]):
+        if draft.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH) and repeat_rule(
+            draft.text, title
+        ):
+            return [*drafts[:index], *drafts[index + 1 :]]
+    return drafts
 
 
 def _drop_by_rules(drafts: list[Draft]) -> list[Draft]:

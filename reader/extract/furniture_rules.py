@@ -188,8 +188,8 @@ def furniture_rule(text: str, place: Place, link_chars: int = 0) -> str | None:
 _SQUASH = re.compile(r"[\W_]+")
 _TITLE_SEPARATOR = re.compile(r"\s+[|·•–—:-]{1,2}\s+")
 _MIN_REPEAT = 8
-"""Squashed characters a part of the title (or a subtitle) needs before a block equal
-to it is dropped (a block "News" is not the repeat of a title "News | Site"; a block
+"""Squashed characters a part of the title needs before a block equal to it is
+dropped (a block "News" is not the repeat of a title "News | Site"; a block
 equal to the whole title is, however short)."""
 
 
@@ -208,21 +208,15 @@ def title_keys(title: str) -> frozenset[str]:
     return frozenset(keys | ({whole} if whole else set()))
 
 
-def repeat_rule(text: str, heading: bool, title: str, subtitle: str | None) -> str | None:
+def repeat_rule(text: str, title: str) -> str | None:
     """``"title-repeat"`` for a block that restates the page's title (the title block
-    shows it), ``"subtitle-repeat"`` for a heading that restates its subtitle; None
-    otherwise. A *paragraph* equal to the subtitle is the article's lead, copied into
-    the page's description: it stays (and the title block does not show it twice)."""
+    shows it), else None.
+
+    A block that restates the subtitle stays: the subtitle is the article's own words
+    (a standfirst heading, or the lead paragraph the page copied into its
+    description), and the title block leaves out a standfirst the text already has
+    (``reader.title_block.standfirst``), so it is never shown twice."""
     key = _squash(text)
-    if not key:
-        return None
-    if title and key in title_keys(title):
+    if key and title and key in title_keys(title):
         return "title-repeat"
-    if heading and subtitle and len(key) >= _MIN_REPEAT and key == _squash(subtitle):
-        return "subtitle-repeat"
     return None
-
-
-def same_text(one: str, other: str) -> bool:
-    """The same words, whatever the case, spacing and punctuation."""
-    return _squash(one) == _squash(other)

@@ -148,8 +148,7 @@ def extract(
             parts = _html_parts(doc, limits, deadline, sites)
         drafts = build_drafts(parts.body, parts.base, limits.max_links, doc.images)
         verdict = judge(drafts, parts.opinion)
-        meta = parts.metadata
-        drafts = refine(verdict.drafts, meta.title, meta.byline, subtitle=meta.description)
+        drafts = refine(verdict.drafts, parts.metadata.title, parts.metadata.byline)
         deadline.check("reading the body")
         if doc.images is not None:
             measure_figures(drafts, doc.images, deadline.end)

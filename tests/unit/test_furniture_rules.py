@@ -187,39 +187,21 @@ def test_caption_toggles_anywhere(text: str) -> None:
     assert furniture_rule(text, MIDDLE) == "toggle"
 
 
-# --- the title or subtitle repeated as the first block ---------------------------------
+# --- the title repeated as the first block --------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("text", "heading", "title", "subtitle"),
+    ("text", "title"),
     [
-        ("The harbour wall will be rebuilt", True, "The harbour wall will be rebuilt", None),
-        ("The harbour wall will be rebuilt.", False, "The harbour wall will be rebuilt", None),
-        (
-            "THE HARBOUR WALL WILL BE REBUILT",
-            True,
-            "The harbour wall will be rebuilt | Gazette",
-            None,
-        ),
-        (
-            "Die Hafenmauer wird neu gebaut",
-            True,
-            "Hafenbote – Die Hafenmauer wird neu gebaut",
-            None,
-        ),
+        ("The harbour wall will be rebuilt", "The harbour wall will be rebuilt"),
+        ("The harbour wall will be rebuilt.", "The harbour wall will be rebuilt"),
+        ("THE HARBOUR WALL WILL BE REBUILT", "The harbour wall will be rebuilt | Gazette"),
+        ("Die Hafenmauer wird neu gebaut", "Hafenbote – Die Hafenmauer wird neu gebaut"),
+        ("Wall", "Wall"),  # the whole title, however short
     ],
 )
-def test_the_title_repeated_is_a_title_repeat(
-    text: str, heading: bool, title: str, subtitle: str | None
-) -> None:
-    assert repeat_rule(text, heading, title, subtitle) == "title-repeat"
-
-
-def test_a_heading_repeating_the_subtitle_is_a_subtitle_repeat() -> None:
-    subtitle = "Zweihundert Jahre hielt sie die Stürme ab; jetzt bröckelt sie."
-    assert repeat_rule(subtitle, True, "Die Hafenmauer", subtitle) == "subtitle-repeat"
-    # A paragraph equal to the page's description is its lead: it stays.
-    assert repeat_rule(subtitle, False, "Die Hafenmauer", subtitle) is None
+def test_the_title_repeated_is_a_title_repeat(text: str, title: str) -> None:
+    assert repeat_rule(text, title) == "title-repeat"
 
 
 @pytest.mark.parametrize(
@@ -230,10 +212,10 @@ def test_a_heading_repeating_the_subtitle_is_a_subtitle_repeat() -> None:
     ],
 )
 def test_a_block_that_is_not_the_title_stays(text: str, title: str) -> None:
-    assert repeat_rule(text, True, title, None) is None
+    assert repeat_rule(text, title) is None
 
 
-def test_a_german_page_loses_its_title_and_subtitle_copies_but_keeps_its_lead() -> None:
+def test_a_german_page_loses_its_title_copy_and_keeps_its_standfirst() -> None:
     prose = PROSE["de"]
     standfirst = "Zweihundert Jahre hielt sie die Stürme ab; jetzt bröckelt sie."
     html = (
@@ -245,9 +227,6 @@ def test_a_german_page_loses_its_title_and_subtitle_copies_but_keeps_its_lead() 
     )
     article = extract(RawDocument("t.html", DocumentKind.HTML, html), Limits())
     assert "Die Hafenmauer wird neu gebaut" not in article.text
-    assert "bröckelt" not in article.text
-    assert article.text.count(prose) == 3
-    # The same page with the description copied from its first paragraph keeps it.
-    lead = html.replace(f"<h2>{standfirst}</h2>", "").replace(standfirst, prose)
-    article = extract(RawDocument("t.html", DocumentKind.HTML, lead), Limits())
+    # The standfirst is the article's own words: it stays, once.
+    assert article.text.count(standfirst) == 1
     assert article.text.count(prose) == 3

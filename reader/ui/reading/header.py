@@ -1,9 +1,8 @@
-"""The header line: the article's title, then site · byline · date · reading time, and the
-reading progress. One widget drawing one line (it is on the first-paint path)."""
+"""The header line: the article's title, then site · reading time (the short form of
+the title block's details), what the text is when it is not the whole article, and
+the reading progress. One widget drawing one line (it is on the first-paint path)."""
 
 from __future__ import annotations
-
-import math
 
 from textual.content import Content
 from textual.reactive import reactive
@@ -11,22 +10,16 @@ from textual.widget import Widget
 
 from reader.models import Article
 from reader.sanitize import clean_line
+from reader.title_block import reading_minutes
 from reader.ui.reading.whole_page import progress_cap, view_label
-
-WORDS_PER_MINUTE = 230
-
-
-def reading_minutes(words: int) -> int:
-    return max(1, math.ceil(words / WORDS_PER_MINUTE)) if words else 0
 
 
 def header_parts(article: Article, words: int | None = None) -> list[str]:
-    """The details after the title, each already one clean line; the reading time too
-    when the article's ``words`` are counted."""
+    """The short form of the details after the title (the title block at the top of
+    the article has them all): the site, and the reading time when the article's
+    ``words`` are counted. Each already one clean line."""
     meta = article.metadata
-    parts = [clean_line(value).strip() for value in (meta.site, meta.byline) if value]
-    if meta.published:
-        parts.append(f"{meta.published.day} {meta.published:%b %Y}")
+    parts = [clean_line(meta.site).strip()] if meta.site else []
     minutes = reading_minutes(words) if words is not None else 0
     if minutes:
         parts.append(f"{minutes} min read")

@@ -20,6 +20,14 @@ class LayoutContext:
         self.figure_rows = figure_rows if drawable else 0
         """Most rows a figure's picture takes; 0 draws none (images off, or none to
         draw)."""
+        self._words: int | None = None
+
+    @property
+    def words(self) -> int:
+        """The article's words, counted once (for the title block's reading time)."""
+        if self._words is None:
+            self._words = self.article.word_count()
+        return self._words
 
     @property
     def text(self) -> str:

@@ -38,6 +38,7 @@ from reader.ui.article_view.layout.lines import (
     link_role,
 )
 from reader.ui.article_view.layout.sections import Outline, SectionSpan
+from reader.ui.article_view.layout.title_rows import title_rows
 from reader.ui.article_view.layout.wrap import wrap
 from reader.ui.article_view.roles import Role
 
@@ -216,6 +217,9 @@ class ArticleLayout:
         before = len(self.lines)
         blocks = self.ctx.article.blocks
         count = len(blocks)
+        if not self.lines and self.next_block == 0:
+            for line in title_rows(self.ctx, self.width):
+                self._emit(line)
         while self.next_block < count:
             if min_lines is not None and len(self.lines) >= min_lines:
                 return len(self.lines) - before
