@@ -100,6 +100,7 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         self.view = ArticleView(id="article")
         self.view.measure = reading.measure
         self.view.figure_rows = figure_rows(reading.images)
+        self.view.title_block = True
         self.search_bar = SearchBar(cursor_blink=reading.cursor_blink, id="search-bar")
         self.hint_bar = LinkHintBar(cursor_blink=reading.cursor_blink, id="hint-bar")
         feedback = Feedback(say=self.say, ask=self._ask, bell=self._bell)

@@ -11,7 +11,7 @@ class LayoutContext:
     """The article and its link numbering; what block layout needs. Worker threads
     share it: the article is immutable and the numbering locks."""
 
-    def __init__(self, article: Article, figure_rows: int = 0) -> None:
+    def __init__(self, article: Article, figure_rows: int = 0, title_block: bool = False) -> None:
         self.article = article
         self.link_numbers = LinkNumbers(article)
         # A page without pictures has nothing to reflow when the terminal's height
@@ -20,6 +20,8 @@ class LayoutContext:
         self.figure_rows = figure_rows if drawable else 0
         """Most rows a figure's picture takes; 0 draws none (images off, or none to
         draw)."""
+        self.title_block = title_block
+        """The title block is drawn before the first block (``title_rows``)."""
         self._words: int | None = None
 
     @property
@@ -40,5 +42,7 @@ class LayoutContext:
         return self.link_numbers.all()
 
 
-def make_context(article: Article, figure_rows: int = 0) -> LayoutContext:
-    return LayoutContext(article, figure_rows)
+def make_context(
+    article: Article, figure_rows: int = 0, title_block: bool = False
+) -> LayoutContext:
+    return LayoutContext(article, figure_rows, title_block)

@@ -217,7 +217,7 @@ class ArticleLayout:
         before = len(self.lines)
         blocks = self.ctx.article.blocks
         count = len(blocks)
-        if not self.lines and self.next_block == 0:
+        if not self.lines and self.next_block == 0 and self.ctx.title_block:
             for line in title_rows(self.ctx, self.width):
                 self._emit(line)
         while self.next_block < count:
@@ -360,10 +360,11 @@ def lay_out_article(
     width: int,
     collapsed: Iterable[str] | None = None,
     extra_sections: Sequence[Section] = (),
+    title_block: bool = False,
 ) -> ArticleLayout:
     """Lay out the whole article at once (tests, tools). ``collapsed=None`` means
     the default: link groups collapsed, everything else open."""
-    ctx = make_context(article)
+    ctx = make_context(article, title_block=title_block)
     outline = Outline(ctx.article, extra_sections)
     chosen = outline.default_collapsed() if collapsed is None else set(collapsed)
     layout = ArticleLayout(ctx, outline, width, chosen)
