@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from reader.models import Article, BlockKind
+from reader.models import Article
 from reader.sanitize import clean_line
 
 WORDS_PER_MINUTE = 230
@@ -57,7 +57,7 @@ def standfirst(article: Article) -> str:
 @dataclass(frozen=True, slots=True)
 class TitleBlock:
     title: str
-    """Empty when the article's first block is the title already (an older copy)."""
+    """Empty when the article's first line is the title already."""
     standfirst: str
     details: tuple[str, ...]
     """Byline, site, date, reading time: each one clean line, those the page has."""
@@ -67,12 +67,12 @@ def title_block(article: Article, words: int) -> TitleBlock:
     meta = article.metadata
     title = clean_line(article.title).strip()
     first = article.blocks[0] if article.blocks else None
-    if (
-        first is not None
-        and first.kind is BlockKind.HEADING
-        and _squash(article.text[first.start : first.end]) == _squash(title)
-    ):
-        title = ""
+    if first is not None:
+        # An older copy keeps the title as its first heading; a page with no title
+        # of its own is named after its first line: either way, not twice.
+        opening = article.text[first.start : first.end].split("\n", 1)[0]
+        if _squash(opening) == _squash(title):
+            title = ""
     details = [clean_line(value).strip() for value in (meta.byline, meta.site) if value]
     if meta.published:
         details.append(date_label(meta.published))

@@ -61,6 +61,10 @@ def test_the_title_block_has_title_standfirst_and_every_detail() -> None:
 
 def test_the_title_is_not_shown_twice() -> None:
     assert title_block(_article(None, heading=True), words=10).title == ""
+    # A page with no title of its own is named after its first line (a menu's, here).
+    b = ArticleBuilder("Alpha news")
+    b.list(["Alpha news", "Beta news"])
+    assert title_block(b.build(), words=4).title == ""
 
 
 def test_page_text_in_the_title_block_is_never_markup_or_control_sequences() -> None:
