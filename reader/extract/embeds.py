@@ -70,10 +70,13 @@ def normalize_embeds(root: lxml.html.HtmlElement) -> int:
     """Rewrite every embedded post under ``root`` as a plain quote; return how many.
     Must run before iframes are dropped."""
     found: list[tuple[lxml.html.HtmlElement, Platform]] = []
+    taken: set[lxml.html.HtmlElement] = set()
     for element in root.iter("blockquote", "div", "iframe"):
         platform = _platform_of(element)
-        if platform is not None and not any(_inside(element, other) for other, _ in found):
+        # An embed inside another (Facebook's quote in its div) is part of it.
+        if platform is not None and not any(a in taken for a in element.iterancestors()):
             found.append((element, platform))
+            taken.add(element)
     for element, platform in found:
         quote = _quote(element, platform)
         parent = element.getparent()
@@ -84,10 +87,6 @@ def normalize_embeds(root: lxml.html.HtmlElement) -> int:
         quote.tail = element.tail
         parent.replace(element, quote)
     return len(found)
-
-
-def _inside(element: lxml.html.HtmlElement, other: lxml.html.HtmlElement) -> bool:
-    return any(ancestor is other for ancestor in element.iterancestors())
 
 
 def _platform_of(element: lxml.html.HtmlElement) -> Platform | None:
