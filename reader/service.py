@@ -185,10 +185,14 @@ def open_article(
     Raises ReaderError for an unreadable page, StoreError for an unusable library."""
     from reader.store import open_library
     from reader.store.packed import figure_references
+    from reader.store.sources import whole_page_base
 
     if store is None:
         with open_library(settings) as own:
             return open_article(source, settings, own, refresh=refresh, reanchored=reanchored)
+    base = whole_page_base(source)
+    if base is not None:  # an entry of the library that holds a page's whole text
+        return open_whole_page(base, settings, store, refresh=refresh)
     limits = settings_limits(settings)
     cached, digest = _cached_article(store, source, limits, refresh)
     if cached is not None:
@@ -204,6 +208,34 @@ def open_article(
 
         attach_saved_annotations(store, result.article_id, source, limits)
     keep_pictures(store, result.article_id, figure_references(article), source, limits)
+    store.articles.mark_opened(result.article_id)
+    return article, result.article_id
+
+
+def open_whole_page(
+    source: str, settings: Settings | None, store: Store, *, refresh: bool = False
+) -> tuple[Article, int]:
+    """The whole page at ``source`` as text, through the library: kept under a key of
+    its own (``whole_page_key``), so notes made on it anchor in that text and the
+    article's own notes stay with the article. A saved file is read again (its whole
+    text is cheap to redo and a changed page re-anchors its notes); a URL comes from
+    the library once it is there, never fetched again unless ``refresh``.
+    Raises ReaderError for an unreadable page or one with no text at all."""
+    from reader.store.sources import STDIN, is_url, whole_page_base, whole_page_key
+
+    base = whole_page_base(source) or source
+    if base == STDIN:
+        raise ReaderError("standard input cannot be read again for the whole page")
+    key = whole_page_key(base)
+    if is_url(base) and not refresh:
+        stored = store.articles.get_by_source(key)
+        article = store.articles.load(stored.id) if stored else None
+        if article is not None and stored is not None:
+            store.articles.mark_opened(stored.id)
+            return article, stored.id
+    article = read_whole_page(base, settings_limits(settings))
+    # No raw hash: the article's entry is the one a copy of the file must find.
+    result = store.articles.add(article, source=key)
     store.articles.mark_opened(result.article_id)
     return article, result.article_id
 

@@ -11,7 +11,7 @@ from html import escape
 from reader.config import Limits
 from reader.extract.blocks import Draft
 from reader.extract.furniture import is_furniture_text
-from reader.extract.furniture_rules import Place, furniture_rule
+from reader.extract.furniture_rules import Place, furniture_rule, repeat_rule
 from reader.extract.markdown import Check, block_html, plain_markdown, render_fragments
 from reader.extract.sections import heading_sections, link_sections
 from reader.models import (
@@ -36,13 +36,6 @@ _ID_PREFIX = {
     BlockKind.FIGURE: "f",
     BlockKind.RULE: "r",
 }
-_SQUASH = re.compile(r"[\W_]+")
-
-
-def _squash(text: str) -> str:
-    return _SQUASH.sub("", text.casefold())
-
-
 # What may stand around a byline on its own line: "By", separators, dates and times.
 _BYLINE_FILLER = re.compile(
     r"\b(?:by|and|updated|published|posted|on|at|am|pm|utc|gmt)\b|[\d:,./|·•–—-]+"
@@ -61,11 +54,15 @@ def is_byline_line(text: str, byline: str | None) -> bool:
 
 
 def refine(
-    drafts: list[Draft], title: str, byline: str | None = None, *, furniture: bool = True
+    drafts: list[Draft],
+    title: str,
+    byline: str | None = None,
+    *,
+    furniture: bool = True,
 ) -> list[Draft]:
     """Drop furniture blocks (unless ``furniture`` is False), the body's copy of the
-    title and a leading byline line; shift heading levels so the body's top level is 2
-    (the title is the article's only level 1)."""
+    title (``repeat_rule``) and a leading byline line; shift heading
+    levels so the body's top level is 2 (the title is the article's only level 1)."""
     kept = [
         d
         for d in drafts
@@ -78,14 +75,7 @@ def refine(
     if furniture:
         kept = _drop_by_rules(kept)
     if title:
-        key = _squash(title)
-        for index, draft in enumerate(kept[:4]):
-            if (
-                draft.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH)
-                and _squash(draft.text) == key
-            ):
-                del kept[index]
-                break
+        kept = _drop_title_copy(kept, title)
     for index, draft in enumerate(kept[:3]):
         if draft.kind is BlockKind.PARAGRAPH and is_byline_line(draft.text, byline):
             del kept[index]
@@ -104,6 +94,19 @@ def refine(
 
 
 _RULED = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.QUOTE)
+_REPEAT_WITHIN = 4
+"""The title and subtitle copies are looked for among the first few blocks."""
+
+
+def _drop_title_copy(drafts: list[Draft], title: str) -> list[Draft]:
+    """Drop the first block that repeats the title (``repeat_rule``), among the first
+    few."""
+    for index, draft in enumerate(drafts[:_REPEAT_WITHIN]):
+        if draft.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH) and repeat_rule(
+            draft.text, title
+        ):
+            return [*drafts[:index], *drafts[index + 1 :]]
+    return drafts
 
 
 def _drop_by_rules(drafts: list[Draft]) -> list[Draft]:

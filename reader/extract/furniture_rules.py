@@ -181,3 +181,42 @@ def furniture_rule(text: str, place: Place, link_chars: int = 0) -> str | None:
         if rule(text, place, link_chars):
             return name
     return None
+
+
+# --- the title or subtitle repeated as the first block ---------------------------------
+
+_SQUASH = re.compile(r"[\W_]+")
+_TITLE_SEPARATOR = re.compile(r"\s+[|·•–—:-]{1,2}\s+")
+_MIN_REPEAT = 8
+"""Squashed characters a part of the title needs before a block equal to it is
+dropped (a block "News" is not the repeat of a title "News | Site"; a block
+equal to the whole title is, however short)."""
+
+
+def _squash(text: str) -> str:
+    return _SQUASH.sub("", text.casefold())
+
+
+def title_keys(title: str) -> frozenset[str]:
+    """The forms a page's title takes in its body: whole, or one part of "Title |
+    Site" / "Site – Title" (whatever the separator), squashed."""
+    parts = _TITLE_SEPARATOR.split(title)
+    keys = (
+        {key for key in map(_squash, parts) if len(key) >= _MIN_REPEAT} if len(parts) > 1 else set()
+    )
+    whole = _squash(title)
+    return frozenset(keys | ({whole} if whole else set()))
+
+
+def repeat_rule(text: str, title: str) -> str | None:
+    """``"title-repeat"`` for a block that restates the page's title (the title block
+    shows it), else None.
+
+    A block that restates the subtitle stays: the subtitle is the article's own words
+    (a standfirst heading, or the lead paragraph the page copied into its
+    description), and the title block leaves out a standfirst the text already has
+    (``reader.title_block.standfirst``), so it is never shown twice."""
+    key = _squash(text)
+    if key and title and key in title_keys(title):
+        return "title-repeat"
+    return None

@@ -22,6 +22,7 @@ from lxml import etree
 
 from reader.config import Limits
 from reader.errors import ExtractError
+from reader.extract.embeds import normalize_embeds
 
 # Never part of an article: code, styling, embedded documents and plug-ins.
 DROPPED_TAGS = (
@@ -96,6 +97,7 @@ def parse_html(text: str, limits: Limits) -> ParsedPage:
     if deep:
         truncated = _flatten_deeper_than(root, max_depth) or truncated
     _keep_hidden_images(root)
+    normalize_embeds(root)  # before iframes go: some posts are embedded as one
     jsonld: list[str] = []
     doomed = []
     for element in root.iter(*DROPPED_TAGS):

@@ -33,6 +33,25 @@ def normalize_source(source: str) -> str:
         return str(Path(source).expanduser().absolute())
 
 
+WHOLE_PAGE_SUFFIX = "#whole-page"
+"""Ends the key of a page's whole-page text in the library: the whole page is a text
+of its own, so the notes made on it are kept against it (an entry of its own, beside
+the article's)."""
+
+
+def whole_page_key(source: str) -> str:
+    """The library key of the whole page at ``source`` (a path, URL or such a key)."""
+    base = whole_page_base(source)
+    return normalize_source(base if base is not None else source) + WHOLE_PAGE_SUFFIX
+
+
+def whole_page_base(source: str) -> str | None:
+    """The page whose whole-page text ``source`` keys, or None for an ordinary source."""
+    if source.endswith(WHOLE_PAGE_SUFFIX) and len(source) > len(WHOLE_PAGE_SUFFIX):
+        return source[: -len(WHOLE_PAGE_SUFFIX)]
+    return None
+
+
 def source_uri(source: str) -> str:
     """The source as an IRI (``file://`` for paths), for exported annotations."""
     if source == STDIN or is_url(source) or is_file_uri(source):

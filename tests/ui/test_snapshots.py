@@ -7,11 +7,14 @@ Regenerate only after looking at the report: ``pytest tests/ui/test_snapshots.py
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime
 
 import pytest
 from textual.pilot import Pilot
 
+from reader.models import Incomplete
 from reader.ui.app import ReaderApp
 
 from .built_articles import ferry_story
@@ -87,3 +90,20 @@ class TestThemes:
         # current match and the other matches all in the theme's colours.
         run = keys("slash", *typed("trust"), "enter", "end", "n")
         assert snap_compare(app(theme), run_before=run, terminal_size=SIZE)
+
+
+class TestTitleBlock:
+    def test_title_block_and_a_partial_article(self, snap_compare) -> None:
+        # Title, standfirst, byline · site · date · reading time above the text; the
+        # header's short form says the article looks cut.
+        story = ferry_story()
+        meta = dataclasses.replace(
+            story.metadata,
+            site="The Hollin Courier",
+            byline="Maren Holt",
+            published=datetime(2026, 4, 12),
+            description="Eleven years after its last crossing, the estuary has its night "
+            "boat back, run by volunteers.",
+        )
+        article = dataclasses.replace(story, metadata=meta, incomplete=Incomplete.SMALL_SHARE)
+        assert snap_compare(app_for(article), run_before=keys(), terminal_size=(80, 24))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.config import Limits
-from reader.extract.furniture_rules import Place, furniture_rule
+from reader.extract.furniture_rules import Place, furniture_rule, repeat_rule
 from reader.extract.pipeline import extract
 from reader.loaders.base import DocumentKind, RawDocument
 
@@ -185,3 +185,48 @@ def test_a_caption_without_its_image_is_dropped_and_one_with_it_kept() -> None:
 @pytest.mark.parametrize("text", ["more", "Less", "mehr anzeigen", "weniger", "moins", "Ver más"])
 def test_caption_toggles_anywhere(text: str) -> None:
     assert furniture_rule(text, MIDDLE) == "toggle"
+
+
+# --- the title repeated as the first block --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("The harbour wall will be rebuilt", "The harbour wall will be rebuilt"),
+        ("The harbour wall will be rebuilt.", "The harbour wall will be rebuilt"),
+        ("THE HARBOUR WALL WILL BE REBUILT", "The harbour wall will be rebuilt | Gazette"),
+        ("Die Hafenmauer wird neu gebaut", "Hafenbote – Die Hafenmauer wird neu gebaut"),
+        ("Wall", "Wall"),  # the whole title, however short
+    ],
+)
+def test_the_title_repeated_is_a_title_repeat(text: str, title: str) -> None:
+    assert repeat_rule(text, title) == "title-repeat"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("News", "News | The Harbour Gazette"),  # a short part is no title
+        ("The harbour wall will be rebuilt, the council said.", "The harbour wall will be rebuilt"),
+    ],
+)
+def test_a_block_that_is_not_the_title_stays(text: str, title: str) -> None:
+    assert repeat_rule(text, title) is None
+
+
+def test_a_german_page_loses_its_title_copy_and_keeps_its_standfirst() -> None:
+    prose = PROSE["de"]
+    standfirst = "Zweihundert Jahre hielt sie die Stürme ab; jetzt bröckelt sie."
+    html = (
+        "<html lang='de'><head><title>Die Hafenmauer wird neu gebaut | Hafenbote</title>"
+        f"<meta name='description' content='{standfirst}'></head><body><article>"
+        f"<h1>Die Hafenmauer wird neu gebaut</h1><h2>{standfirst}</h2>"
+        f"<p>{prose}</p><p>{prose} Zweiter Absatz.</p><p>{prose} Letzter Absatz.</p>"
+        "</article></body></html>"
+    )
+    article = extract(RawDocument("t.html", DocumentKind.HTML, html), Limits())
+    assert "Die Hafenmauer wird neu gebaut" not in article.text
+    # The standfirst is the article's own words: it stays, once.
+    assert article.text.count(standfirst) == 1
+    assert article.text.count(prose) == 3

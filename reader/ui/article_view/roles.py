@@ -51,6 +51,9 @@ class Role(StrEnum):
     SECTION_TITLE = "section-title"
     SECTION_SUMMARY = "section-summary"
     SECTION_LINE = "section-line"
+    TITLE = "title"
+    STANDFIRST = "standfirst"
+    TITLE_DETAILS = "title-details"
     SEARCH_HIT = "search-hit"
     SEARCH_CURRENT = "search-current"
     ENTITY_PERSON = "entity-person"
@@ -125,6 +128,9 @@ ROLE_LOOKS: dict[Role, Look] = {
     Role.SECTION_TITLE: ("bold", "", ""),
     Role.SECTION_SUMMARY: ("italic", "text-muted", ""),
     Role.SECTION_LINE: ("", "", ""),
+    Role.TITLE: ("bold", "text-primary", ""),
+    Role.STANDFIRST: ("italic", "", ""),
+    Role.TITLE_DETAILS: ("", "text-muted", ""),
     Role.SEARCH_HIT: ("", "", "search-hit|warning 40%"),
     Role.SEARCH_CURRENT: ("bold", "search-current-text|background", "search-current|accent"),
     Role.ENTITY_PERSON: ("underline", "entity-person|text-accent", ""),

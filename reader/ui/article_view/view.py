@@ -204,6 +204,9 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
         self.figure_rows = 0
         """Most rows a figure's picture takes (0: pictures are not drawn); read by
         ``show``."""
+        self.title_block = False
+        """Draw the title block (title, standfirst, details) before the first block;
+        read by ``show``."""
         self._figures = FigurePainter(
             self._figure_ready, self._call_from_thread, lambda: self.app.console.color_system
         )
@@ -228,7 +231,9 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
         if self.FREEZE_HEAP:
             gc.freeze()
         self._figures.reset(pictures)
-        self._ctx = make_context(article, self.figure_rows if pictures is not None else 0)
+        self._ctx = make_context(
+            article, self.figure_rows if pictures is not None else 0, self.title_block
+        )
         self._outline = Outline(self._ctx.article)
         self._collapsed = self._outline.default_collapsed()
         self._target = None

@@ -1,9 +1,8 @@
-"""The header line: the article's title, then site · byline · date · reading time, and the
-reading progress. One widget drawing one line (it is on the first-paint path)."""
+"""The header line: the article's title, then site · reading time (the short form of
+the title block's details), what the text is when it is not the whole article, and
+the reading progress. One widget drawing one line (it is on the first-paint path)."""
 
 from __future__ import annotations
-
-import math
 
 from textual.content import Content
 from textual.reactive import reactive
@@ -11,21 +10,16 @@ from textual.widget import Widget
 
 from reader.models import Article
 from reader.sanitize import clean_line
-
-WORDS_PER_MINUTE = 230
-
-
-def reading_minutes(words: int) -> int:
-    return max(1, math.ceil(words / WORDS_PER_MINUTE)) if words else 0
+from reader.title_block import reading_minutes
+from reader.ui.reading.whole_page import progress_cap, view_label
 
 
 def header_parts(article: Article, words: int | None = None) -> list[str]:
-    """The details after the title, each already one clean line; the reading time too
-    when the article's ``words`` are counted."""
+    """The short form of the details after the title (the title block at the top of
+    the article has them all): the site, and the reading time when the article's
+    ``words`` are counted. Each already one clean line."""
     meta = article.metadata
-    parts = [clean_line(value).strip() for value in (meta.site, meta.byline) if value]
-    if meta.published:
-        parts.append(f"{meta.published.day} {meta.published:%b %Y}")
+    parts = [clean_line(meta.site).strip()] if meta.site else []
     minutes = reading_minutes(words) if words is not None else 0
     if minutes:
         parts.append(f"{minutes} min read")
@@ -58,9 +52,14 @@ class ArticleHeader(Widget):
     pending: reactive[str] = reactive("")
     """Keys typed so far of a multi-key sequence (``z`` of ``za``)."""
     progress: reactive[str] = reactive("")
+    label: reactive[str] = reactive("")
+    """What the text shown is when it is not the whole article: "partial article?",
+    "whole page"."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._cap = 1.0
+        """The most progress shown: an article known to be cut never says 100%."""
         self._shown = 0
         """Articles shown so far: a late word count for an earlier one is dropped."""
 
@@ -72,6 +71,7 @@ class ArticleHeader(Widget):
         else:
             title = clean_line(article.title).strip() or clean_line(article.source)
         self.title_text, self.progress = title, ""
+        self.label, self._cap = view_label(article), progress_cap(article)
         if article is not None and len(article.text) > COUNT_NOW_CHARS:
             self.details = self._details(article, page, None)
             self.call_after_refresh(self._count_words, self._shown, article, page)
@@ -93,6 +93,7 @@ class ArticleHeader(Widget):
         """A line shown while there is no article (e.g. "Loading page.html …")."""
         self._shown += 1
         self.title_text, self.details, self.progress = clean_line(text), "", ""
+        self.label, self._cap = "", 1.0
 
     def set_pending(self, keys: str) -> None:
         self.pending = clean_line(keys)
@@ -101,12 +102,15 @@ class ArticleHeader(Widget):
         if fraction is None:
             self.progress = ""
         else:
-            self.progress = f"{round(max(0.0, min(1.0, fraction)) * 100)}%"
+            shown = max(0.0, min(1.0, fraction))
+            # Rounding must not turn a cut article's 99.6% into "100%".
+            self.progress = f"{min(round(shown * 100), round(self._cap * 100))}%"
 
     def render(self) -> Content:
         width = self.content_region.width
         tail = Content.assemble(
             *([("  ", ""), (self.pending, "bold $accent")] if self.pending else []),
+            *([("  ", ""), (self.label, "bold $warning")] if self.label else []),
             *([("  ", ""), (f"{self.progress:>4}", "$text-muted")] if self.progress else []),
         )
         room = max(0, width - tail.cell_length)

@@ -199,6 +199,18 @@ PAGES: list[Binding] = [
     ),
 ]
 
+# The reader view or the whole page as text (for an article that looks cut).
+VIEWS: list[Binding] = [
+    Binding(
+        "W",
+        "whole_page",
+        "Whole page as text",
+        id="reading.whole-page",
+        show=False,
+        tooltip="Show the whole page as text (reader view off), or go back to the article",
+    ),
+]
+
 # The page in the library: its tags and read/archived/starred state.
 LIBRARY_STATE: list[Binding] = [
     Binding(
@@ -345,6 +357,7 @@ READING_KEYS: dict[str, list[Binding]] = {
     "copy": COPY,
     "sidebar": SIDEBAR,
     "pages": PAGES,
+    "views": VIEWS,
     "library": LIBRARY_STATE,
     "escape": ESCAPE,
     "passage": PASSAGE,

@@ -21,6 +21,8 @@ from reader.errors import LoadError, StoreError
 from reader.locations import demo_page, recorded
 from reader.models import Article
 from reader.sanitize import clean_line
+from reader.store.sources import whole_page_base
+from reader.ui.reading.whole_page import progress_cap
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -70,6 +72,15 @@ def stored_copy(store: Store, source: str) -> tuple[Article, int] | None:
     return (article, entry.id) if article is not None and entry is not None else None
 
 
+def _read_outside_library(source: str, settings: Settings) -> Article:
+    """A page read without the library (standard input, the demo, a library that
+    cannot be used); a whole-page key reads its page's whole text."""
+    base = whole_page_base(source)
+    if base is not None:
+        return service.read_whole_page(base, settings.limits)
+    return service.read_article(source, settings.limits, whole_page_fallback=True)
+
+
 class LibraryControl:
     """Bound to one reading screen."""
 
@@ -106,7 +117,7 @@ class LibraryControl:
             return service.read_demo(settings)
         store = session.store if session is not None and recorded(source) else None
         if store is None:
-            return service.read_article(source, settings.limits, whole_page_fallback=True)
+            return _read_outside_library(source, settings)
         try:
             preloaded = session.take_preloaded(source) if session is not None else None
             article, article_id = preloaded or service.open_article(
@@ -120,7 +131,7 @@ class LibraryControl:
             self._notify(f"Showing the library's copy: {clean_line(source)} is gone.")
         except StoreError as error:
             self._warn(f"The page is not recorded in the library: {error}")
-            return service.read_article(source, settings.limits, whole_page_fallback=True)
+            return _read_outside_library(source, settings)
         opened = resume_offset(store, article_id, article)
         with self._opened_lock:
             self._opened[source] = opened
@@ -139,7 +150,8 @@ class LibraryControl:
             store = session.store if session is not None and article_id is not None else None
             return store.images.sources(article_id) if store is not None else None
 
-        return service.FigurePictures(source, self.settings.limits, stored)
+        page = whole_page_base(source) or source
+        return service.FigurePictures(page, self.settings.limits, stored)
 
     def _reanchored(self, report: ReanchorReport) -> None:
         self._notify(f"The page changed since it was saved; its notes: {report.line()}.")
@@ -234,7 +246,8 @@ class LibraryControl:
         else:
             bottom = view.offset_at(max(0, view.scrollable_content_region.height - 1))
             progress = bottom / len(article.text) if article.text else 1.0
-        return Place(top, min(1.0, max(0.0, progress)))
+        # The library keeps what the header shows: a cut article is never all read.
+        return Place(top, min(progress_cap(article), max(0.0, progress)))
 
     def _request(self) -> tuple[int, int, TextAnchor, float] | None:
         """A numbered write of the current place, or None when there is nothing new."""

@@ -55,6 +55,7 @@ from reader.ui.reading.sidebar.entities import EntitiesPane
 from reader.ui.reading.sidebar.sidebar import Sidebar, SidebarPane
 from reader.ui.reading.sidebar.sizing import MIN_WIDTH, STEP, fit
 from reader.ui.reading.stepping import StepChoice
+from reader.ui.reading.whole_page import WholePageSwitch, opening_notice
 from reader.ui.widgets.search_bar import SearchBar
 
 PageSource = str | Article
@@ -101,6 +102,7 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         self.view = ArticleView(id="article")
         self.view.measure = reading.measure
         self.view.figure_rows = figure_rows(reading.images)
+        self.view.title_block = True
         self.search_bar = SearchBar(cursor_blink=reading.cursor_blink, id="search-bar")
         self.hint_bar = LinkHintBar(cursor_blink=reading.cursor_blink, id="hint-bar")
         self.pending_keys = PendingKeysLine(id="pending-keys")
@@ -120,6 +122,8 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         )
         self.steps = StepChoice(self.search)
         """What n/N step through: search matches or an entity's mentions."""
+        self.whole_page = WholePageSwitch(self.history, self.open_page, self.action_back, self.say)
+        """``W``: the whole page as text, and back to the article."""
         self.annotations = Annotations(self.view, feedback, session, settings)
         """Marks, bookmarks, the passage cursor, highlights and notes."""
         self.collection = PageCollection(
@@ -312,6 +316,8 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         if passage is not None:
             self.view.cursor = passage
             self.annotations.cursor.show_at(passage)
+        if notice := opening_notice(article):
+            self.say(notice, timeout=6)
         self.refresh_bindings()
 
     def top_offset(self) -> int:
@@ -591,6 +597,9 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         self.library.leave()
         self.annotations.wait()
 
+    def action_whole_page(self) -> None:
+        self.whole_page.toggle(self.source, self.article)
+
     def action_next_page(self) -> None:
         self._go_to_page(self.page_index + 1)
 
@@ -628,6 +637,8 @@ class ReadingScreen(AnnotationActions, Screen[None]):
             return self.check_annotation_action(action)
         if action in ("next_page", "previous_page"):
             return len(self.pages) > 1
+        if action == "whole_page":
+            return self.article is not None
         # Priority bindings: inside an input these keys are text. (Textual's own filter
         # misses "slash", whose character it cannot name.)
         return not (action in ("search", "link_hints") and isinstance(self.focused, Input))

@@ -12,7 +12,7 @@ class LayoutContext:
     """The article and its link numbering; what block layout needs. Worker threads
     share it: the article is immutable and the numbering locks."""
 
-    def __init__(self, article: Article, figure_rows: int = 0) -> None:
+    def __init__(self, article: Article, figure_rows: int = 0, title_block: bool = False) -> None:
         self.article = article
         self.link_numbers = LinkNumbers(article)
         self.shown = ShownText(article)
@@ -24,6 +24,16 @@ class LayoutContext:
         self.figure_rows = figure_rows if drawable else 0
         """Most rows a figure's picture takes; 0 draws none (images off, or none to
         draw)."""
+        self.title_block = title_block
+        """The title block is drawn before the first block (``title_rows``)."""
+        self._words: int | None = None
+
+    @property
+    def words(self) -> int:
+        """The article's words, counted once (for the title block's reading time)."""
+        if self._words is None:
+            self._words = self.article.word_count()
+        return self._words
 
     @property
     def text(self) -> str:
@@ -36,5 +46,7 @@ class LayoutContext:
         return self.link_numbers.all()
 
 
-def make_context(article: Article, figure_rows: int = 0) -> LayoutContext:
-    return LayoutContext(article, figure_rows)
+def make_context(
+    article: Article, figure_rows: int = 0, title_block: bool = False
+) -> LayoutContext:
+    return LayoutContext(article, figure_rows, title_block)

@@ -39,6 +39,7 @@ from reader.ui.article_view.layout.lines import (
     link_role,
 )
 from reader.ui.article_view.layout.sections import Outline, SectionSpan
+from reader.ui.article_view.layout.title_rows import title_rows
 from reader.ui.article_view.layout.wrap import wrap
 from reader.ui.article_view.roles import Role
 
@@ -217,6 +218,9 @@ class ArticleLayout:
         before = len(self.lines)
         blocks = self.ctx.article.blocks
         count = len(blocks)
+        if not self.lines and self.next_block == 0 and self.ctx.title_block:
+            for line in title_rows(self.ctx, self.width):
+                self._emit(line)
         while self.next_block < count:
             if min_lines is not None and len(self.lines) >= min_lines:
                 return len(self.lines) - before
@@ -365,10 +369,11 @@ def lay_out_article(
     width: int,
     collapsed: Iterable[str] | None = None,
     extra_sections: Sequence[Section] = (),
+    title_block: bool = False,
 ) -> ArticleLayout:
     """Lay out the whole article at once (tests, tools). ``collapsed=None`` means
     the default: link groups collapsed, everything else open."""
-    ctx = make_context(article)
+    ctx = make_context(article, title_block=title_block)
     outline = Outline(ctx.article, extra_sections)
     chosen = outline.default_collapsed() if collapsed is None else set(collapsed)
     layout = ArticleLayout(ctx, outline, width, chosen)
