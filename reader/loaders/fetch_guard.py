@@ -9,10 +9,32 @@ typed is itself such a place (reading from a local server is a normal thing to d
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import ipaddress
 import socket
 import threading
 import time
+from collections.abc import Iterator
+
+_PUBLIC_ONLY: contextvars.ContextVar[bool] = contextvars.ContextVar("public_only", default=False)
+
+
+@contextlib.contextmanager
+def public_only(on: bool = True) -> Iterator[None]:
+    """Fetches made in this block (on this thread) connect to public addresses only, the
+    first request too: for a link the page chose, whose name was found public when it
+    was chosen; checking again at connection time keeps a name that resolves elsewhere
+    the second time (DNS rebinding) from reaching this machine or its network."""
+    token = _PUBLIC_ONLY.set(on)
+    try:
+        yield
+    finally:
+        _PUBLIC_ONLY.reset(token)
+
+
+def only_public() -> bool:
+    """Whether fetches here must keep to public addresses (see ``public_only``)."""
+    return _PUBLIC_ONLY.get()
 
 
 def is_public(address: str) -> bool:

@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 from reader import __version__
 from reader.config import Limits
 from reader.errors import LimitExceeded, LoadError
-from reader.loaders.fetch_guard import Deadline, addresses_of, is_public
+from reader.loaders.fetch_guard import Deadline, addresses_of, is_public, only_public
 from reader.loaders.files import too_large
 from reader.loaders.gunzip import gunzip, inflate
 from reader.loaders.names import display_name
@@ -50,13 +50,17 @@ class Fetched:
 class _Guard:
     """What one fetch is allowed to reach, and its deadline."""
 
-    def __init__(self, url: str, deadline: Deadline) -> None:
+    def __init__(self, url: str, deadline: Deadline, *, public_only: bool = False) -> None:
         self.url = url
         self.deadline = deadline
+        self.public_only = public_only
+        """Every connection is checked, the first too (a link the page chose)."""
         self._typed_is_private: bool | None = None
 
     def refuses_private(self) -> bool:
         """Redirects may lead to private addresses only if the typed URL is one."""
+        if self.public_only:
+            return True
         if self._typed_is_private is None:
             parts = urlsplit(self.url)
             try:
@@ -70,6 +74,11 @@ class _Guard:
         """The addresses to connect to; LoadError if any of them is private."""
         found = addresses_of(host, port)
         private = [address for address in found if not is_public(address)]
+        if private and self.public_only and host == urlsplit(self.url).hostname:
+            raise LoadError(
+                f"{display_name(self.url)} leads to a private address ({private[0]}); "
+                "a link in a page may not reach this computer or its network"
+            )
         if private:
             raise LoadError(
                 f"{display_name(self.url)} redirects to a private address "
@@ -113,7 +122,7 @@ def _connect_first(
 
 def _checked(guard: _Guard, req: urllib.request.Request) -> bool:
     """A redirect's target reached directly (not through a proxy) is checked."""
-    redirected = getattr(req, "reader_redirected", False)
+    redirected = getattr(req, "reader_redirected", False) or guard.public_only
     proxied = req.has_proxy() or bool(getattr(req, "_tunnel_host", None))
     return redirected and not proxied and guard.refuses_private()
 
@@ -216,7 +225,8 @@ def fetch(url: str, limits: Limits) -> Fetched:
         request = urllib.request.Request(
             url, headers={"User-Agent": _USER_AGENT, "Accept": _ACCEPT, "Accept-Encoding": "gzip"}
         )
-        with _opener(_Guard(url, deadline)).open(request, timeout=timeout) as response:
+        guard = _Guard(url, deadline, public_only=only_public())
+        with _opener(guard).open(request, timeout=timeout) as response:
             headers: Message = response.headers
             content_type = headers.get_content_type() if headers.get("Content-Type") else ""
             if content_type.startswith(_NOT_PAGES):

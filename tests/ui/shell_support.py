@@ -183,16 +183,19 @@ def web_pages(monkeypatch: pytest.MonkeyPatch) -> dict[str, Article]:
     not in it fails as an unreachable server would. Each fetch is counted in
     ``fetches``."""
     from reader.errors import LoadError
+    from reader.loaders.fetch_guard import only_public
 
     articles: dict[str, Article] = {}
 
     def fake_read(source: str, limits: object = None, **options: object) -> Article:
         FETCHES.append(source)
+        PUBLIC_ONLY.append(only_public())
         if source in articles:
             return articles[source]
         raise LoadError(f"cannot fetch {source}: connection refused")
 
     FETCHES.clear()
+    PUBLIC_ONLY.clear()
     monkeypatch.setattr("reader.service.read_article", fake_read)
     monkeypatch.setattr("reader.ui.reading.links.private_link_address", lambda url: None)
     return articles
@@ -200,6 +203,9 @@ def web_pages(monkeypatch: pytest.MonkeyPatch) -> dict[str, Article]:
 
 FETCHES: list[str] = []
 """The URLs ``web_pages`` was asked for, in order."""
+PUBLIC_ONLY: list[bool] = []
+"""For each of ``FETCHES``: whether it was to keep to public addresses (a link the
+page chose, found public when chosen)."""
 
 
 def register(articles: dict[str, Article], path: Path, article: Article) -> str:

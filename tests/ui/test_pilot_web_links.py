@@ -15,6 +15,7 @@ from tests.local_site import local_site
 from .built_articles import page_article, with_source
 from .shell_support import (
     FETCHES,
+    PUBLIC_ONLY,
     SIZE,
     app_for,
     pilot_test,
@@ -73,6 +74,8 @@ async def test_f_opens_a_web_link_in_the_reader_and_back_keeps_the_place(
         assert screen.article.title == "Harbour walls"
         assert view(app).top_offset() == place
         assert FETCHES.count(url) <= 2
+        # Public when chosen, and checked again as the fetch connects.
+        assert PUBLIC_ONLY and all(PUBLIC_ONLY)
 
 
 @pilot_test

@@ -13,8 +13,9 @@ import pytest
 
 from reader.config import Limits
 from reader.errors import LimitExceeded, LoadError, ReaderError
-from reader.loaders import DocumentKind, load
+from reader.loaders import DocumentKind, fetch_guard, load
 from reader.loaders import url as url_loader
+from reader.loaders.fetch_guard import public_only
 
 LIMITS = Limits(fetch_timeout=5)
 CHINESE = "北京时间周日，美国国务卿布林肯抵达北京，开始为期两天的访问。这是最高级别的访问。"
@@ -329,6 +330,36 @@ def test_redirect_to_a_public_address_is_followed(
     port = server.rsplit(":", 1)[1]
     document = load(f"{server}/to-host/127.0.0.1:{port}", LIMITS)
     assert CHINESE in document.text
+
+
+def test_a_followed_link_connects_to_public_addresses_only(server: str) -> None:
+    """A link the page chose is fetched from public addresses only, the first request
+    too: loopback here, which a typed URL may reach."""
+    with public_only():
+        error = error_of(server + "/gbk.html")
+    assert "leads to a private address (127.0.0.1)" in str(error)
+    assert Handler.requests == []
+    assert CHINESE in load(server + "/gbk.html", LIMITS).text  # typed: allowed
+
+
+def test_a_followed_link_whose_name_rebinds_is_refused_at_connect_time(
+    server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found public when the link was chosen, private when the fetch connects."""
+    real = url_loader.addresses_of
+    answers = iter([["93.184.215.14"], ["127.0.0.1"]])
+
+    def rebinding(host: str, port: int) -> list[str]:
+        return next(answers) if host == "rebind.test" else real(host, port)
+
+    monkeypatch.setattr(fetch_guard, "addresses_of", rebinding)
+    monkeypatch.setattr(url_loader, "addresses_of", rebinding)
+    port = server.rsplit(":", 1)[1]
+    assert fetch_guard.private_link_address(f"http://rebind.test:{port}/gbk.html") is None
+    with public_only():
+        error = error_of(f"http://rebind.test:{port}/gbk.html")
+    assert "private address (127.0.0.1)" in str(error)
+    assert Handler.requests == []
 
 
 @pytest.mark.parametrize(

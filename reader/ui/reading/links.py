@@ -36,7 +36,7 @@ class LinkHost(Protocol):
     @property
     def app(self) -> App[Any]: ...
 
-    def open_page(self, page: str, *, remember: bool = True) -> None: ...
+    def open_page(self, page: str, *, remember: bool = True, public_only: bool = False) -> None: ...
 
     def notify(self, message: str, *, timeout: float | None = None, **kwargs: Any) -> None: ...
 
@@ -145,7 +145,9 @@ class LinkOpener:
 
     def _checked(self, url: str, private: str | None) -> None:
         if private is None:
-            self.screen.open_page(url)
+            # Public when checked: the fetch checks again as it connects, in case the
+            # name resolves elsewhere the second time.
+            self.screen.open_page(url, public_only=True)
             return
 
         def answered(yes: bool | None) -> None:

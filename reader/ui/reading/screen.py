@@ -230,8 +230,11 @@ class ReadingScreen(AnnotationActions, Screen[None]):
 
     # --- loading ---------------------------------------------------------------------
 
-    def open_page(self, page: PageSource, *, remember: bool = True) -> None:
-        """Show ``page``; reading a file or URL happens in a worker thread."""
+    def open_page(
+        self, page: PageSource, *, remember: bool = True, public_only: bool = False
+    ) -> None:
+        """Show ``page``; reading a file or URL happens in a worker thread.
+        ``public_only``: a link the page chose, fetched from public addresses only."""
         if isinstance(page, Article):
             self.post_message(ArticleReady(page.source, page, remember))
             return
@@ -239,11 +242,14 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         if self.article is None:
             self.query_one(ArticleHeader).show_status(f"Loading {page} …")
         self.view.loading = True
-        self._load(page, remember)
+        self._load(page, remember, public_only)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
-    def _load(self, source: str, remember: bool) -> None:
-        article = self.library.read(source)
+    def _load(self, source: str, remember: bool, public_only: bool) -> None:
+        from reader.loaders.fetch_guard import public_only as only_public_addresses
+
+        with only_public_addresses(public_only):
+            article = self.library.read(source)
         if not get_current_worker().is_cancelled:
             self.post_message(ArticleReady(source, article, remember))
 
