@@ -42,6 +42,29 @@ async def test_header_shows_title_site_and_reading_time_and_the_title_block_the_
 
 
 @pilot_test
+async def test_the_title_block_stays_in_view_when_the_rows_change_at_the_top() -> None:
+    """A new width (and the member lists analysis adds) lays the article out again,
+    keeping the text at the top where it was; at the very top that is the title block,
+    which has no offset of its own."""
+    app = app_for(long_article())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert view(app).scroll_offset.y == 0
+        await pilot.resize_terminal(SIZE[0] - 30, SIZE[1])
+        await settle(pilot)
+        assert view(app).scroll_offset.y == 0
+        assert "Example Site ·" in capture(app).lines[1]
+        # Further down, the text at the top stays the same through a new width.
+        await pilot.press("space", "space")
+        await settle(pilot)
+        top = view(app).top_offset()
+        assert top > 0
+        await pilot.resize_terminal(*SIZE)
+        await settle(pilot)
+        assert abs(view(app).top_offset() - top) < 200
+
+
+@pilot_test
 async def test_a_long_title_is_cut_with_an_ellipsis() -> None:
     app = app_for(with_source(field_guide(), "x.html", title="A very long title " * 10))
     async with app.run_test(size=(60, 20)) as pilot:

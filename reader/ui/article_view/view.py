@@ -513,9 +513,17 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
         self._job.installed(layout)
         self._repaint_all()
         if anchor is not None:
-            self._scroll_to_line(layout.line_of_offset(anchor), center=False)
+            self._keep_on_top(layout, anchor)
         self._cursor_line = self._cursor_row(layout)
         self._lines_added()
+
+    def _keep_on_top(self, layout: ArticleLayout, offset: int) -> None:
+        """Put ``offset``'s row back at the top after the rows changed. At the very top
+        of an article the view stays there: its first rows (the title block) have no
+        offset of their own, so keeping offset 0 would scroll them away."""
+        if offset <= 0 and self.scroll_offset.y == 0:
+            return
+        self._scroll_to_line(layout.line_of_offset(offset), center=False)
 
     def _sync_size(self, force: bool = True) -> None:
         """Make the scrollable height match the composed lines. Without ``force``,
@@ -651,7 +659,7 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
             if not 0 <= row < self._view_height:
                 self._scroll_to_line(layout.section_line[header], center=False)
         elif keep is not None:
-            self._scroll_to_line(layout.line_of_offset(keep), center=False)
+            self._keep_on_top(layout, keep)
         self._cursor_line = self._cursor_row(layout)
 
     # --- painting --------------------------------------------------------------------
