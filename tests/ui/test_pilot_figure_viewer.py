@@ -267,7 +267,7 @@ async def test_the_link_list_names_the_pictures_and_a_saved_one_opens_the_viewer
 
 
 @pilot_test
-async def test_a_picture_never_saved_is_listed_with_its_address_and_followed_like_a_link(
+async def test_a_picture_never_saved_is_listed_with_its_address_and_handed_to_the_browser(
     tmp_path: Path, opened_urls: list[str]
 ) -> None:
     from tests.image_pages import saved_complete

@@ -60,7 +60,7 @@ class FigureOpener:
 
     def chosen_in_list(self, link: ImageLink) -> bool:
         """A picture chosen in the link list: a saved one opens here (True); for
-        another, False (its address is followed like a link's)."""
+        another, False (its address goes to the system's browser)."""
         if not link.local:
             return False
         self.open(link.block)

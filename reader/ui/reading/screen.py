@@ -542,7 +542,11 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         dialog = LinkListScreen(links, cursor_blink=self.settings.reading.cursor_blink)
 
         def chosen(link: object) -> None:
-            if isinstance(link, ImageLink) and self.figures.chosen_in_list(link):
+            if isinstance(link, ImageLink):
+                if not self.figures.chosen_in_list(link):
+                    # The reader shows saved pictures only; one never saved is the
+                    # browser's to fetch.
+                    self.links.open(link.href, in_browser=True)
                 return
             if link is not None:
                 self.links.open(getattr(link, "href", None), in_browser=dialog.in_browser)

@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 
 from reader.images.halfblock import cell_box
 from reader.models import Block, BlockKind, ListItem
-from reader.sanitize import clean_line
 from reader.shown_text import PieceKind, figure_alt
 from reader.ui.article_view.layout.code import BASE as CODE_BASE
 from reader.ui.article_view.layout.code import code_runs
@@ -185,9 +184,9 @@ def _figure(
         alt = figure_alt(block.alt)
         at = ctx.shown.offset((PieceKind.FIGURE.value, block.id, 0)) if alt else None
         runs.append((alt or "no description", Role.FIGURE.value, NO_OFFSET if at is None else at))
+    # The address of a picture that was not saved is in the link list (o), not here:
+    # long image addresses are clutter in the text.
     runs.append(("]", Role.FIGURE.value, NO_OFFSET))
-    if block.src:
-        runs.append((f" <{clean_line(block.src)}>", Role.LINK_URL.value, NO_OFFSET))
     return wrap(runs, width)
 
 
