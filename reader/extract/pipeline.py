@@ -92,7 +92,7 @@ def _html_parts(
         and not too_large(len(doc.text), _count(root))
     ):
         # Last use of the tree: trafilatura changes it.
-        opinion = ask(root, base)
+        opinion = ask(root, base, article)
         deadline.check("asking for a second opinion")
     if metadata.language is None:
         language = guess_language(article.text_content())
