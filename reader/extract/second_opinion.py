@@ -4,9 +4,10 @@ readability-lxml stays the core (it keeps headings, lists, tables, code, links a
 figures); trafilatura, which tells article text from furniture well, is asked what it
 thinks the article is. Our blocks it does not have are dropped (quotes, code, tables,
 figures, a heading followed by a kept block and the article's lead paragraph are
-exempt: trafilatura drops or rewrites those itself), and when readability found much less than trafilatura, its
-blocks are added in document order (the *rescue*). trafilatura is imported on the
-first page that needs it: it costs a tenth of a second of imports.
+exempt: trafilatura drops or rewrites those itself), and when readability found much
+less than trafilatura, its blocks are added in document order (the *rescue*).
+trafilatura is imported on the first page that needs it: it costs a tenth of a second
+of imports.
 """
 
 from __future__ import annotations
