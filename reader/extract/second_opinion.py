@@ -47,14 +47,17 @@ _DROP_MIN_CHARS = 500
 """trafilatura's text must be at least this long (and cover ours) before it may drop
 anything: a short answer means it failed on the page, not that ours is furniture."""
 _DROP_COVER = 0.5
-_LEAD_WORDS = 12
-"""The first block, a paragraph of at least this many words, is the article's lead and
-is kept whatever trafilatura thinks (see ``_reads_as_lead``)."""
+_PROSE_WORDS = 12
+"""A block of at least this many words reads as a sentence of prose: the first block,
+a paragraph that long, is the article's lead and is kept whatever trafilatura thinks
+(``_reads_as_lead``); a rescued run needs one such block (``_left_out``)."""
 _ANCHOR_CHARS = 150
 """Blocks this long that both have mark the article's first and last paragraphs; only
 blocks outside them are dropped (inside, trafilatura's gaps are captions and lists
 more often than furniture)."""
 _EXEMPT = frozenset({BlockKind.QUOTE, BlockKind.CODE, BlockKind.TABLE, BlockKind.FIGURE})
+_RUN_KEEPERS = _EXEMPT | {BlockKind.HEADING}
+"""Blocks that make a rescued run worth adding even without a sentence of prose."""
 # Words; each CJK character counts as one (those scripts put no spaces between words).
 _CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 _WORD = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
@@ -231,16 +234,26 @@ def _drop(drafts: list[Draft], agreed: Callable[[Draft], bool]) -> list[Draft]:
     return [d for d, k in zip(drafts, keep, strict=True) if k]
 
 
-def _outweighs(run: list[Draft], our_chars: int) -> bool:
-    """A run of its blocks between two of ours that holds more text than our whole
-    (not stub) article is not a gap in it: a gallery, a list of teasers."""
-    return our_chars >= _STUB_CHARS and sum(len(d.text) for d in run) > our_chars
+def _left_out(run: list[Draft], our_chars: int, *, between: bool) -> bool:
+    """Whether a run of its blocks is not added to our (not stub) article: a run
+    between two of ours that holds more text than our whole article is no gap in it (a
+    gallery, a list of teasers), and a run without one sentence of prose or a heading
+    is furniture (player controls, "View photo")."""
+    if our_chars < _STUB_CHARS:
+        return False
+    if between and sum(len(d.text) for d in run) > our_chars:
+        return True
+    return not any(d.kind in _RUN_KEEPERS or _reads_as_prose(d) for d in run)
+
+
+def _reads_as_prose(draft: Draft) -> bool:
+    return len(_WORD.findall(draft.text)) >= _PROSE_WORDS
 
 
 def _reads_as_lead(draft: Draft) -> bool:
     """An article's first block written as a sentence or more: its lead, or standfirst,
     which trafilatura often leaves out (it sits apart from the body, in the header)."""
-    return draft.kind is BlockKind.PARAGRAPH and len(_WORD.findall(draft.text)) >= _LEAD_WORDS
+    return draft.kind is BlockKind.PARAGRAPH and _reads_as_prose(draft)
 
 
 def _rescue(ours: list[Draft], opinion: Opinion, replace: bool = False) -> list[Draft]:
@@ -270,7 +283,7 @@ def _rescue(ours: list[Draft], opinion: Opinion, replace: bool = False) -> list[
             if _share(theirs, everything) < 0.5:
                 pending.append(draft)
             continue
-        if replace or next_ours == 0 or not _outweighs(pending, our_chars):
+        if replace or not _left_out(pending, our_chars, between=next_ours > 0):
             merged.extend(pending)
         pending = []
         merged.extend(ours[next_ours : match + 1])

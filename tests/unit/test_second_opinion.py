@@ -122,6 +122,17 @@ def test_the_rescue_leaves_out_a_run_outweighing_our_article(
     assert verdict.rescued and texts(verdict.drafts) == [*SENTENCES[0:3], *SENTENCES[4:7]]
 
 
+def test_the_rescue_leaves_out_a_run_without_a_sentence_of_prose(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(second_opinion, "_STUB_CHARS", 100)
+    ours = drafts(*((P, s) for s in [SENTENCES[0], *SENTENCES[4:7]]))
+    theirs = [SENTENCES[0], "View photo", "Play video", SENTENCES[4], *SENTENCES[1:4]]
+    verdict = judge(ours, opinion([*theirs, *SENTENCES[5:7]]))
+    expected = [SENTENCES[0], SENTENCES[4], *SENTENCES[1:4], *SENTENCES[5:7]]
+    assert verdict.rescued and texts(verdict.drafts) == expected
+
+
 def test_when_readability_chose_another_smaller_part_the_opinion_replaces_it() -> None:
     ours = drafts((P, "Most read: the ten best harbour pubs, ranked by our readers this week"))
     verdict = judge(ours, opinion(SENTENCES[:4]))
