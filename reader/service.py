@@ -31,6 +31,12 @@ def read_article(
     whole page as text (``whole_page`` set, ``incomplete`` NOTHING_FOUND) instead of
     an error; a page with no text at all is still an error.
     Raises ReaderError (one clear line) for anything unreadable."""
+    from reader import early_extract
+
+    # The page named on the command line may have been read while the TUI started.
+    early = early_extract.take(source, limits or Limits())
+    if early is not None and (whole_page_fallback or not early.whole_page):
+        return early
     return read_page(source, limits, whole_page_fallback=whole_page_fallback)[0]
 
 

@@ -19,7 +19,7 @@ from reader.errors import ReaderError
 from reader.loaders.source_check import check_source
 
 if TYPE_CHECKING:
-    from reader.config import Settings
+    from reader.config import Limits, Settings
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -111,6 +111,19 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _start_early(source: str, limits: Limits) -> bool:
+    """Start extracting a local page in a child process before Textual loads (see
+    ``reader.early_extract``); False for anything else (a URL, the demo page)."""
+    from reader.locations import demo_page
+
+    if "://" in source or source == str(demo_page()) or not os.path.isfile(source):
+        return False
+    from reader import early_extract
+
+    early_extract.start(source, limits)
+    return True
+
+
 def run(args: argparse.Namespace) -> int:
     with _collector_paused():
         from reader import service
@@ -134,15 +147,18 @@ def run(args: argparse.Namespace) -> int:
             pages.append(source)
     if "-" in args.pages and not sys.stdin.isatty():
         _attach_terminal_to_stdin()
+    first = pages[0] if pages else None
+    early = isinstance(first, str) and _start_early(first, settings.limits)
 
     with _collector_paused():
         from reader.locations import recorded
         from reader.ui.app import make_app
 
         app = make_app(settings, pages, theme=args.theme, archive=archive)
-        first = pages[0] if pages else None
-        if isinstance(first, str) and recorded(first):
-            app.library.preload(first)
+        if isinstance(first, str) and recorded(first) and app.library.preload(first) and early:
+            from reader import early_extract
+
+            early_extract.cancel(first)
         _prepare_graphics(settings)
     app.run()
     # Shown in the TUI at start; left on the terminal too, where it outlives the screen.

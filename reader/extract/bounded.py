@@ -97,8 +97,10 @@ def extract_bounded(
     path: str | None = None,
     doc: RawDocument | None = None,
     work: Work = read_and_extract,
+    started: Callable[[subprocess.Popen[bytes]], None] | None = None,
 ) -> Article:
-    """Load ``path`` (or take ``doc``) and extract it in a bounded child process."""
+    """Load ``path`` (or take ``doc``) and extract it in a bounded child process
+    (handed to ``started`` once it runs, for a caller that may stop it early)."""
     import pickle
     import subprocess
     import sys
@@ -117,6 +119,8 @@ def extract_bounded(
         )
         _running.add(child)
     try:
+        if started is not None:
+            started(child)
         return _exchange(child, request, limits)
     finally:
         if child.poll() is None:

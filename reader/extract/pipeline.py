@@ -79,7 +79,7 @@ def _html_parts(
     groups = find_html_groups(root, base, metadata.canonical_url or doc.base_url)
     deadline.check("reading metadata")
     chosen = select_body(rule, root) if rule is not None and rule.body else None
-    article = isolate_article(root, base) if chosen is None else chosen
+    article = isolate_article(root) if chosen is None else chosen
     deadline.check("isolating the article")
     groups = split_from_article(article, groups)
     strip_furniture(article)
@@ -92,7 +92,7 @@ def _html_parts(
         and not too_large(len(doc.text), _count(root))
     ):
         # Last use of the tree: trafilatura changes it.
-        opinion = ask(root, base)
+        opinion = ask(root, base, article)
         deadline.check("asking for a second opinion")
     if metadata.language is None:
         language = guess_language(article.text_content())

@@ -3,18 +3,22 @@
 readability-lxml stays the core (it keeps headings, lists, tables, code, links and
 figures); trafilatura, which tells article text from furniture well, is asked what it
 thinks the article is. Our blocks it does not have are dropped (quotes, code, tables,
-figures and a heading followed by a kept block are exempt: trafilatura drops or
-rewrites those itself), and when readability found much less than trafilatura, its
-blocks are added in document order (the *rescue*). trafilatura is imported on the
-first page that needs it: it costs a tenth of a second of imports.
+figures, a heading followed by a kept block and the article's lead paragraph are
+exempt: trafilatura drops or rewrites those itself), and when readability found much
+less than trafilatura, its blocks are added in document order (the *rescue*).
+trafilatura is imported on the first page that needs it: it costs a tenth of a second
+of imports.
 """
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import lxml.html
 
@@ -43,11 +47,17 @@ _DROP_MIN_CHARS = 500
 """trafilatura's text must be at least this long (and cover ours) before it may drop
 anything: a short answer means it failed on the page, not that ours is furniture."""
 _DROP_COVER = 0.5
+_PROSE_WORDS = 12
+"""A block of at least this many words reads as a sentence of prose: the first block,
+a paragraph that long, is the article's lead and is kept whatever trafilatura thinks
+(``_reads_as_lead``); a rescued run needs one such block (``_left_out``)."""
 _ANCHOR_CHARS = 150
 """Blocks this long that both have mark the article's first and last paragraphs; only
 blocks outside them are dropped (inside, trafilatura's gaps are captions and lists
 more often than furniture)."""
 _EXEMPT = frozenset({BlockKind.QUOTE, BlockKind.CODE, BlockKind.TABLE, BlockKind.FIGURE})
+_RUN_KEEPERS = _EXEMPT | {BlockKind.HEADING}
+"""Blocks that make a rescued run worth adding even without a sentence of prose."""
 # Words; each CJK character counts as one (those scripts put no spaces between words).
 _CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 _WORD = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
@@ -89,11 +99,42 @@ def too_large(text_chars: int, nodes: int) -> bool:
     return text_chars > MAX_INPUT_CHARS or nodes > MAX_INPUT_NODES
 
 
-def ask(root: lxml.html.HtmlElement, base: str | None) -> Opinion | None:
-    """trafilatura's article in ``root`` (which it changes: hand it a tree nobody needs
-    afterwards), or None when it found none or failed."""
-    import trafilatura
+_given = threading.local()
 
+
+def _readability_given(original: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """trafilatura's ``try_readability``, answering with the article our readability
+    step already isolated when ``ask`` was given one (trafilatura would otherwise run
+    its own copy of readability over the page again, to compare with its result)."""
+
+    def try_readability(tree: Any) -> Any:
+        article = getattr(_given, "article", None)
+        return original(tree) if article is None else copy.deepcopy(article)
+
+    return try_readability
+
+
+def _trafilatura() -> Any:
+    import trafilatura
+    import trafilatura.external
+
+    if not getattr(trafilatura.external.try_readability, "_ours", False):
+        patched = _readability_given(trafilatura.external.try_readability)
+        patched._ours = True  # type: ignore[attr-defined]
+        trafilatura.external.try_readability = patched
+    return trafilatura
+
+
+def ask(
+    root: lxml.html.HtmlElement,
+    base: str | None,
+    readability_view: lxml.html.HtmlElement | None = None,
+) -> Opinion | None:
+    """trafilatura's article in ``root`` (which it changes: hand it a tree nobody needs
+    afterwards), or None when it found none or failed. ``readability_view`` is
+    readability's article of the same page, which trafilatura compares its own with."""
+    trafilatura = _trafilatura()
+    _given.article = readability_view
     try:
         result = trafilatura.bare_extraction(
             root,
@@ -106,6 +147,8 @@ def ask(root: lxml.html.HtmlElement, base: str | None) -> Opinion | None:
         )
     except Exception:  # a failure of the second opinion leaves the first one standing
         return None
+    finally:
+        _given.article = None
     body = getattr(result, "body", None)
     if body is None or not len(body):
         return None
@@ -173,6 +216,9 @@ def judge(ours: list[Draft], opinion: Opinion | None) -> Verdict:
 
 def _drop(drafts: list[Draft], agreed: Callable[[Draft], bool]) -> list[Draft]:
     agree = [d.kind in _EXEMPT or not d.text or agreed(d) for d in drafts]
+    lead = next((i for i, d in enumerate(drafts) if d.text), None)
+    if lead is not None and _reads_as_lead(drafts[lead]):
+        agree[lead] = True
     anchors = [i for i, d in enumerate(drafts) if agree[i] and len(d.text) >= _ANCHOR_CHARS]
     anchors = anchors or [i for i, a in enumerate(agree) if a]
     first, last = (anchors[0], anchors[-1]) if anchors else (len(drafts), -1)
@@ -188,13 +234,37 @@ def _drop(drafts: list[Draft], agreed: Callable[[Draft], bool]) -> list[Draft]:
     return [d for d, k in zip(drafts, keep, strict=True) if k]
 
 
+def _left_out(run: list[Draft], our_chars: int, *, between: bool) -> bool:
+    """Whether a run of its blocks is not added to our (not stub) article: a run
+    between two of ours that holds more text than our whole article is no gap in it (a
+    gallery, a list of teasers), and a run without one sentence of prose or a heading
+    is furniture (player controls, "View photo")."""
+    if our_chars < _STUB_CHARS:
+        return False
+    if between and sum(len(d.text) for d in run) > our_chars:
+        return True
+    return not any(d.kind in _RUN_KEEPERS or _reads_as_prose(d) for d in run)
+
+
+def _reads_as_prose(draft: Draft) -> bool:
+    return len(_WORD.findall(draft.text)) >= _PROSE_WORDS
+
+
+def _reads_as_lead(draft: Draft) -> bool:
+    """An article's first block written as a sentence or more: its lead, or standfirst,
+    which trafilatura often leaves out (it sits apart from the body, in the header)."""
+    return draft.kind is BlockKind.PARAGRAPH and _reads_as_prose(draft)
+
+
 def _rescue(ours: list[Draft], opinion: Opinion, replace: bool = False) -> list[Draft]:
     """trafilatura's blocks in its order, each replaced by ours where ours has it (ours
     keep their structure); our blocks it lacks stay after the block before them.
 
     Its blocks past the last one we share are teasers of other pages as often as the
-    rest of the article, so they are added only when ours is short (a stub)."""
+    rest of the article, so they are added only when ours is short (a stub); a run of
+    its blocks between two of ours that outweighs our whole article is left out."""
     grams = [_trigrams(d.text) for d in ours]
+    our_chars = sum(len(d.text) for d in ours)
     everything: set[tuple[str, ...]] = set().union(*grams) if grams else set()
     merged: list[Draft] = []
     pending: list[Draft] = []
@@ -213,13 +283,14 @@ def _rescue(ours: list[Draft], opinion: Opinion, replace: bool = False) -> list[
             if _share(theirs, everything) < 0.5:
                 pending.append(draft)
             continue
-        merged.extend(pending)
+        if replace or not _left_out(pending, our_chars, between=next_ours > 0):
+            merged.extend(pending)
         pending = []
         merged.extend(ours[next_ours : match + 1])
         next_ours = match + 1
     if replace:
         return [*merged, *pending]
     merged.extend(ours[next_ours:])
-    if sum(len(d.text) for d in ours) < _STUB_CHARS or next_ours == 0:
+    if our_chars < _STUB_CHARS or next_ours == 0:
         merged.extend(pending)
     return merged

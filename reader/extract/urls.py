@@ -108,7 +108,8 @@ def clean_url(href: str | None, base: str | None = None, *, image: bool = False)
             return None
     if not image and href.startswith("//"):
         href = "https:" + href
-    return strip_tracking(href)
+    # An empty fragment leads where the address without it does.
+    return strip_tracking(href[:-1] if href.endswith("#") else href)
 
 
 def same_page(href: str, page: str | None) -> bool:

@@ -97,6 +97,24 @@ def test_a_library_page_is_read_back_before_the_tui_starts(
     app.library.close()
 
 
+def test_a_new_page_is_read_while_the_tui_starts_and_a_kept_one_is_not(
+    started: list[ReaderApp], tmp_path: Path
+) -> None:
+    from reader import early_extract, service
+    from reader.config import load_settings
+
+    new, kept = tmp_path / "new.html", tmp_path / "kept.html"
+    for page in (new, kept):
+        page.write_text(f"<article><p>{page.stem}: a page about the harbour.</p></article>")
+    service.open_article(str(kept), load_settings())
+    assert run_cli([str(new)]) == 0 and run_cli([str(kept)]) == 0
+    assert early_extract.take(str(kept), load_settings().limits) is None
+    early = early_extract.take(str(new), load_settings().limits)
+    assert early is not None and "harbour" in early.text
+    for app in started:
+        app.library.close()
+
+
 def test_unknown_theme_lists_the_themes(
     started: list[ReaderApp], capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

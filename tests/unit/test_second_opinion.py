@@ -54,6 +54,23 @@ def test_blocks_at_the_edges_it_lacks_are_dropped_and_the_middle_stays() -> None
     assert verdict.dropped == 2 and not verdict.rescued
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The council met on Tuesday night and voted, after a long debate, to rebuild the wall.",
+        "Der Gemeinderat hat am Dienstagabend nach langer Debatte beschlossen, die alte "
+        "Hafenmauer Stein für Stein wieder aufzubauen.",
+    ],
+)
+def test_the_lead_paragraph_stays_though_it_lacks_it(lead: str) -> None:
+    # trafilatura often leaves out the standfirst, which sits in the page's header.
+    ours = drafts((P, lead), *((P, s) for s in SENTENCES))
+    assert texts(judge(ours, opinion(SENTENCES)).drafts) == [lead, *SENTENCES]
+    # A first line that is no sentence is furniture as before.
+    ours = drafts((P, "Harbour news: local, weather, sport"), *((P, s) for s in SENTENCES))
+    assert texts(judge(ours, opinion(SENTENCES)).drafts) == SENTENCES
+
+
 def test_quotes_code_and_a_heading_before_a_kept_block_are_exempt() -> None:
     ours = drafts(
         (BlockKind.HEADING, "The wall"),
@@ -89,6 +106,33 @@ def test_the_rescue_adds_no_tail_after_a_long_article(monkeypatch: pytest.Monkey
     assert texts(judge(ours, opinion(SENTENCES[:6])).drafts) == SENTENCES[:4]
 
 
+def test_the_rescue_leaves_out_a_run_outweighing_our_article(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Between two blocks of ours, a run with more text than our whole article is a
+    # gallery or a list of teasers, not a gap in it; a shorter run is added.
+    monkeypatch.setattr(second_opinion, "_STUB_CHARS", 100)
+    kept = [SENTENCES[0], *SENTENCES[4:7]]
+    ours = drafts(*((P, s) for s in kept))
+    gallery = [f"{n}/9 {s}" for n, s in enumerate(reversed(SENTENCES[1:4]), 1)]
+    gallery = [f"{g} Photo {n} of the harbour gallery." for n, g in enumerate(gallery * 2)]
+    verdict = judge(ours, opinion([SENTENCES[0], *gallery, *SENTENCES[4:7]]))
+    assert verdict.rescued and texts(verdict.drafts) == kept
+    verdict = judge(ours, opinion([*SENTENCES[0:3], *SENTENCES[4:8]]))
+    assert verdict.rescued and texts(verdict.drafts) == [*SENTENCES[0:3], *SENTENCES[4:7]]
+
+
+def test_the_rescue_leaves_out_a_run_without_a_sentence_of_prose(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(second_opinion, "_STUB_CHARS", 100)
+    ours = drafts(*((P, s) for s in [SENTENCES[0], *SENTENCES[4:7]]))
+    theirs = [SENTENCES[0], "View photo", "Play video", SENTENCES[4], *SENTENCES[1:4]]
+    verdict = judge(ours, opinion([*theirs, *SENTENCES[5:7]]))
+    expected = [SENTENCES[0], SENTENCES[4], *SENTENCES[1:4], *SENTENCES[5:7]]
+    assert verdict.rescued and texts(verdict.drafts) == expected
+
+
 def test_when_readability_chose_another_smaller_part_the_opinion_replaces_it() -> None:
     ours = drafts((P, "Most read: the ten best harbour pubs, ranked by our readers this week"))
     verdict = judge(ours, opinion(SENTENCES[:4]))
@@ -106,6 +150,29 @@ def test_ask_reads_the_parsed_tree() -> None:
     assert all(s in found.text for s in SENTENCES)
 
 
+def test_trafilatura_compares_with_our_readability_view_instead_of_its_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import trafilatura.readability_lxml
+
+    body = "".join(f"<p>{s}</p>" for s in SENTENCES)
+    html = f"<html><body><nav><a href='/'>Home</a></nav><article>{body}</article></body></html>"
+    view = lxml.html.fromstring(f"<div>{body}</div>")
+    runs: list[object] = []
+    original = trafilatura.readability_lxml.Document.summary
+
+    def counted(self: object, *args: object, **kwargs: object) -> str:
+        runs.append(self)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(trafilatura.readability_lxml.Document, "summary", counted)
+    found = ask(lxml.html.document_fromstring(html), None, view)
+    assert found is not None and all(s in found.text for s in SENTENCES)
+    assert runs == [] and len(view) == len(SENTENCES)  # its copy, not ours, was changed
+    ask(lxml.html.document_fromstring(html), None)
+    assert len(runs) == 1  # without a view, its own readability runs as before
+
+
 def page() -> RawDocument:
     body = "".join(f"<p>{s}</p>" for s in SENTENCES)
     return RawDocument(
@@ -118,7 +185,7 @@ def test_a_page_too_large_is_never_handed_over(monkeypatch: pytest.MonkeyPatch) 
     assert too_large(10, second_opinion.MAX_INPUT_NODES + 1)
     assert not too_large(10, 10)
     calls: list[int] = []
-    monkeypatch.setattr(pipeline, "ask", lambda root, base: calls.append(1))
+    monkeypatch.setattr(pipeline, "ask", lambda root, base, view=None: calls.append(1))
     monkeypatch.setattr(second_opinion, "MAX_INPUT_CHARS", 100)
     monkeypatch.setattr(pipeline, "too_large", lambda chars, nodes: chars > 100)
     article = pipeline.extract(page(), Limits())
@@ -126,7 +193,7 @@ def test_a_page_too_large_is_never_handed_over(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_the_time_budget_covers_the_second_opinion(monkeypatch: pytest.MonkeyPatch) -> None:
-    def slow(root: lxml.html.HtmlElement, base: str | None) -> None:
+    def slow(root: lxml.html.HtmlElement, base: str | None, view: object = None) -> None:
         time.sleep(0.3)
 
     monkeypatch.setattr(pipeline, "ask", slow)
@@ -137,6 +204,6 @@ def test_the_time_budget_covers_the_second_opinion(monkeypatch: pytest.MonkeyPat
 
 def test_it_is_not_asked_when_the_budget_runs_low(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[int] = []
-    monkeypatch.setattr(pipeline, "ask", lambda root, base: calls.append(1))
+    monkeypatch.setattr(pipeline, "ask", lambda root, base, view=None: calls.append(1))
     pipeline.extract(page(), Limits(extract_seconds=pipeline.MIN_SECONDS_LEFT / 2))
     assert calls == []

@@ -46,18 +46,20 @@ class LibrarySession:
             self._notice(problem)
         return self._store
 
-    def preload(self, source: str) -> None:
+    def preload(self, source: str) -> bool:
         """Read ``source``'s article back from the library now, if it holds the page
         unchanged: called before the app runs, when nothing else wants the interpreter
-        (in a worker beside the starting app, a long article took twice as long)."""
+        (in a worker beside the starting app, a long article took twice as long).
+        True when it does."""
         from reader import service
 
         store = self.store
         if store is None:
-            return
+            return False
         found = service.reopen_article(source, self._settings, store)
         if found is not None:
             self._preloaded[source] = found
+        return found is not None
 
     def take_preloaded(self, source: str) -> tuple[Article, int] | None:
         """What ``preload`` read for ``source`` (once), if anything."""

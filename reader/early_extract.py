@@ -1,0 +1,116 @@
+"""A page named on the command line, extracted while the reader starts.
+
+Opening a page the library has never seen costs the extractor's imports (lxml,
+readability, trafilatura, htmldate: a few hundred milliseconds) and the extraction
+itself, on top of Textual's start. In one process they take turns on one core; here
+the page is read and extracted in a bounded child process (``extract.bounded``: the
+same time and memory bounds as a large page's) started before Textual is imported,
+so the two run side by side. The reading screen asks for the article through
+``service.open_article``, which takes the child's answer (``take``) instead of
+extracting again.
+
+The child is only a head start: when it fails for any reason, or the library turns
+out to hold the page already (``cancel``), its work is dropped and the ordinary path
+runs, which says what is wrong. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from typing import TYPE_CHECKING
+
+from reader.errors import ReaderError
+
+if TYPE_CHECKING:
+    import subprocess
+
+    from reader.config import Limits
+    from reader.loaders.base import RawDocument
+    from reader.models import Article
+
+
+class _Early:
+    """One page's child extraction, waited for in a thread (which only waits)."""
+
+    def __init__(self, source: str, limits: Limits) -> None:
+        self.source = source
+        self.limits = limits
+        self.article: Article | None = None
+        self.cancelled = False
+        self._child: subprocess.Popen[bytes] | None = None
+        self._thread = threading.Thread(target=self._run, name="early-extract", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        from reader.extract.bounded import extract_bounded
+
+        try:
+            self.article = extract_bounded(
+                self.limits, path=self.source, work=read_in_child, started=self._started
+            )
+        except ReaderError:
+            self.article = None  # the ordinary path reads the page again and says why
+
+    def _started(self, child: subprocess.Popen[bytes]) -> None:
+        self._child = child
+        if self.cancelled:
+            child.kill()
+
+    def cancel(self) -> None:
+        self.cancelled = True
+        child = self._child
+        if child is not None:
+            with contextlib.suppress(OSError):  # gone already
+                child.kill()
+
+    def result(self) -> Article | None:
+        self._thread.join()
+        return None if self.cancelled else self.article
+
+
+_pending: dict[str, _Early] = {}
+_lock = threading.Lock()
+
+
+def _key(source: str) -> str:
+    return os.path.realpath(os.path.expanduser(source))
+
+
+def start(source: str, limits: Limits) -> None:
+    """Begin reading the local page ``source`` in a child process now."""
+    with _lock:
+        key = _key(source)
+        if key not in _pending:
+            _pending[key] = _Early(source, limits)
+
+
+def take(source: str, limits: Limits) -> Article | None:
+    """The article ``start`` read for ``source`` (waiting for it), once; None when there
+    is none, it failed, or it was read under other limits."""
+    if not _pending:
+        return None
+    with _lock:
+        early = _pending.pop(_key(source), None)
+    if early is None or early.limits != limits:
+        return None
+    return early.result()
+
+
+def cancel(source: str) -> None:
+    """Drop the head start for ``source`` (the library holds the page): its child is
+    stopped at once."""
+    with _lock:
+        early = _pending.pop(_key(source), None)
+    if early is not None:
+        early.cancel()
+
+
+def read_in_child(limits: Limits, path: str | None, doc: RawDocument | None) -> Article:
+    """What the child does: read the page as ``service.open_article`` would."""
+    from reader import service
+
+    if path is None:
+        raise ReaderError("no page to read")
+    return service.read_article(path, limits, whole_page_fallback=True)
