@@ -12,6 +12,7 @@ from reader.config import Limits
 from reader.extract.blocks import Draft
 from reader.extract.furniture import is_furniture_text
 from reader.extract.furniture_rules import Place, furniture_rule, repeat_rule
+from reader.extract.heading_furniture import clean_heading
 from reader.extract.markdown import Check, block_html, plain_markdown, render_fragments
 from reader.extract.sections import heading_sections, link_sections
 from reader.models import (
@@ -60,11 +61,12 @@ def refine(
     *,
     furniture: bool = True,
 ) -> list[Draft]:
-    """Drop furniture blocks (unless ``furniture`` is False), the body's copy of the
-    title (``repeat_rule``) and a leading byline line; shift heading
-    levels so the body's top level is 2 (the title is the article's only level 1)."""
+    """Drop furniture blocks (unless ``furniture`` is False) and headings' edit links
+    and permalinks, the body's copy of the title (``repeat_rule``) and a leading byline
+    line; shift heading levels so the body's top level is 2 (the title is the article's
+    only level 1)."""
     kept = [
-        d
+        clean_heading(d)
         for d in drafts
         if not (
             furniture

@@ -20,6 +20,7 @@ from reader.extract.assemble import build_article, refine
 from reader.extract.blocks import Draft, build_drafts
 from reader.extract.figure_sizes import measure_figures
 from reader.extract.furniture import strip_furniture
+from reader.extract.heading_furniture import strip_anchor_furniture, superscript_citations
 from reader.extract.html_clean import base_href, parse_html
 from reader.extract.language import guess_language
 from reader.extract.link_groups import find_html_groups, finish_groups, split_from_article
@@ -78,6 +79,10 @@ def _html_parts(
     )
     groups = find_html_groups(root, base, metadata.canonical_url or doc.base_url)
     deadline.check("reading metadata")
+    # Before readability: a heading whose edit link is half its text looks like a
+    # link list to it, and is dropped.
+    strip_anchor_furniture(root)
+    superscript_citations(root)
     chosen = select_body(rule, root) if rule is not None and rule.body else None
     article = isolate_article(root) if chosen is None else chosen
     deadline.check("isolating the article")
