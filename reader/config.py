@@ -79,6 +79,9 @@ class Reading:
     """Sidebar width in cells; 0 follows the terminal (about a third of it). Widening
     or narrowing it in the app (keys, or dragging its edge) is remembered instead."""
     cursor_blink: bool = True
+    link_numbers: bool = False
+    """Show each link's number (``[3]``) after it at all times; otherwise links are
+    marked by their colour and the numbers show while link hints (``f``) are on."""
     user_themes: bool = True
     """Load themes from the user's config directory."""
     images: ImageMode = "auto"

@@ -25,9 +25,10 @@ def anyio_backend() -> str:
 
 
 class Host(App[None]):
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, numbers: bool = False) -> None:
         super().__init__()
         self.article = article
+        self.numbers = numbers
         self.seen: list[Message] = []
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -38,7 +39,9 @@ class Host(App[None]):
         yield ArticleView(id="view")
 
     def on_mount(self) -> None:
-        self.query_one(ArticleView).show(self.article)
+        view = self.query_one(ArticleView)
+        view.link_numbers = self.numbers
+        view.show(self.article)
 
     def on_article_view_link_activated(self, event: ArticleView.LinkActivated) -> None:
         self.seen.append(event)
@@ -198,7 +201,7 @@ async def test_link_groups_start_collapsed_and_click_toggles_headings() -> None:
 
 
 async def test_click_on_a_link_posts_link_activated() -> None:
-    app = Host(sectioned())
+    app = Host(sectioned(), numbers=True)
     async with app.run_test(size=(80, 20)) as pilot:
         view = app.query_one(ArticleView)
         await ready(pilot, view)
@@ -287,7 +290,7 @@ async def test_measure_caps_and_centres_the_column() -> None:
 
 
 async def test_hints_emphasise_link_numbers() -> None:
-    app = Host(sectioned())
+    app = Host(sectioned(), numbers=True)
     async with app.run_test(size=(80, 20)) as pilot:
         view = app.query_one(ArticleView)
         await ready(pilot, view)

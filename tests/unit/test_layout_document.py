@@ -17,6 +17,7 @@ from reader.ui.article_view.layout.lines import (
     SECTION,
     START,
     line_text,
+    split_role,
 )
 
 
@@ -87,7 +88,7 @@ def test_headings_are_markers_with_levels_and_rules() -> None:
 
 
 def test_links_are_numbered_inline_then_link_groups_continue() -> None:
-    layout = lay_out_article(sample(), 60, collapsed=[])
+    layout = lay_out_article(sample(), 60, collapsed=[], numbers=True)
     lines = texts(layout)
     assert any("the docs[1] and stay calm." in line for line in lines)
     assert any("another link[2]." in line for line in lines)
@@ -103,11 +104,31 @@ def test_links_are_numbered_inline_then_link_groups_continue() -> None:
     assert layout.ctx.links[2].group == "g0"
 
 
+def test_without_numbers_links_keep_their_tags_but_no_number_is_written() -> None:
+    numbered = lay_out_article(sample(), 60, collapsed=[], numbers=True)
+    plain = lay_out_article(sample(), 60, collapsed=[])
+    assert not any(f"[{n}]" in line for line in texts(plain) for n in range(1, 6))
+    assert any("the docs and stay calm." in line for line in texts(plain))
+    assert [link.number for link in plain.ctx.links] == [1, 2, 3, 4, 5]
+    assert set(plain.link_line) == set(numbered.link_line)
+    for number, row in plain.link_line.items():
+        roles = [split_role(run[1])[1] for run in plain.lines[row][RUNS]]
+        assert number in roles
+
+
+def test_links_without_an_address_are_not_numbered() -> None:
+    builder = ArticleBuilder("Dump")
+    builder.paragraph("See ", ("nowhere", "link", None), " and ", ("here", "link", "https://h"))
+    layout = lay_out_article(builder.build(), 60, numbers=True)
+    assert [(link.number, link.text) for link in layout.ctx.links] == [(1, "here")]
+    assert any("nowhere and here[1]" in line for line in texts(layout))
+
+
 def test_link_groups_start_collapsed_and_expand_into_a_list() -> None:
     default = lay_out_article(sample(), 60)
     assert texts(default)[-1] == f"{COLLAPSED_MARKER}Related (3)"
     assert 3 not in default.link_line
-    opened = lay_out_article(sample(), 60, collapsed=[])
+    opened = lay_out_article(sample(), 60, collapsed=[], numbers=True)
     tail = texts(opened)[-4:]
     assert tail[0] == f"{EXPANDED_MARKER}Related (3)"
     assert tail[1].strip().startswith("• One[3]")
@@ -339,7 +360,7 @@ def test_a_link_cut_across_rows_keeps_its_number_on_every_part() -> None:
 
     b = ArticleBuilder()
     b.paragraph("See ", ("https://example.org/a/very/long/address/indeed", "link", "https://x"))
-    layout = lay_out_article(b.build(), 12)
+    layout = lay_out_article(b.build(), 12, numbers=True)
     parts = [run for line in layout.lines for run in line[RUNS] if "link" in run[1]]
     assert len(parts) > 3
     assert {split_role(run[1])[1] for run in parts} == {1}

@@ -60,7 +60,9 @@ def rich_article() -> tuple[Article, Section]:
 
 def produced_roles(collapsed: list[str]) -> set[str]:
     article, enumeration = rich_article()
-    layout = lay_out_article(article, 60, collapsed=collapsed, extra_sections=[enumeration])
+    layout = lay_out_article(
+        article, 60, collapsed=collapsed, extra_sections=[enumeration], numbers=True
+    )
     roles: set[str] = set()
     for line in layout.lines:
         for _, role, _ in line[RUNS]:

@@ -19,6 +19,7 @@ from textual.strip import Strip
 from reader.ui.article_view.layout.lines import NO_OFFSET, RUNS, DisplayLine, Run, split_role
 from reader.ui.article_view.layout.overlays import OverlaySpan, apply_overlays
 from reader.ui.article_view.layout.wrap import cells
+from reader.ui.article_view.link_labels import hint_labels
 from reader.ui.article_view.roles import ROLE_LOOKS, Role
 
 GUTTER = 2
@@ -131,13 +132,17 @@ class RowPainter:
         hints: bool,
         row: int,
         sign: tuple[str, str] | None = None,
+        labels: Callable[[int], int] | None = None,
     ) -> Strip:
         """Row ``row``, ``width`` cells wide, its text column centred. Each segment
         carries its position (Textual's ``offset`` meta) for mouse selection; set
         here rather than by ``Strip.apply_offsets``, which would make a second Strip
         per row (Strips become cyclic garbage, and the collector pauses the UI).
         ``sign`` (glyph, role) goes one cell right of the column, or, when the view
-        has no room there, into the gutter beside the cursor marker."""
+        has no room there, into the gutter beside the cursor marker. With ``labels``
+        (where each link starts, by number), each link starting on the row has its
+        number drawn over the start of its text: hints for links whose number the
+        layout does not show."""
         base = self.base()
         left = column_left(width, column) - GUTTER
         sign_at = left + GUTTER + column + 1
@@ -157,14 +162,20 @@ class RowPainter:
         else:
             parts.append((" " * (left + GUTTER), base))
         used = left + GUTTER
+        label = hint_labels(line, labels) if labels is not None else None
         for text, role, overlays in apply_overlays(line[RUNS], spans):
             if not text:
                 continue
             if "\t" in text:
                 text = text.replace("\t", " ")
-            role = split_role(role)[0]
+            role, number = split_role(role)
             if hints and role == _LINK_NUMBER:
                 role = _HINTED_LINK_NUMBER
+            if label is not None:
+                text, added = label.cover(text, number, parts, self.style(_HINTED_LINK_NUMBER))
+                used += added
+                if not text:
+                    continue
             parts.append((text, self.style(role, overlays)))
             used += cells(text)
         if sign is not None and in_margin and used <= sign_at:

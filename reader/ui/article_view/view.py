@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import gc
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import NamedTuple
 
@@ -112,7 +112,7 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
     measure: reactive[int] = reactive(80)
     """Widest text column in cells; the column is centred in a wider view."""
     hints: reactive[bool] = reactive(False)
-    """Emphasise link numbers (link-hint mode)."""
+    """Emphasise link numbers (link-hint mode); unless ``link_numbers``, draw them."""
     cursor: reactive[int] = reactive(0, repaint=False)
     """A text offset; its row shows a marker. Follows the view when scrolled away."""
     cursor_hidden: reactive[bool] = reactive(False, repaint=False)
@@ -201,6 +201,9 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
         self._size_synced = 0.0
         self._render_width: int | None = None
         self._render_selection: Selection | None = None
+        self.link_numbers = False
+        """Links show their number (``[3]``) at all times, not only as hints; read by
+        ``show``."""
         self.figure_rows = 0
         """Most rows a figure's picture takes (0: pictures are not drawn); read by
         ``show``."""
@@ -232,7 +235,10 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
             gc.freeze()
         self._figures.reset(pictures)
         self._ctx = make_context(
-            article, self.figure_rows if pictures is not None else 0, self.title_block
+            article,
+            self.figure_rows if pictures is not None else 0,
+            self.title_block,
+            self.link_numbers,
         )
         self._outline = Outline(self._ctx.article)
         self._collapsed = self._outline.default_collapsed()
@@ -749,13 +755,29 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
                 if line[START] == line[END] and line[RUNS] and self._overlays.layers:
                     spans = self._overlays.spans_in(*shown_range(line))
                 strip = self._painter.paint(
-                    line, spans, layout.width, width, is_cursor, self.hints, index, self._sign(line)
+                    line,
+                    spans,
+                    layout.width,
+                    width,
+                    is_cursor,
+                    self.hints,
+                    index,
+                    self._sign(line),
+                    self._hint_labels(),
                 )
             self._strips[key] = strip
         selection = self._render_selection if self._render_width else self.text_selection
         if selection is not None and (span := selection.get_span(index)) is not None:
             strip = self._select(strip, *span)
         return strip
+
+    def _hint_labels(self) -> Callable[[int], int] | None:
+        """Where links start, for labelling them: only while hints are on and the
+        layout does not show the numbers itself."""
+        ctx = self._ctx
+        if not self.hints or ctx is None or ctx.link_numbers.shown:
+            return None
+        return ctx.link_numbers.start
 
     def _figure_row(
         self, layout: ArticleLayout, line: DisplayLine, index: int, width: int

@@ -103,6 +103,7 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         self.view.measure = reading.measure
         self.view.figure_rows = figure_rows(reading.images)
         self.view.title_block = True
+        self.view.link_numbers = reading.link_numbers
         self.search_bar = SearchBar(cursor_blink=reading.cursor_blink, id="search-bar")
         self.hint_bar = LinkHintBar(cursor_blink=reading.cursor_blink, id="hint-bar")
         self.pending_keys = PendingKeysLine(id="pending-keys")

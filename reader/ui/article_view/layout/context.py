@@ -12,9 +12,15 @@ class LayoutContext:
     """The article and its link numbering; what block layout needs. Worker threads
     share it: the article is immutable and the numbering locks."""
 
-    def __init__(self, article: Article, figure_rows: int = 0, title_block: bool = False) -> None:
+    def __init__(
+        self,
+        article: Article,
+        figure_rows: int = 0,
+        title_block: bool = False,
+        numbers: bool = False,
+    ) -> None:
         self.article = article
-        self.link_numbers = LinkNumbers(article)
+        self.link_numbers = LinkNumbers(article, shown=numbers)
         self.shown = ShownText(article)
         """Offsets for the text shown beside the article's (link groups, member lists,
         alt text): runs of it carry them, so search and overlays reach it."""
@@ -47,6 +53,7 @@ class LayoutContext:
 
 
 def make_context(
-    article: Article, figure_rows: int = 0, title_block: bool = False
+    article: Article, figure_rows: int = 0, title_block: bool = False, numbers: bool = False
 ) -> LayoutContext:
-    return LayoutContext(article, figure_rows, title_block)
+    """``numbers``: links show their number (``[3]``) in the text at all times."""
+    return LayoutContext(article, figure_rows, title_block, numbers)

@@ -290,9 +290,16 @@ class ArticleLayout:
                         link.text or link.href or "link",
                         link_role(Role.LINK.value, link.number),
                         _or_none(shown.offset((PieceKind.LINK.value, group, index))),
-                    ),
-                    (f"[{link.number}]", link_role(Role.LINK_NUMBER.value, link.number), NO_OFFSET),
+                    )
                 ]
+                if self.ctx.link_numbers.shown:
+                    runs.append(
+                        (
+                            f"[{link.number}]",
+                            link_role(Role.LINK_NUMBER.value, link.number),
+                            NO_OFFSET,
+                        )
+                    )
                 if link.href:
                     url = shown.offset((PieceKind.LINK_URL.value, group, index))
                     runs.append((f" {link.href}", Role.LINK_URL.value, _or_none(url)))
@@ -370,10 +377,12 @@ def lay_out_article(
     collapsed: Iterable[str] | None = None,
     extra_sections: Sequence[Section] = (),
     title_block: bool = False,
+    numbers: bool = False,
 ) -> ArticleLayout:
     """Lay out the whole article at once (tests, tools). ``collapsed=None`` means
-    the default: link groups collapsed, everything else open."""
-    ctx = make_context(article, title_block=title_block)
+    the default: link groups collapsed, everything else open; ``numbers`` writes link
+    numbers into the text."""
+    ctx = make_context(article, title_block=title_block, numbers=numbers)
     outline = Outline(ctx.article, extra_sections)
     chosen = outline.default_collapsed() if collapsed is None else set(collapsed)
     layout = ArticleLayout(ctx, outline, width, chosen)

@@ -26,16 +26,25 @@ class LinkNumbers:
     screenful needs only the first few), then the links of each link group.
 
     Shared by the event loop and a layout worker; numbering is done under a lock.
-    URLs go through ``clean_line``: they are shown, and handed to a browser.
+    URLs go through ``clean_line``: they are shown, and handed to a browser. A link
+    with no address (a text dump's) gets no number: there is nothing to open.
+    ``shown``: the layout writes each number after its link (``[3]``); otherwise links
+    are marked by their look, and the view labels them only while hints are on.
     """
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, shown: bool = False) -> None:
         self._article = article
+        self.shown = shown
         self._lock = threading.Lock()
         self._by_span: dict[tuple[int, int], int] = {}
         self._links: list[NumberedLink] = []
         self._next_block = 0
         self._all: tuple[NumberedLink, ...] | None = None
+
+    def start(self, number: int) -> int:
+        """Where link ``number`` starts in the text (-1 when it is not numbered yet)."""
+        links = self._links
+        return links[number - 1].start if 0 < number <= len(links) else NO_OFFSET
 
     def get(self, span: tuple[int, int]) -> int | None:
         """The number of the link mark over ``span`` (its block must be numbered)."""
@@ -49,7 +58,7 @@ class LinkNumbers:
             blocks = self._article.blocks
             text = self._article.text
             for index in range(self._next_block, min(block + 1, len(blocks))):
-                marks = [m for m in blocks[index].marks if m.kind == MarkKind.LINK]
+                marks = [m for m in blocks[index].marks if m.kind == MarkKind.LINK and m.href]
                 if len(marks) > 1:
                     marks.sort(key=lambda m: (m.start, -m.end))
                 for mark in marks:
@@ -99,9 +108,9 @@ def inline_runs(
     base: str,
     links: LinkNumbers,
 ) -> list[Run]:
-    """Runs for ``text[start:end]`` styled by the marks overlapping it; a numbered
-    link's number follows its text as a ``link-number`` run, and the link's runs carry
-    its number as a role tag."""
+    """Runs for ``text[start:end]`` styled by the marks overlapping it; the link's runs
+    carry its number as a role tag, and when numbers are ``shown`` the number follows
+    its text as a ``link-number`` run."""
     inside = [m for m in marks if m.start < end and start < m.end and m.start < m.end]
     if not inside:
         return [(text[start:end], base, start)] if end > start else []
@@ -118,7 +127,7 @@ def inline_runs(
         link = next((m for m in active if m.kind == MarkKind.LINK), None)
         number = links.get((link.start, link.end)) if link else None
         runs.append((text[a:b], link_role(role, number) if number else role, a))
-        for mark in inside:
+        for mark in inside if links.shown else ():
             if mark.kind == MarkKind.LINK and mark.end == b:
                 number = links.get((mark.start, mark.end))
                 if number is not None:
