@@ -265,12 +265,38 @@ def test_table_columns_align_and_fit_the_width() -> None:
     assert {r[1] for r in layout.lines[0][RUNS] if r[2] != NO_OFFSET} == {"table-header"}
 
 
-def test_table_too_wide_for_columns_stacks_rows() -> None:
+def test_a_table_too_wide_for_the_column_keeps_its_rows_and_words_whole() -> None:
     b = ArticleBuilder()
     b.table([[f"c{i}" for i in range(12)], [str(i) for i in range(12)]])
     lines = texts(lay_out_article(b.build(), 20))
-    assert all(cell_len(line) <= 20 for line in lines)
-    assert "c0" in lines[0]
+    # One row per table row (and the header rule): wider than the column, scrolled.
+    assert len(lines) == 3
+    assert lines[0].split(" │ ") == [f"c{i}" for i in range(12)]
+    assert [c.strip() for c in lines[2].split(" │ ")] == [str(i) for i in range(12)]
+
+
+def test_a_table_whose_words_fit_is_shared_out_within_the_column() -> None:
+    b = ArticleBuilder()
+    long = "tide gauges read every six minutes along the whole coast"
+    b.table([["Place", "Note"], ["Port Wren", long]])
+    lines = texts(lay_out_article(b.build(), 30))
+    assert all(cell_len(line) <= 30 for line in lines)
+    assert " ".join(line.split(" │ ")[1].strip() for line in lines[2:]) == long
+
+
+def test_long_code_lines_are_not_wrapped_and_keep_their_indent() -> None:
+    b = ArticleBuilder()
+    source = "def f():\n        return some_function_with_a_long_name(argument_one, argument_two)"
+    b.code(source, None)
+    layout = lay_out_article(b.build(), 30)
+    lines = texts(layout)
+    assert len(lines) == 4  # padding, two lines, padding
+    assert lines[2].strip() == source.split("\n")[1].strip()
+    assert lines[2].startswith("  " + "        return")
+    # Every row of the box is as wide as its widest line: the background scrolls too.
+    assert len({cell_len(line) for line in lines}) == 1
+    text_rows = [line for line in layout.lines if line[END] > line[START]]
+    assert [layout.ctx.text[r[START] : r[END]] for r in text_rows] == source.split("\n")
 
 
 def test_figures_and_rules() -> None:

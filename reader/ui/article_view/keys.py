@@ -106,6 +106,22 @@ ARTICLE_BINDINGS: list[Binding] = [
         tooltip="Go to the previous paragraph",
     ),
     Binding(
+        "right",
+        "scroll_sideways_half(1)",
+        "Code right",
+        show=False,
+        id="view.sideways-right",
+        tooltip="Scroll code and wide tables half a screen right",
+    ),
+    Binding(
+        "left",
+        "scroll_sideways_half(-1)",
+        "Code left",
+        show=False,
+        id="view.sideways-left",
+        tooltip="Scroll code and wide tables half a screen left",
+    ),
+    Binding(
         "enter",
         "toggle_section",
         "Fold",
@@ -145,6 +161,28 @@ FOLD_SEQUENCES: tuple[KeySequence, ...] = (
     KeySequence("zM", "close_all", "Close every section", "view.fold-close-all", "close all"),
 )
 
+SIDEWAYS_SEQUENCES: tuple[KeySequence, ...] = (
+    # vim's sideways scrolling of unwrapped lines; here code and wide tables.
+    KeySequence(
+        "zl", "scroll_sideways(1)", "Scroll code and tables right", "view.sideways-column-right"
+    ),
+    KeySequence(
+        "zh", "scroll_sideways(-1)", "Scroll code and tables left", "view.sideways-column-left"
+    ),
+    KeySequence(
+        "zL",
+        "scroll_sideways_half(1)",
+        "Scroll code and tables half a screen right",
+        "view.sideways-half-right",
+    ),
+    KeySequence(
+        "zH",
+        "scroll_sideways_half(-1)",
+        "Scroll code and tables half a screen left",
+        "view.sideways-half-left",
+    ),
+)
+
 MARK_SEQUENCES: tuple[KeySequence, ...] = (
     # Marks (less/vim): typed in the view, run by the reading screen, which keeps them
     # in the library.
@@ -159,5 +197,5 @@ MARK_SEQUENCES: tuple[KeySequence, ...] = (
     ),
 )
 
-VIEW_SEQUENCES: tuple[KeySequence, ...] = (*FOLD_SEQUENCES, *MARK_SEQUENCES)
+VIEW_SEQUENCES: tuple[KeySequence, ...] = (*FOLD_SEQUENCES, *SIDEWAYS_SEQUENCES, *MARK_SEQUENCES)
 """Every sequence typed in the article view."""

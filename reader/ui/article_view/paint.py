@@ -21,6 +21,7 @@ from reader.ui.article_view.layout.overlays import OverlaySpan, apply_overlays
 from reader.ui.article_view.layout.wrap import cells
 from reader.ui.article_view.link_labels import hint_labels
 from reader.ui.article_view.roles import ROLE_LOOKS, Role
+from reader.ui.article_view.sideways import window
 
 GUTTER = 2
 """Cells left of the text column: the cursor marker and a space."""
@@ -29,6 +30,7 @@ CURSOR_MARK = "▎"
 # Plain strings for the row loop (no enum look-up per run).
 _LINK_NUMBER = Role.LINK_NUMBER.value
 _HINTED_LINK_NUMBER = f"{Role.LINK_NUMBER.value} {Role.LINK_HINT.value}"
+_MORE = Role.MORE_SIDEWAYS.value
 
 
 class _Palette:
@@ -133,6 +135,7 @@ class RowPainter:
         row: int,
         sign: tuple[str, str] | None = None,
         labels: Callable[[int], int] | None = None,
+        shift: int = 0,
     ) -> Strip:
         """Row ``row``, ``width`` cells wide, its text column centred. Each segment
         carries its position (Textual's ``offset`` meta) for mouse selection; set
@@ -142,7 +145,8 @@ class RowPainter:
         has no room there, into the gutter beside the cursor marker. With ``labels``
         (where each link starts, by number), each link starting on the row has its
         number drawn over the start of its text: hints for links whose number the
-        layout does not show."""
+        layout does not show. A row wider than the column (code, a wide table) shows
+        ``column`` cells of itself from cell ``shift``."""
         base = self.base()
         left = column_left(width, column) - GUTTER
         sign_at = left + GUTTER + column + 1
@@ -162,6 +166,7 @@ class RowPainter:
         else:
             parts.append((" " * (left + GUTTER), base))
         used = left + GUTTER
+        body = len(parts)
         label = hint_labels(line, labels) if labels is not None else None
         for text, role, overlays in apply_overlays(line[RUNS], spans):
             if not text:
@@ -178,6 +183,10 @@ class RowPainter:
                     continue
             parts.append((text, self.style(role, overlays)))
             used += cells(text)
+        if used - left - GUTTER > column:
+            # Code or a wide table: the window the sideways scroll shows.
+            parts[body:], shown = window(parts[body:], shift, column, self._look(_MORE))
+            used = left + GUTTER + shown
         if sign is not None and in_margin and used <= sign_at:
             parts.append((" " * (sign_at - used), base))
             parts.append((sign[0], self.style(sign[1])))

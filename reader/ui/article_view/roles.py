@@ -41,6 +41,8 @@ class Role(StrEnum):
     CODE_NAME = "code-name"
     CODE_BUILTIN = "code-builtin"
     CODE_OPERATOR = "code-operator"
+    MORE_SIDEWAYS = "more-sideways"
+    """The ‹ › marking text beyond the column's edge (painted, not a run's role)."""
     TABLE_BORDER = "table-border"
     TABLE_HEADER = "table-header"
     FIGURE = "figure"
@@ -119,6 +121,7 @@ ROLE_LOOKS: dict[Role, Look] = {
     Role.CODE_NAME: ("", "text-primary", ""),
     Role.CODE_BUILTIN: ("", "text-primary", ""),
     Role.CODE_OPERATOR: ("", "text-warning", ""),
+    Role.MORE_SIDEWAYS: ("", "text-muted", ""),
     Role.TABLE_BORDER: ("", "text-muted", ""),
     Role.TABLE_HEADER: ("bold", "", ""),
     Role.FIGURE: ("italic", "text-muted", ""),

@@ -61,6 +61,7 @@ from reader.ui.article_view.paint import (
     run_at,
 )
 from reader.ui.article_view.roles import Role
+from reader.ui.article_view.sideways import row_cells, widest_overflow
 from reader.ui.keyseq import (
     CANCEL_KEY,
     KeySequences,
@@ -71,6 +72,8 @@ from reader.ui.keyseq import (
 
 SYNC_BLOCKS = 150
 """A jump this many blocks past the laid-out part is laid out at once, not awaited."""
+WHEEL_COLUMNS = 4
+"""Cells one notch of a sideways wheel (or shift + wheel) scrolls code and tables."""
 SIZE_SYNC_SECONDS = 0.25
 """How long rows added below the view may wait before the scrollbar learns of them."""
 
@@ -201,6 +204,8 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
         self._size_synced = 0.0
         self._render_width: int | None = None
         self._render_selection: Selection | None = None
+        self._x_shift = 0
+        """How far code and wide tables are scrolled sideways, in cells."""
         self.link_numbers = False
         """Links show their number (``[3]``) at all times, not only as hints; read by
         ``show``."""
@@ -246,6 +251,7 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
         self._follow_end = False
         self._overlays.reset()
         self._signs, self._sign_offsets = [], []
+        self._x_shift = 0
         self._line_versions.clear()
         self.set_reactive(ArticleView.cursor, 0)
         self._cursor_line = 0
@@ -764,6 +770,7 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
                     index,
                     self._sign(line),
                     self._hint_labels(),
+                    self._x_shift,
                 )
             self._strips[key] = strip
         selection = self._render_selection if self._render_width else self.text_selection
@@ -871,7 +878,8 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
         left = column_left(self._view_width, layout.width)
         # Text shown beside the article's is not part of it: a selection ends at the
         # end of the article's text there.
-        return min(offset_at_char(line, point.x - left, line[END]), len(layout.ctx.text))
+        at = offset_at_char(line, point.x - left + self._shift_of(line), line[END])
+        return min(at, len(layout.ctx.text))
 
     # --- scrolling and the cursor -------------------------------------------------------
 
@@ -1017,6 +1025,53 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
         if self._layout is not None:
             self._jump(self._layout.block_starts, False)
 
+    # --- sideways: code and wide tables ------------------------------------------------
+
+    def _shift_of(self, line: DisplayLine) -> int:
+        """The sideways shift row ``line`` is painted with (0 unless it is wide)."""
+        layout = self._layout
+        if not self._x_shift or layout is None or row_cells(line) <= layout.width:
+            return 0
+        return self._x_shift
+
+    def action_scroll_sideways(self, columns: int) -> None:
+        """Scroll code and wide tables ``columns`` cells right (left when negative),
+        as far as the widest row on screen needs."""
+        layout = self._layout
+        if layout is None:
+            return
+        top = self.scroll_offset.y
+        reach = widest_overflow(layout.lines[top : top + self._view_height], layout.width)
+        shift = max(0, min(self._x_shift + columns, max(reach, 0)))
+        if shift == self._x_shift:
+            self.app.bell()
+            return
+        self._x_shift = shift
+        self._repaint_all()
+
+    def action_scroll_sideways_half(self, direction: int) -> None:
+        layout = self._layout
+        half = max(1, (layout.width if layout is not None else self._view_width) // 2)
+        self.action_scroll_sideways(half if direction > 0 else -half)
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        if event.shift:
+            event.stop()
+            self.action_scroll_sideways(WHEEL_COLUMNS)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        if event.shift:
+            event.stop()
+            self.action_scroll_sideways(-WHEEL_COLUMNS)
+
+    def on_mouse_scroll_right(self, event: events.MouseScrollRight) -> None:
+        event.stop()
+        self.action_scroll_sideways(WHEEL_COLUMNS)
+
+    def on_mouse_scroll_left(self, event: events.MouseScrollLeft) -> None:
+        event.stop()
+        self.action_scroll_sideways(-WHEEL_COLUMNS)
+
     def action_toggle_section(self) -> None:
         if not self.figure_chosen():
             self.toggle_section()
@@ -1068,7 +1123,7 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
             return
         line = layout.lines[index]
         column = offset.x - column_left(self._view_width, layout.width)
-        hit = run_at(line, column)
+        hit = run_at(line, column + self._shift_of(line))
         if hit is not None:
             number = self._link_number(line, hit[1])
             if number is not None:

@@ -34,6 +34,8 @@ BULLETS = ("• ", "◦ ", "▪ ")
 QUOTE_BAR = "│ "
 CODE_INDENT = 2
 TAB_WIDTH = 4
+NO_WRAP = 1 << 30
+"""A row width no line reaches: code rows break only at line ends."""
 
 
 def _heading(ctx: LayoutContext, block: Block, width: int) -> list[WrappedRow]:
@@ -121,8 +123,10 @@ def _code(ctx: LayoutContext, block: Block, width: int, load: bool = True) -> li
         end -= 1
     runs = _expand_tabs(code_runs(ctx.text, block.start, end, block.language, load))
     pad = ((" " * CODE_INDENT, CODE_BASE, NO_OFFSET),)
-    inner = max(1, width - 2 * CODE_INDENT)
-    rows = wrap_hard(runs, inner + CODE_INDENT, pad, pad)
+    # Code never wraps: a line longer than the column is scrolled to (sideways.py).
+    rows = wrap_hard(runs, NO_WRAP, pad, pad)
+    # The box is as wide as its widest line, so its background scrolls with it.
+    width = max(width, max((runs_cells(r[0]) for r in rows), default=0) + CODE_INDENT)
     boxed: list[WrappedRow] = []
     blank = ((" " * width, CODE_BASE, NO_OFFSET),)
     boxed.append((blank, NO_OFFSET, NO_OFFSET))

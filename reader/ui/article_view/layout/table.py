@@ -1,4 +1,5 @@
-"""Tables: aligned columns that fit the measure, cells wrapped inside their column."""
+"""Tables: aligned columns, cells wrapped inside their column. A table that cannot
+fit the measure without cutting words is laid out wider and scrolled sideways."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ from collections.abc import Sequence
 from reader.models import Block, Mark
 from reader.ui.article_view.layout.inline import LinkNumbers, inline_runs
 from reader.ui.article_view.layout.lines import NO_OFFSET, Run
-from reader.ui.article_view.layout.wrap import WrappedRow, runs_cells, wrap
+from reader.ui.article_view.layout.wrap import WrappedRow, cells, runs_cells, wrap
 from reader.ui.article_view.roles import Role
 
 SEPARATOR = " │ "
 SEPARATOR_WIDTH = 3
 MIN_COLUMN = 3
+WIDE_CELL = 40
+"""Widest a column grows in a table wider than the view before its text wraps."""
 
 
 def column_widths(natural: Sequence[int], available: int) -> list[int]:
@@ -56,9 +59,7 @@ def table_rows(
         for column, runs in enumerate(row):
             natural[column] = max(natural[column], runs_cells(runs))
     available = width - SEPARATOR_WIDTH * (columns - 1)
-    if available < MIN_COLUMN * columns:
-        return _stacked(cell_runs, width)
-    widths = column_widths(natural, available)
+    widths = table_widths(natural, _longest_words(cell_runs, columns), available)
     out: list[WrappedRow] = []
     for number, row in enumerate(cell_runs):
         wrapped = [wrap(runs, widths[column]) for column, runs in enumerate(row)]
@@ -85,14 +86,25 @@ def table_rows(
     return out
 
 
-def _stacked(cell_runs: list[list[list[Run]]], width: int) -> list[WrappedRow]:
-    """Too many columns for the width: each row becomes a wrapped paragraph of cells."""
-    out: list[WrappedRow] = []
+def table_widths(natural: Sequence[int], words: Sequence[int], available: int) -> list[int]:
+    """Column widths: shared out within ``available`` cells when that leaves every
+    column room for its longest word; otherwise the table is wider than the column
+    (scrolled sideways, never squeezed): each column as wide as its text, up to
+    ``WIDE_CELL`` cells, or its longest word when that is longer."""
+    if sum(natural) <= available:
+        return list(natural)
+    shared = column_widths(natural, max(0, available))
+    if sum(shared) <= available and all(
+        w >= min(word, n) for w, word, n in zip(shared, words, natural, strict=True)
+    ):
+        return shared
+    return [min(n, max(WIDE_CELL, word)) for n, word in zip(natural, words, strict=True)]
+
+
+def _longest_words(cell_runs: list[list[list[Run]]], columns: int) -> list[int]:
+    longest = [MIN_COLUMN] * columns
     for row in cell_runs:
-        runs: list[Run] = []
-        for column, cell in enumerate(row):
-            if column:
-                runs.append((SEPARATOR, Role.TABLE_BORDER.value, NO_OFFSET))
-            runs.extend(cell)
-        out.extend(wrap(runs, width))
-    return out
+        for column, runs in enumerate(row):
+            for word in "".join(run[0] for run in runs).split():
+                longest[column] = max(longest[column], cells(word))
+    return longest
