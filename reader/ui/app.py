@@ -43,7 +43,14 @@ class ReaderApp(App[None]):
         Binding(
             "question_mark,f1", "help", "Help", id="app.help", tooltip="Every key, where you are"
         ),
-        Binding("L", "library", "Library", id="app.library", tooltip="Every saved article"),
+        Binding(
+            "L",
+            "library",
+            "Library",
+            show=False,
+            id="app.library",
+            tooltip="Every saved article",
+        ),
     ]
     COMMANDS = App.COMMANDS | {ReaderCommands}
 

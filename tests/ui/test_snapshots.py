@@ -107,3 +107,38 @@ class TestTitleBlock:
         )
         article = dataclasses.replace(story, metadata=meta, incomplete=Incomplete.SMALL_SHARE)
         assert snap_compare(app_for(article), run_before=keys(), terminal_size=(80, 24))
+
+
+def _code_and_table_page() -> object:
+    from article_builder import ArticleBuilder
+
+    b = ArticleBuilder("Tide tables in code")
+    b.paragraph("The clock reads its table with a short program; the table follows it.")
+    b.code(
+        "def next_high_water(table, now):\n"
+        "    # The first high water after now, from the harmonic constants' table.\n"
+        "    return min((t for t in table if t.kind == 'high' and t.when > now), key=when)",
+        "python",
+    )
+    b.table(
+        [
+            ["Station", "High-water", "Low-water", "Tidal-range", "Spring-height", "Remarks"],
+            ["Port-Wren", "06:12-GMT", "12:31-GMT", "4.1-metres", "5.2-metres", "neap-tide"],
+        ]
+    )
+    return b.build()
+
+
+class TestNarrowAndWide:
+    def test_reading_screen_at_80_columns(self, snap_compare, app) -> None:
+        # The compact footer fits: every key it shows is whole.
+        assert snap_compare(app(), run_before=keys(), terminal_size=(80, 24))
+
+    def test_code_and_table_scrolled_sideways(self, snap_compare) -> None:
+        page = app_for(_code_and_table_page())
+        run = keys("z", "L", "z", "l", "z", "l")
+        assert snap_compare(page, run_before=run, terminal_size=(80, 24))
+
+    def test_link_numbers_setting(self, snap_compare) -> None:
+        page = app_for(ferry_story(), link_numbers=True)
+        assert snap_compare(page, run_before=keys(), terminal_size=SIZE)

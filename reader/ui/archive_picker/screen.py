@@ -85,7 +85,7 @@ class ArchivePicker(Screen[None]):
         yield self.header
         yield self.filter_input
         yield self.list
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def name_shown(self) -> str:

@@ -1,7 +1,8 @@
 """The article view's keys: one binding per action, each with a stable id (for the
 user's keymap, ``view.what``) and a tooltip (for the help screen). Vim-style
 duplicates share a binding with the plain keys. Then its multi-key sequences
-(``za``…, see ``reader.ui.keyseq``), ids of the same form."""
+(``za``…, see ``reader.ui.keyseq``), ids of the same form. The footer shows none of
+them (it must fit 80 columns); help (``?``) and the palette list them all."""
 
 from __future__ import annotations
 
@@ -78,6 +79,7 @@ ARTICLE_BINDINGS: list[Binding] = [
         "right_square_bracket",
         "next_heading",
         "Next heading",
+        show=False,
         id="view.next-heading",
         tooltip="Go to the next heading or section",
     ),
@@ -125,6 +127,7 @@ ARTICLE_BINDINGS: list[Binding] = [
         "enter",
         "toggle_section",
         "Fold",
+        show=False,
         id="view.toggle-section",
         tooltip="Collapse or expand the section under the cursor; on a figure, show it full-screen",
     ),

@@ -36,21 +36,21 @@ def help_content(rows: Sequence[KeyHelp], colours: Mapping[str, str]) -> Table:
     name_width = min(24, max((cell_len(r.description) for r in rows), default=8))
     grid = Table.grid(padding=(0, 2, 0, 0))
     grid.add_column(width=key_width + 2, no_wrap=True)
+    grid.add_column(width=name_width)
+    # The note has a column of its own: its wrapped lines stay under it.
     grid.add_column(ratio=1)
     first = True
     for title, entries in groups.items():
         if not first:
             grid.add_row("")
         first = False
-        grid.add_row(Text(title, style("primary", "blue", bold=True)), "")
+        grid.add_row(Text(title, style("primary", "blue", bold=True)), "", "")
         # The widget's own keys first, Textual's inherited ones (no id) after them.
         for row in sorted(entries, key=lambda r: r.binding_id is None):
             keys = Text("  " + KEY_SEPARATOR.join(row.keys), style("accent", "yellow", bold=True))
-            body = Text(row.description, style("foreground", "white"))
-            if row.tooltip and row.tooltip != row.description:
-                body.append(" " * max(1, name_width - cell_len(row.description) + 2))
-                body.append(row.tooltip, MUTED)
-            grid.add_row(keys, body)
+            name = Text(row.description, style("foreground", "white"))
+            note = Text(row.tooltip if row.tooltip != row.description else "", MUTED)
+            grid.add_row(keys, name, note)
     return grid
 
 

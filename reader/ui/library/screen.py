@@ -93,7 +93,7 @@ class LibraryScreen(CollectionActions, Screen[None]):
         yield self.search_bar
         yield self.table
         yield self.results
-        yield Footer()
+        yield Footer(compact=True)
 
     @classmethod
     def opening(cls, settings: Settings, session: LibrarySession) -> LibraryScreen | None:

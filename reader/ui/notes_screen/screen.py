@@ -87,7 +87,7 @@ class AllNotesScreen(Screen[None]):
         yield self.search_input
         yield self.list
         yield Static("No highlights here.", id="notes-empty", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.header.update("Notes  loading …")

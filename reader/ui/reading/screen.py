@@ -162,7 +162,9 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         lines) and the footer are mounted just after, off the first-paint path."""
         try:
             await self.mount(self.sidebar, before=self.view)
-            await self.mount_all([self.search_bar, self.hint_bar, Footer(), self.pending_keys])
+            await self.mount_all(
+                [self.search_bar, self.hint_bar, Footer(compact=True), self.pending_keys]
+            )
         except (MountError, NoMatches):
             return  # the app is already leaving (a first page that failed at once)
         self.fully_mounted = True
