@@ -114,9 +114,24 @@ def _classes(element: lxml.html.HtmlElement) -> set[str]:
     return set((element.get("class") or "").lower().split())
 
 
+_SMALL_TAGS = ("a", "span", "sup")
+_MAX_LABEL = 40
+"""Longest text an edit link or a permalink has ("[edit | edit source]")."""
+
+
+def _named_furniture(element: lxml.html.HtmlElement) -> bool:
+    """A small inline element named like an edit link or a permalink (a page's body
+    may carry such a class name too, for other reasons)."""
+    return (
+        element.tag in _SMALL_TAGS
+        and bool(_classes(element) & _HTML_CLASSES)
+        and len(collapse(element.text_content())) <= _MAX_LABEL
+    )
+
+
 def _is_anchor_furniture(element: lxml.html.HtmlElement) -> bool:
     """An element inside a heading that is an edit link or a permalink."""
-    if _classes(element) & _HTML_CLASSES:
+    if _named_furniture(element):
         return True
     if element.tag not in ("a", "span"):
         return False
@@ -140,7 +155,7 @@ def _href_hint(element: lxml.html.HtmlElement) -> str:
 def strip_anchor_furniture(article: lxml.html.HtmlElement) -> None:
     """Remove edit links and permalinks from the headings of the article tree (the
     wiki's ``mw-editsection`` spans wherever they are)."""
-    doomed = [e for e in article.iter() if isinstance(e.tag, str) and _classes(e) & _HTML_CLASSES]
+    doomed = [e for e in article.iter(*_SMALL_TAGS) if _named_furniture(e)]
     for heading in article.iter(*_HEADINGS):
         for element in heading.iterdescendants():
             if isinstance(element.tag, str) and _is_anchor_furniture(element):

@@ -184,3 +184,10 @@ def test_saved_wikipedia_pages_have_no_edit_links_or_bracketed_citations(name: s
         assert not heading.endswith(("edit]", "]")), heading
     assert "[edit]" not in article.text
     assert "[1]" not in article.text
+
+
+def test_a_container_named_like_a_permalink_keeps_its_text() -> None:
+    # A site may class its whole article page "permalink".
+    body = f'<div class="permalink"><h2>Repairs</h2><p>{PROSE}</p><p>{PROSE}</p></div>'
+    article = _page(body)
+    assert PROSE in article.text and _headings(article) == ["Repairs"]
