@@ -132,3 +132,16 @@ async def test_the_palette_offers_the_sideways_keys() -> None:
         keys = " ".join(command.keys for command in provider._commands())
         for sequence in ("zl", "zh", "zL", "zH", "→", "←"):
             assert sequence in keys.split(), sequence
+
+
+@pilot_test
+async def test_a_search_match_in_a_wide_row_is_scrolled_into_view() -> None:
+    app = app_for(_article())
+    async with app.run_test(size=(60, 24)) as pilot:
+        await settle(pilot)
+        assert not any("fourth_one" in row for row in _rows(app))
+        await _press(pilot, "slash", *"fourth_one", "enter")
+        await settle(pilot)
+        row = _row_with(app, "fourth_one")
+        assert MORE_LEFT in row[:4]  # after the gutter (the cursor mark)
+        assert _row_with(app, "The harbour")  # prose stays as it was

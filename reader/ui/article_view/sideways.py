@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from rich.cells import cell_len
 from rich.style import Style
 
-from reader.ui.article_view.layout.lines import RUNS, DisplayLine
+from reader.ui.article_view.layout.lines import NO_OFFSET, RUNS, DisplayLine
 from reader.ui.article_view.layout.wrap import cells
 
 MORE_LEFT = "‹"
@@ -75,6 +75,24 @@ def window(
         width = cells(text)
         out[-1] = (_cut(text, 0, width - 1) + MORE_RIGHT, style + marker)
     return [piece for piece in out if piece[0]], used
+
+
+def column_of(line: DisplayLine, offset: int) -> int | None:
+    """The cell of row ``line`` showing text offset ``offset`` (None: it shows none)."""
+    position = 0
+    for text, _, start in line[RUNS]:
+        if start != NO_OFFSET and start <= offset < start + len(text):
+            return position + cells(text[: offset - start])
+        position += cells(text)
+    return None
+
+
+def revealing_shift(shift: int, column: int, cell: int) -> int:
+    """The shift that shows ``cell`` of a wide row: ``shift`` when it already does,
+    else one that puts it a third of the way in."""
+    if shift <= cell < shift + column:
+        return shift
+    return max(0, cell - column // 3)
 
 
 def widest_overflow(lines: Sequence[DisplayLine], column: int) -> int:

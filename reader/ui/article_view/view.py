@@ -61,7 +61,12 @@ from reader.ui.article_view.paint import (
     run_at,
 )
 from reader.ui.article_view.roles import Role
-from reader.ui.article_view.sideways import row_cells, widest_overflow
+from reader.ui.article_view.sideways import (
+    column_of,
+    revealing_shift,
+    row_cells,
+    widest_overflow,
+)
 from reader.ui.keyseq import (
     CANCEL_KEY,
     KeySequences,
@@ -589,6 +594,7 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
         shown = row if target.shown is None else shown_row(layout.lines, row, target.shown)
         self._scroll_to_line(shown, target.center)
         self.cursor = target.offset
+        self._reveal_sideways(layout.lines[row], target.offset)
         if target.section is not None:
             # A header that shows no text of its own (a link group's, a passage's):
             # the cursor marks it, so the section under the cursor is this one.
@@ -1033,6 +1039,18 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
         if not self._x_shift or layout is None or row_cells(line) <= layout.width:
             return 0
         return self._x_shift
+
+    def _reveal_sideways(self, line: DisplayLine, offset: int) -> None:
+        """A jump (a search match, a mark) into a wide row shows its place."""
+        layout = self._layout
+        if layout is None or row_cells(line) <= layout.width:
+            return
+        cell = column_of(line, offset)
+        if cell is not None:
+            shift = revealing_shift(self._x_shift, layout.width, cell)
+            if shift != self._x_shift:
+                self._x_shift = shift
+                self._repaint_all()
 
     def action_scroll_sideways(self, columns: int) -> None:
         """Scroll code and wide tables ``columns`` cells right (left when negative),
