@@ -594,7 +594,8 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
         shown = row if target.shown is None else shown_row(layout.lines, row, target.shown)
         self._scroll_to_line(shown, target.center)
         self.cursor = target.offset
-        self._reveal_sideways(layout.lines[row], target.offset)
+        if row < len(layout.lines):
+            self._reveal_sideways(layout.lines[row], target.offset)
         if target.section is not None:
             # A header that shows no text of its own (a link group's, a passage's):
             # the cursor marks it, so the section under the cursor is this one.

@@ -50,6 +50,9 @@ def help_content(rows: Sequence[KeyHelp], colours: Mapping[str, str]) -> Table:
             keys = Text("  " + KEY_SEPARATOR.join(row.keys), style("accent", "yellow", bold=True))
             name = Text(row.description, style("foreground", "white"))
             note = Text(row.tooltip if row.tooltip != row.description else "", MUTED)
+            if not note and cell_len(row.description) > name_width:
+                # A sequence's one long description: the wide column has room for it.
+                name, note = Text(""), name
             grid.add_row(keys, name, note)
     return grid
 
