@@ -94,7 +94,8 @@ async def test_the_setting_shows_numbers_always(opened_urls: list[str]) -> None:
         await settle(pilot)
         first = view(app).links()[0]
         assert any(f"{first.text}[1]" in row for row in _screen(app))
-        await pilot.press("f", "1")
+        # F: hints that hand the link to the browser; typing its number opens it.
+        await pilot.press("F", "1")
         await settle(pilot)
         assert opened_urls == [first.href]
 

@@ -64,6 +64,8 @@ def hint_labels(line: DisplayLine, starts: Callable[[int], int]) -> RowLabels | 
     numbers: set[int] = set()
     for _, role, start in line[RUNS]:
         number = split_role(role)[1]
-        if number is not None and number in shown and (start in (NO_OFFSET, starts(number))):
+        # A listed link (not numbered in the body: no start) starts on the first row
+        # that lists it; a body link at its first character.
+        if number is not None and number in shown and starts(number) in (NO_OFFSET, start):
             numbers.add(number)
     return RowLabels(numbers) if numbers else None
