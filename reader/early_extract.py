@@ -9,9 +9,9 @@ so the two run side by side. The reading screen asks for the article through
 ``service.open_article``, which takes the child's answer (``take``) instead of
 extracting again.
 
-The child is only a head start: when it fails for any reason, or the library turns
-out to hold the page already (``cancel``), its work is dropped and the ordinary path
-runs, which says what is wrong. Nothing here imports Textual.
+The child is only a head start, started only for a page the library does not hold
+unchanged: when it fails for any reason (or is cancelled), its work is dropped and the
+ordinary path runs, which says what is wrong. Nothing here imports Textual.
 """
 
 from __future__ import annotations
@@ -84,6 +84,12 @@ def start(source: str, limits: Limits) -> None:
         key = _key(source)
         if key not in _pending:
             _pending[key] = _Early(source, limits)
+
+
+def started(source: str) -> bool:
+    """Whether a head start for ``source`` is under way (and not taken yet)."""
+    with _lock:
+        return _key(source) in _pending
 
 
 def take(source: str, limits: Limits) -> Article | None:

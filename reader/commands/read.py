@@ -148,17 +148,22 @@ def run(args: argparse.Namespace) -> int:
     if "-" in args.pages and not sys.stdin.isatty():
         _attach_terminal_to_stdin()
     first = pages[0] if pages else None
-    early = isinstance(first, str) and _start_early(first, settings.limits)
-
     with _collector_paused():
         from reader.locations import recorded
+        from reader.ui.library.session import LibrarySession
+
+        library = LibrarySession(settings)
+        # A page the library holds unchanged is read back now; only one it does not
+        # hold is extracted in a child process beside Textual's start (which would
+        # otherwise take the second core from a reopened page's start for nothing).
+        held = isinstance(first, str) and recorded(first) and library.preload(first)
+    if isinstance(first, str) and not held:
+        _start_early(first, settings.limits)
+
+    with _collector_paused():
         from reader.ui.app import make_app
 
-        app = make_app(settings, pages, theme=args.theme, archive=archive)
-        if isinstance(first, str) and recorded(first) and app.library.preload(first) and early:
-            from reader import early_extract
-
-            early_extract.cancel(first)
+        app = make_app(settings, pages, theme=args.theme, archive=archive, library=library)
         _prepare_graphics(settings)
     app.run()
     # Shown in the TUI at start; left on the terminal too, where it outlives the screen.

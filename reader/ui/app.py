@@ -60,6 +60,7 @@ class ReaderApp(App[None]):
         pages: Sequence[PageSource] = (),
         theme: str | None = None,
         archive: str | None = None,
+        library: LibrarySession | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings
@@ -77,8 +78,10 @@ class ReaderApp(App[None]):
         self.config_notices = [clean_line(line) for line in config_warnings()]
         """One line per mistake in the config file (unknown keys and sections, keymap
         ids and clashes): shown once as a notice, printed by the CLI at exit."""
-        self.library = LibrarySession(settings, self._library_notice)
-        """The library, opened on first use and closed at exit."""
+        self.library = library or LibrarySession(settings)
+        """The library, opened on first use and closed at exit (or opened by the CLI
+        before the app, to read the first page back before Textual loads)."""
+        self.library.tell(self._library_notice)
         self._load_themes(theme)
         # Everything alive now (modules, settings, themes, an article read before the
         # start) lives as long as the app: out of the cyclic collector's sight, a full
@@ -302,7 +305,9 @@ def make_app(
     sources: Sequence[PageSource] = (),
     theme: str | None = None,
     archive: str | None = None,
+    library: LibrarySession | None = None,
 ) -> ReaderApp:
     """Build the app; the CLI and the tests both start here (``archive``: a web
-    archive whose pages are offered to pick from)."""
-    return ReaderApp(settings, sources, theme=theme, archive=archive)
+    archive whose pages are offered to pick from; ``library``: the session the CLI
+    opened already)."""
+    return ReaderApp(settings, sources, theme=theme, archive=archive, library=library)

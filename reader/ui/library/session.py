@@ -26,6 +26,15 @@ class LibrarySession:
         self.problem: str | None = None
         """Why the library is read-only or missing (None when all is well)."""
 
+    def tell(self, notice: Callable[[str], None]) -> None:
+        """Say the library's problems through ``notice`` (the app's, once it exists);
+        one found before is said now."""
+        with self._lock:
+            self._notice = notice
+            problem = self.problem if self._tried else None
+        if problem:
+            notice(problem)
+
     @property
     def store(self) -> Store | None:
         """The library, opened now if it was not yet; None when it cannot be used."""
