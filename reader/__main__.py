@@ -50,10 +50,22 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
     return parser
 
 
+def split_command(argv: Sequence[str]) -> tuple[str | None, list[str]]:
+    """The subcommand named in ``argv`` and the arguments left for it. The options every
+    command takes (``--data-dir DIR``) may come before the subcommand's name too:
+    ``reader --data-dir DIR import PAGE`` is ``reader import --data-dir DIR PAGE``."""
+    at = 0
+    while at < len(argv) and argv[at].startswith("--data-dir"):
+        at += 1 if "=" in argv[at] else 2
+    if at < len(argv) and argv[at] in SUBCOMMANDS:
+        return argv[at], [*argv[:at], *argv[at + 1 :]]
+    return None, list(argv)
+
+
 def run(argv: Sequence[str]) -> int:
-    command = argv[0] if argv and argv[0] in SUBCOMMANDS else None
+    command, rest = split_command(argv)
     parser = build_parser(command)
-    args = parser.parse_args(list(argv[1:] if command else argv))
+    args = parser.parse_args(rest)
     if args.data_dir:
         os.environ["READER_DATA_DIR"] = args.data_dir
     if args._module != OPEN_COMMAND:
