@@ -17,7 +17,8 @@ async def test_every_footer_key_is_whole_at_80_columns() -> None:
         footer = app.screen.query_one(Footer)
         assert footer.compact
         keys = list(footer.query("FooterKey"))
-        assert {key.description for key in keys}  # type: ignore[attr-defined] >= {"Search", "Links", "Contents", "Help"}
+        shown = {key.description for key in keys}  # type: ignore[attr-defined]
+        assert shown >= {"Search", "Links", "Contents", "Help"}
         for key in keys:
             assert key.region.right <= 80 and key.region.width > 0, key.description
 

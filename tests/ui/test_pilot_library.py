@@ -405,6 +405,20 @@ async def test_titles_from_pages_are_shown_as_text(tmp_path: Path) -> None:
 
 
 @pilot_test
+async def test_the_library_footer_fits_80_columns(tmp_path: Path) -> None:
+    from textual.widgets import Footer
+
+    async with seeded(tmp_path) as (app, pilot, _screen):
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        keys = list(app.screen.query_one(Footer).query("FooterKey"))
+        shown = {key.description for key in keys}  # type: ignore[attr-defined]
+        assert shown >= {"Open", "Search", "Add", "Filter", "Help"}
+        for key in keys:
+            assert key.region.right <= 80 and key.region.width > 0, key.description
+
+
+@pilot_test
 async def test_help_lists_the_library_keys_and_dd(tmp_path: Path) -> None:
     from reader.ui.dialogs.help import HelpScreen
 
