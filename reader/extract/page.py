@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import lxml.html
@@ -20,9 +21,10 @@ class PageParts:
     base: str | None = None
     """Where relative links in ``body`` resolve."""
     truncated: bool = False
-    opinion: Opinion | None = None
-    """trafilatura's view of the article (HTML pages only; None when it was not asked
-    or found nothing)."""
+    ask: Callable[[], Opinion | None] | None = None
+    """Asks trafilatura's view of the article (HTML pages only; None where it is not to
+    be asked), or None when the time budget ran low or it found nothing. Called once
+    our blocks are known, as it is not needed on every page."""
     page_chars: int = 0
     """Readable text of the whole page (text outside links), to tell a cut article."""
 

@@ -26,8 +26,9 @@ from reader.extract.language import guess_language
 from reader.extract.link_groups import find_html_groups, finish_groups, split_from_article
 from reader.extract.markdown import Check
 from reader.extract.metadata import MAX_NAME, MAX_TITLE, html_metadata, shorten
+from reader.extract.opinion_gate import cannot_change
 from reader.extract.page import PageParts, readable_chars
-from reader.extract.second_opinion import MIN_SECONDS_LEFT, ask, judge, too_large
+from reader.extract.second_opinion import MIN_SECONDS_LEFT, Opinion, ask, judge, too_large
 from reader.extract.site_rules import SiteRules, apply_strip, select_body
 from reader.extract.urls import host_of
 from reader.loaders.base import DocumentKind, RawDocument
@@ -89,22 +90,24 @@ def _html_parts(
     groups = split_from_article(article, groups)
     strip_furniture(article)
     page_chars = readable_chars(root)
-    opinion = None
+    ask_later = None
     # The user's own body rule needs no second opinion.
-    if (
-        chosen is None
-        and deadline.left() >= max(MIN_SECONDS_LEFT, limits.extract_seconds * _OPINION_RESERVE)
-        and not too_large(len(doc.text), _count(root))
-    ):
-        # Last use of the tree: trafilatura changes it.
-        opinion = ask(root, base, article)
-        deadline.check("asking for a second opinion")
+    if chosen is None and not too_large(len(doc.text), _count(root)):
+        # Asked once our blocks are known (it may not be needed); the last use of the
+        # tree: trafilatura changes it.
+        def ask_later() -> Opinion | None:
+            if deadline.left() < max(MIN_SECONDS_LEFT, limits.extract_seconds * _OPINION_RESERVE):
+                return None
+            opinion = ask(root, base, article)
+            deadline.check("asking for a second opinion")
+            return opinion
+
     if metadata.language is None:
         language = guess_language(article.text_content())
         if language:
             metadata = replace(metadata, language=language)
     return PageParts(
-        metadata, article, groups, base, page.truncated, opinion=opinion, page_chars=page_chars
+        metadata, article, groups, base, page.truncated, ask=ask_later, page_chars=page_chars
     )
 
 
@@ -152,7 +155,10 @@ def extract(
         else:
             parts = _html_parts(doc, limits, deadline, sites)
         drafts = build_drafts(parts.body, parts.base, limits.max_links, doc.images)
-        verdict = judge(drafts, parts.opinion)
+        opinion = None
+        if parts.ask is not None and not cannot_change(drafts, parts.page_chars):
+            opinion = parts.ask()
+        verdict = judge(drafts, opinion)
         drafts = refine(verdict.drafts, parts.metadata.title, parts.metadata.byline)
         deadline.check("reading the body")
         if doc.images is not None:

@@ -40,7 +40,7 @@ _RESCUE_COVER = 0.6
 _REPLACE_RATIO = 1.3
 _STUB_CHARS = 1500
 """Our article shorter than this is a stub: trafilatura's blocks after it are added."""
-_DROP_MAX_CHARS = 400
+DROP_MAX_CHARS = 400
 """Longer blocks are kept even when trafilatura lacks them: it misses article text
 more often than readability keeps that much furniture."""
 _DROP_MIN_CHARS = 500
@@ -50,13 +50,13 @@ _DROP_COVER = 0.5
 _PROSE_WORDS = 12
 """A block of at least this many words reads as a sentence of prose: the first block,
 a paragraph that long, is the article's lead and is kept whatever trafilatura thinks
-(``_reads_as_lead``); a rescued run needs one such block (``_left_out``)."""
-_ANCHOR_CHARS = 150
+(``reads_as_lead``); a rescued run needs one such block (``_left_out``)."""
+ANCHOR_CHARS = 150
 """Blocks this long that both have mark the article's first and last paragraphs; only
 blocks outside them are dropped (inside, trafilatura's gaps are captions and lists
 more often than furniture)."""
-_EXEMPT = frozenset({BlockKind.QUOTE, BlockKind.CODE, BlockKind.TABLE, BlockKind.FIGURE})
-_RUN_KEEPERS = _EXEMPT | {BlockKind.HEADING}
+EXEMPT = frozenset({BlockKind.QUOTE, BlockKind.CODE, BlockKind.TABLE, BlockKind.FIGURE})
+_RUN_KEEPERS = EXEMPT | {BlockKind.HEADING}
 """Blocks that make a rescued run worth adding even without a sentence of prose."""
 # Words; each CJK character counts as one (those scripts put no spaces between words).
 _CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
@@ -215,15 +215,15 @@ def judge(ours: list[Draft], opinion: Opinion | None) -> Verdict:
 
 
 def _drop(drafts: list[Draft], agreed: Callable[[Draft], bool]) -> list[Draft]:
-    agree = [d.kind in _EXEMPT or not d.text or agreed(d) for d in drafts]
+    agree = [d.kind in EXEMPT or not d.text or agreed(d) for d in drafts]
     lead = next((i for i, d in enumerate(drafts) if d.text), None)
-    if lead is not None and _reads_as_lead(drafts[lead]):
+    if lead is not None and reads_as_lead(drafts[lead]):
         agree[lead] = True
-    anchors = [i for i, d in enumerate(drafts) if agree[i] and len(d.text) >= _ANCHOR_CHARS]
+    anchors = [i for i, d in enumerate(drafts) if agree[i] and len(d.text) >= ANCHOR_CHARS]
     anchors = anchors or [i for i, a in enumerate(agree) if a]
     first, last = (anchors[0], anchors[-1]) if anchors else (len(drafts), -1)
     keep = [
-        agree[i] or first < i < last or len(d.text) > _DROP_MAX_CHARS for i, d in enumerate(drafts)
+        agree[i] or first < i < last or len(d.text) > DROP_MAX_CHARS for i, d in enumerate(drafts)
     ]
     # A heading stays when the next block does (trafilatura often drops headings).
     for index in range(len(drafts) - 1, -1, -1):
@@ -250,7 +250,7 @@ def _reads_as_prose(draft: Draft) -> bool:
     return len(_WORD.findall(draft.text)) >= _PROSE_WORDS
 
 
-def _reads_as_lead(draft: Draft) -> bool:
+def reads_as_lead(draft: Draft) -> bool:
     """An article's first block written as a sentence or more: its lead, or standfirst,
     which trafilatura often leaves out (it sits apart from the body, in the header)."""
     return draft.kind is BlockKind.PARAGRAPH and _reads_as_prose(draft)
