@@ -144,6 +144,9 @@ def ask(
             include_formatting=True,
             include_links=True,
             with_metadata=False,
+            # Any format but "python" hands back its tree without also writing it out
+            # as plain text (a tenth of its run time), which is never read here.
+            output_format="xml",
         )
     except Exception:  # a failure of the second opinion leaves the first one standing
         return None
