@@ -2,11 +2,15 @@
 
 The opinion changes our article in two ways (see ``second_opinion.judge``): it adds
 text when its article is much longer than ours (the rescue), and it drops short blocks
-of ours that it lacks outside the run of long blocks both of us have. Neither can
-happen on a page where our article already holds most of the page's readable text (no
-room for a much longer one) and every short block of ours sits between two long ones
-(nothing at the edges to drop). About a third of the pages read like that, and the
-opinion is the dearest step of the batch.
+of ours that it lacks outside the run of long blocks both of us have. Neither is
+expected on a page where our article already holds most of the page's readable text
+(no room for a much longer one), every short block of ours sits between two long ones
+and the last block is too long to drop (nothing at the edges to drop: end-of-article
+furniture, a bio or a "published on" note, is often a block long enough to anchor on
+yet short enough to drop, so the last one must be longer). About one page in fourteen
+of the development corpora reads like that, and the opinion is the dearest step of the
+batch. A long first block that trafilatura lacks could still let it drop a short one
+after it; on the development corpora that changed no page's score.
 """
 
 from __future__ import annotations
@@ -30,9 +34,10 @@ def cannot_change(drafts: list[Draft], page_chars: int) -> bool:
     if not long_blocks:
         return False
     first, last = long_blocks[0], long_blocks[-1]
+    # ``>= last``: the last long block must itself be too long to drop.
     lead = next(i for i, d in enumerate(drafts) if d.text)
     return not any(
-        _droppable(d) and (i < first or i > last) and not (i == lead and reads_as_lead(d))
+        _droppable(d) and (i < first or i >= last) and not (i == lead and reads_as_lead(d))
         for i, d in enumerate(drafts)
     )
 

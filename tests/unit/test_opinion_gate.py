@@ -24,6 +24,8 @@ LONG = [
     "and the council must decide by spring whether to patch the old stones or build anew.",
 ]
 CAPTION = "The eastern arm after the storm"
+CLOSING = " ".join(LONG[::-1])
+"""A closing paragraph too long for the opinion to drop."""
 
 
 def chars(drafts: list[Draft]) -> int:
@@ -31,10 +33,10 @@ def chars(drafts: list[Draft]) -> int:
 
 
 def test_an_article_that_is_the_page_with_short_blocks_only_inside_is_skipped() -> None:
-    ours = [Draft(P, LONG[0]), Draft(P, CAPTION), Draft(P, LONG[1]), Draft(P, LONG[2])]
+    ours = [Draft(P, LONG[0]), Draft(P, CAPTION), Draft(P, LONG[1]), Draft(P, CLOSING)]
     assert cannot_change(ours, chars(ours) + 40)
     # Whatever trafilatura says, the drop spares the middle and there is no room to add.
-    for theirs in ([LONG[0], LONG[2]], LONG, [LONG[1]]):
+    for theirs in ([LONG[0], CLOSING], [LONG[0], LONG[1], CLOSING], [LONG[1], CLOSING]):
         opinion = Opinion([Draft(P, t) for t in theirs], "\n\n".join(theirs))
         assert judge(ours, opinion).drafts == ours
 
@@ -42,10 +44,13 @@ def test_an_article_that_is_the_page_with_short_blocks_only_inside_is_skipped() 
 @pytest.mark.parametrize(
     "ours",
     [
-        [Draft(P, "Share this story"), Draft(P, LONG[0]), Draft(P, LONG[1])],
-        [Draft(P, LONG[0]), Draft(P, LONG[1]), Draft(P, "Sign up for our newsletter")],
+        [Draft(P, "Share this story"), Draft(P, LONG[0]), Draft(P, CLOSING)],
+        [Draft(P, LONG[0]), Draft(P, CLOSING), Draft(P, "Sign up for our newsletter")],
         [Draft(P, LONG[0][:120]), Draft(P, LONG[1][:120])],  # no long block to anchor on
-        [Draft(BlockKind.HEADING, "Harbour"), Draft(P, LONG[0]), Draft(P, LONG[1])],
+        [Draft(BlockKind.HEADING, "Harbour"), Draft(P, LONG[0]), Draft(P, CLOSING)],
+        # The last block, though long enough to anchor on, is short enough to drop (a
+        # bio, a "published on" note).
+        [Draft(P, LONG[0]), Draft(P, CLOSING), Draft(P, LONG[2])],
     ],
 )
 def test_a_short_block_at_an_edge_is_asked_about(ours: list[Draft]) -> None:
@@ -53,7 +58,7 @@ def test_a_short_block_at_an_edge_is_asked_about(ours: list[Draft]) -> None:
 
 
 def test_an_article_that_is_a_small_part_of_the_page_is_asked_about() -> None:
-    ours = [Draft(P, t) for t in LONG]
+    ours = [Draft(P, LONG[0]), Draft(P, CLOSING)]
     assert cannot_change(ours, int(chars(ours) / SURE_SHARE))
     assert not cannot_change(ours, int(chars(ours) / SURE_SHARE) + 50)
     assert not cannot_change(ours, 0)
@@ -61,7 +66,7 @@ def test_an_article_that_is_a_small_part_of_the_page_is_asked_about() -> None:
 
 def test_a_lead_written_as_a_sentence_counts_as_kept() -> None:
     lead = "The council met on Tuesday night and voted, after a long debate, to rebuild it."
-    ours = [Draft(P, lead), Draft(P, LONG[0]), Draft(P, LONG[1])]
+    ours = [Draft(P, lead), Draft(P, LONG[0]), Draft(P, CLOSING)]
     assert cannot_change(ours, chars(ours))
 
 
@@ -84,7 +89,7 @@ def asked_on(doc: RawDocument, monkeypatch: pytest.MonkeyPatch) -> int:
 def test_the_pipeline_skips_trafilatura_only_where_it_cannot_change_anything(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    body = "".join(f"<p>{t}</p>" for t in LONG)
+    body = "".join(f"<p>{t}</p>" for t in [*LONG, CLOSING])
     assert asked_on(html_page(body), monkeypatch) == 0
     teasers = "".join(f"<div><h3>Elsewhere</h3><p>{t} Again.</p></div>" for t in LONG)
     assert asked_on(html_page(body, f"<aside>{teasers}</aside>"), monkeypatch) == 1
