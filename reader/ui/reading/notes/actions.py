@@ -36,8 +36,10 @@ def is_text_field(widget: object) -> bool:
     """Whether ``widget`` takes typed text (an Input or a TextArea)."""
     if isinstance(widget, Input):
         return True
-    text_area = sys.modules.get(_TEXT_AREA_MODULE)
-    return text_area is not None and isinstance(widget, text_area.TextArea)
+    # A module another thread is still importing has no TextArea yet, and then no
+    # TextArea can exist either.
+    text_area = getattr(sys.modules.get(_TEXT_AREA_MODULE), "TextArea", None)
+    return text_area is not None and isinstance(widget, text_area)
 
 
 JUMP_ACTIONS = frozenset({"top", "bottom", "next_match", "previous_match"})
