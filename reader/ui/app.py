@@ -150,28 +150,14 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_keymap(self.keymap)
-        if self.keymap_notices:
-            self.notify(
-                "\n".join(self.keymap_notices),
-                title="Keymap",
-                severity="warning",
-                timeout=10,
-                markup=False,
-            )
+        self._warn("Keymap", self.keymap_notices)
         if self.settings.keymap:
             # Reading every key table imports every screen: not before the first paint.
             self.run_worker(self._check_keymap, thread=True, group="config")
-        elif self.config_notices:
+        else:
             self._show_config_notices()
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        if self._startup_notices:
-            self.notify(
-                "\n".join(self._startup_notices),
-                title="Themes",
-                severity="warning",
-                timeout=10,
-                markup=False,
-            )
+        self._warn("Themes", self._startup_notices)
 
     def _check_keymap(self) -> None:
         from reader.config_warnings import keymap_source
@@ -182,14 +168,7 @@ class ReaderApp(App[None]):
 
     def _show_config_notices(self, more: Sequence[str] = ()) -> None:
         self.config_notices.extend(clean_line(line) for line in more)
-        if self.config_notices:
-            self.notify(
-                "\n".join(self.config_notices),
-                title="Config",
-                severity="warning",
-                timeout=15,
-                markup=False,
-            )
+        self._warn("Config", self.config_notices, timeout=15)
 
     def get_default_screen(self) -> Screen[None]:
         # The first screen is the app's base screen: no blank screen painted before it.
@@ -215,7 +194,15 @@ class ReaderApp(App[None]):
         return ReadingScreen([str(demo_page())], self.settings, self.library)
 
     def _library_notice(self, text: str) -> None:
-        self.notify(text, title="Library", severity="warning", timeout=10, markup=False)
+        self._warn("Library", [text])
+
+    def _warn(self, title: str, lines: Sequence[str], timeout: float = 10) -> None:
+        """One warning notice of ``lines`` (page and file text: never markup); none
+        when there are no lines."""
+        if lines:
+            self.notify(
+                "\n".join(lines), title=title, severity="warning", timeout=timeout, markup=False
+            )
 
     # --- moving between the library and the pages --------------------------------------
 
