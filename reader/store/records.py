@@ -13,10 +13,13 @@ from enum import StrEnum
 from reader.anchoring import AnchorMethod, TextAnchor
 from reader.models import Span
 from reader.sanitize import clean_line
+from reader.store.sources import whole_page_base
 
 HIGHLIGHT_COLORS: tuple[str, ...] = ("yellow", "green", "blue", "pink", "purple")
 """Highlight colours, in the order the UI offers them; the first is the default."""
 DEFAULT_COLOR = HIGHLIGHT_COLORS[0]
+WHOLE_PAGE_MARK = "(whole page)"
+"""Follows the title of a page's whole-page entry wherever entries are listed."""
 
 
 class SortOrder(StrEnum):
@@ -93,10 +96,14 @@ class LibraryEntry:
     def display_title(self) -> str:
         """The title (or the file/URL name when the page has none), safe to show: one
         line, no control sequences. The other fields hold the page's data as it is."""
-        title = clean_line(self.title).strip()
-        if title:
-            return title
-        return clean_line(self.source.rstrip("/").rsplit("/", 1)[-1] or self.source)
+        base = whole_page_base(self.source)
+        source = base if base is not None else self.source
+        title = clean_line(self.title).strip() or clean_line(
+            source.rstrip("/").rsplit("/", 1)[-1] or source
+        )
+        # The whole page's entry sits beside its article's in the list: the same title
+        # twice would leave the reader guessing which is which.
+        return f"{title} {WHOLE_PAGE_MARK}" if base is not None else title
 
 
 @dataclass(frozen=True, slots=True)

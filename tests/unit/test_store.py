@@ -352,3 +352,16 @@ def test_display_title_is_safe_to_show(store: Store) -> None:
     add(store, "Other text.", title="  ", source="/pages/untitled-page.html")
     titles = sorted(e.display_title for e in store.articles.list())
     assert titles == ["Evil title second line", "untitled-page.html"]
+
+
+def test_whole_page_entry_is_told_from_its_article(store: Store) -> None:
+    add(store, title="Harbour news", source="/pages/harbour.html")
+    add(
+        store,
+        "The whole page's text.",
+        title="Harbour news",
+        source="/pages/harbour.html#whole-page",
+    )
+    add(store, "Nothing else.", title="", source="/pages/bare.html#whole-page")
+    titles = sorted(e.display_title for e in store.articles.list())
+    assert titles == ["Harbour news", "Harbour news (whole page)", "bare.html (whole page)"]
