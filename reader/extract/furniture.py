@@ -88,6 +88,7 @@ _CAPTION_TOKENS = frozenset(
     }
 )
 _MAX_CAPTION_TEXT = 400
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _MAX_FURNITURE_TEXT = 600
 # A notice is a sentence or two; longer text mentioning cookies is about cookies.
@@ -121,7 +122,8 @@ def is_furniture_text(text: str) -> bool:
     return bool(_COOKIE.search(text) or _NEWSLETTER.search(text))
 
 
-def _tokens(element: lxml.html.HtmlElement) -> set[str]:
+def names_of(element: lxml.html.HtmlElement) -> set[str]:
+    """The words of an element's class, id, aria-label and data-component."""
     names = " ".join(
         element.get(attr) or "" for attr in ("class", "id", "aria-label", "data-component")
     )
@@ -130,12 +132,20 @@ def _tokens(element: lxml.html.HtmlElement) -> set[str]:
     return set(_TOKEN_SPLIT.split(names.lower()))
 
 
+def caption_tokens(tokens: set[str]) -> bool:
+    """True for the names of a caption or a picture credit."""
+    return bool(tokens & _CAPTION_TOKENS)
+
+
 def is_orphan_caption(element: lxml.html.HtmlElement, tokens: set[str]) -> bool:
-    """A caption or photo credit whose image is not there (readability dropped it, or
-    it was a slideshow's): text about a picture nobody sees."""
-    if element.tag != "figcaption" and not tokens & _CAPTION_TOKENS:
+    """A caption or photo credit whose image is not there (a slideshow's, a video's
+    that is not shown): text about a picture nobody sees. A box that holds a heading
+    is a section of the article whatever its name says ("no_caption")."""
+    if element.tag != "figcaption" and not caption_tokens(tokens):
         return False
     if len(collapse(element.text_content())) > _MAX_CAPTION_TEXT:
+        return False
+    if next(element.iter(*_HEADINGS), None) is not None:
         return False
     holder = next(element.iterancestors("figure"), None)
     if holder is None:
@@ -143,22 +153,28 @@ def is_orphan_caption(element: lxml.html.HtmlElement, tokens: set[str]) -> bool:
     return holder is not None and next(holder.iter("img", "picture", "svg", "video"), None) is None
 
 
-def strip_furniture(article: lxml.html.HtmlElement) -> None:
-    """Remove furniture boxes from the article tree: elements named like share bars,
-    breadcrumbs, cookie or newsletter boxes whose text is short enough to be one, and
-    captions or credits whose image is not in the article."""
-    doomed = []
+def furniture_boxes(article: lxml.html.HtmlElement) -> list[tuple[lxml.html.HtmlElement, str]]:
+    """The furniture boxes of the article tree, each with the name of the rule it
+    breaks ("orphan-caption" or "named-box"), outermost first."""
+    found = []
     for element in article.iter():
         if not isinstance(element.tag, str) or element is article:
             continue
-        tokens = _tokens(element)
+        tokens = names_of(element)
         if is_orphan_caption(element, tokens):
-            doomed.append(element)
+            found.append((element, "orphan-caption"))
             continue
         if not tokens & _FURNITURE_TOKENS:
             continue
         if len(collapse(element.text_content())) <= _MAX_FURNITURE_TEXT:
-            doomed.append(element)
-    for element in doomed:
+            found.append((element, "named-box"))
+    return found
+
+
+def strip_furniture(article: lxml.html.HtmlElement) -> None:
+    """Remove furniture boxes from the article tree: elements named like share bars,
+    breadcrumbs, cookie or newsletter boxes whose text is short enough to be one, and
+    captions or credits whose image is not in the article."""
+    for element, _ in furniture_boxes(article):
         if element.getparent() is not None:
             element.drop_tree()

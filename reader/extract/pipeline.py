@@ -18,6 +18,7 @@ from reader.config import Limits
 from reader.errors import ExtractError, LimitExceeded
 from reader.extract.assemble import build_article, refine
 from reader.extract.blocks import Draft, build_drafts
+from reader.extract.caption_images import attach_caption_images
 from reader.extract.figure_sizes import measure_figures
 from reader.extract.furniture import strip_furniture
 from reader.extract.heading_furniture import strip_anchor_furniture, superscript_citations
@@ -88,6 +89,7 @@ def _html_parts(
     article = isolate_article(root) if chosen is None else chosen
     deadline.check("isolating the article")
     groups = split_from_article(article, groups)
+    attach_caption_images(article, root)
     strip_furniture(article)
     page_chars = readable_chars(root)
     ask_later = None

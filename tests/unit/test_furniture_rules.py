@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 
 from reader.config import Limits
+from reader.extract.blocks import build_drafts
+from reader.extract.caption_images import attach_caption_images
+from reader.extract.furniture import is_orphan_caption, names_of, strip_furniture
 from reader.extract.furniture_rules import Place, furniture_rule, repeat_rule
 from reader.extract.pipeline import extract
 from reader.loaders.base import DocumentKind, RawDocument
+from reader.models import BlockKind
 
 TOP = Place(0, 10)
 MIDDLE = Place(5, 10)
@@ -230,3 +235,86 @@ def test_a_german_page_loses_its_title_copy_and_keeps_its_standfirst() -> None:
     # The standfirst is the article's own words: it stays, once.
     assert article.text.count(standfirst) == 1
     assert article.text.count(prose) == 3
+
+
+# --- captions whose picture readability dropped ---------------------------------------
+
+
+def _figures(article_html: str, page_html: str) -> list[tuple[str, str | None]]:
+    """(caption, picture address) of each figure block once captions are joined."""
+    article = lxml.html.fragment_fromstring(article_html)
+    attach_caption_images(article, lxml.html.fromstring(page_html))
+    strip_furniture(article)
+    drafts = build_drafts(article, "https://x.example/")
+    return [(d.text, d.src) for d in drafts if d.kind is BlockKind.FIGURE]
+
+
+@pytest.mark.parametrize("name", ["media-caption", "bildunterschrift", "wp-caption-text"])
+def test_a_caption_gets_back_the_picture_readability_dropped(name: str) -> None:
+    prose = PROSE["de"]
+    caption = f"<div class='{name}'>Die Hafenmauer im Jahr 1900. Foto: J. Schmidt</div>"
+    page_html = (
+        f"<html><body><div><p>{prose}</p><div class='media'><div class='image'>"
+        f"<img src='/wall.jpg' width='800'></div></div>{caption}<p>{prose}</p></div></body></html>"
+    )
+    article_html = f"<div><p>{prose}</p>{caption}<p>{prose}</p></div>"
+    assert _figures(article_html, page_html) == [
+        ("Die Hafenmauer im Jahr 1900. Foto: J. Schmidt", "https://x.example/wall.jpg")
+    ]
+
+
+def test_a_figure_gets_back_its_picture_inside_it() -> None:
+    page_html = (
+        "<html><body><figure><div class='image'><img src='/wall.jpg'></div>"
+        "<figcaption>The wall today. <span class='credit'>AP</span></figcaption></figure>"
+        "</body></html>"
+    )
+    article_html = (
+        "<div><p>Text.</p><figure><figcaption>The wall today. <span class='credit'>AP</span>"
+        "</figcaption></figure></div>"
+    )
+    assert _figures(article_html, page_html) == [
+        ("The wall today. AP", "https://x.example/wall.jpg")
+    ]
+
+
+def test_a_picture_kept_apart_from_its_caption_is_joined_with_it() -> None:
+    article_html = (
+        "<div><p>Text.</p><img src='/wall.jpg'><br><p><span class='pb-caption'>The wall today."
+        "</span></p><p>More text.</p></div>"
+    )
+    assert _figures(article_html, "<html><body></body></html>") == [
+        ("The wall today.", "https://x.example/wall.jpg")
+    ]
+
+
+def test_a_caption_whose_picture_is_nowhere_stays_an_orphan() -> None:
+    page_html = (
+        "<html><body><div class='video' data-id='7'></div>"
+        "<p class='video-caption'>Gunmen stormed the museum. (Reuters)</p></body></html>"
+    )
+    article_html = (
+        "<div><p>Text before.</p><p class='video-caption'>Gunmen stormed the museum. (Reuters)</p>"
+        "<p>Text after.</p></div>"
+    )
+    article = lxml.html.fragment_fromstring(article_html)
+    assert attach_caption_images(article, lxml.html.fromstring(page_html)) == 0
+    strip_furniture(article)
+    assert "Gunmen" not in article.text_content()
+
+
+def test_a_picture_after_running_text_is_not_its_caption() -> None:
+    page_html = (
+        "<html><body><img src='/logo.png'><p>An unrelated paragraph.</p>"
+        "<p class='caption'>The wall today.</p></body></html>"
+    )
+    article = lxml.html.fragment_fromstring("<div><p class='caption'>The wall today.</p></div>")
+    assert attach_caption_images(article, lxml.html.fromstring(page_html)) == 0
+
+
+def test_a_box_named_like_a_caption_that_holds_a_heading_is_article() -> None:
+    box = lxml.html.fragment_fromstring(
+        "<div class='item no_caption'><h2>Her daughter was burning up from within.</h2>"
+        "<p class='attribution'>Police</p></div>"
+    )
+    assert not is_orphan_caption(box, names_of(box))
