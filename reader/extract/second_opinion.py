@@ -51,6 +51,8 @@ _PROSE_WORDS = 12
 """A block of at least this many words reads as a sentence of prose: the first block,
 a paragraph that long, is the article's lead and is kept whatever trafilatura thinks
 (``reads_as_lead``); a rescued run needs one such block (``_left_out``)."""
+_LABEL_WORDS = 5
+"""Most words of a label ("Step 2", "Finished terrarium")."""
 ANCHOR_CHARS = 150
 """Blocks this long that both have mark the article's first and last paragraphs; only
 blocks outside them are dropped (inside, trafilatura's gaps are captions and lists
@@ -228,6 +230,12 @@ def _drop(drafts: list[Draft], agreed: Callable[[Draft], bool]) -> list[Draft]:
     keep = [
         agree[i] or first < i < last or len(d.text) > DROP_MAX_CHARS for i, d in enumerate(drafts)
     ]
+    # A label between two blocks it has stays: trafilatura drops "Step 2" as it does
+    # headings.
+    texts = [i for i, d in enumerate(drafts) if d.text]
+    for before, index, after in zip(texts, texts[1:], texts[2:], strict=False):
+        if not keep[index] and agree[before] and agree[after] and is_label(drafts[index]):
+            keep[index] = True
     # A heading stays when the next block does (trafilatura often drops headings).
     for index in range(len(drafts) - 1, -1, -1):
         if drafts[index].kind is BlockKind.HEADING and not keep[index]:
@@ -235,6 +243,15 @@ def _drop(drafts: list[Draft], agreed: Callable[[Draft], bool]) -> list[Draft]:
                 (keep[j] for j in range(index + 1, len(drafts)) if drafts[j].text), False
             )
     return [d for d, k in zip(drafts, keep, strict=True) if k]
+
+
+def is_label(draft: Draft) -> bool:
+    """A paragraph that reads as a heading: a few words, no sentence ("Step 2")."""
+    return (
+        draft.kind is BlockKind.PARAGRAPH
+        and len(_WORD.findall(draft.text)) <= _LABEL_WORDS
+        and not draft.text.rstrip().endswith((".", "!", "?", ":", "…"))
+    )
 
 
 def _left_out(run: list[Draft], our_chars: int, *, between: bool) -> bool:

@@ -71,6 +71,21 @@ def test_the_lead_paragraph_stays_though_it_lacks_it(lead: str) -> None:
     assert texts(judge(ours, opinion(SENTENCES)).drafts) == SENTENCES
 
 
+@pytest.mark.parametrize("label", ["Step 2", "Schritt 2", "Finished terrarium"])
+def test_a_label_between_two_blocks_it_has_stays(label: str) -> None:
+    # trafilatura drops labels that stand for headings; past the last long block,
+    # nothing anchors them.
+    long = [f"{a} {b}" for a, b in zip(SENTENCES[::2], SENTENCES[1::2], strict=True)]
+    short = ["Insert your plant into the hole.", "Add more plants if you wish."]
+    ours = drafts(*((P, s) for s in long), (P, label), (P, short[0]), (P, short[1]))
+    ours.append(Draft(P, "Share this article"))
+    kept = texts(judge(ours, opinion([*long, *short])).drafts)
+    assert kept == [*long, label, *short]
+    # A sentence in the same place is no label: it is dropped as before.
+    ours[len(long)] = Draft(P, "Our newsletter has more, sign up.")
+    assert texts(judge(ours, opinion([*long, *short])).drafts) == [*long, *short]
+
+
 def test_quotes_code_and_a_heading_before_a_kept_block_are_exempt() -> None:
     ours = drafts(
         (BlockKind.HEADING, "The wall"),
