@@ -24,6 +24,7 @@ _MAX_STEPS = 3
 """Siblings before a caption looked at for its picture (wrappers and spacers
 between them)."""
 _PICTURES = ("img", "picture")
+_CELLS = frozenset({"td", "th", "li", "dd", "dt"})
 
 
 def _is_pixel(image: lxml.html.HtmlElement) -> bool:
@@ -77,47 +78,61 @@ def picture_for(caption: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     return None
 
 
-def _page_captions(root: lxml.html.HtmlElement) -> dict[str, lxml.html.HtmlElement]:
-    """The page's caption elements by their text (the first of each)."""
-    found: dict[str, lxml.html.HtmlElement] = {}
+def _page_captions(root: lxml.html.HtmlElement) -> dict[str, list[lxml.html.HtmlElement]]:
+    """The page's caption elements by their text."""
+    found: dict[str, list[lxml.html.HtmlElement]] = {}
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
         if element.tag == "figcaption" or caption_tokens(names_of(element)):
             key = collapse(element.text_content())
-            if key and key not in found:
-                found[key] = element
+            if key:
+                found.setdefault(key, []).append(element)
     return found
+
+
+def _same_caption(
+    caption: lxml.html.HtmlElement, on_page: dict[str, list[lxml.html.HtmlElement]]
+) -> lxml.html.HtmlElement | None:
+    """The page's element for the article's ``caption``: same text, and the same tag
+    and class where several have that text."""
+    candidates = on_page.get(collapse(caption.text_content()), [])
+    return next(
+        (c for c in candidates if c.tag == caption.tag and c.get("class") == caption.get("class")),
+        candidates[0] if candidates else None,
+    )
 
 
 def _orphans(article: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    """The outermost orphan captions of the article."""
-    found: list[lxml.html.HtmlElement] = []
-    for element in article.iter():
-        if not isinstance(element.tag, str) or element is article:
-            continue
-        if any(ancestor in found for ancestor in element.iterancestors()):
-            continue
-        if is_orphan_caption(element, names_of(element)):
-            found.append(element)
-    return found
+    """The orphan captions of the article, outer ones before those inside them."""
+    return [
+        element
+        for element in article.iter()
+        if isinstance(element.tag, str)
+        and element is not article
+        and is_orphan_caption(element, names_of(element))
+    ]
 
 
 def attach_caption_images(article: lxml.html.HtmlElement, page: lxml.html.HtmlElement) -> int:
     """Join each orphan caption of ``article`` with its picture, found beside it in the
     article or beside the same caption in ``page`` (the tree readability read); the
-    number of captions that got their picture."""
+    number of captions that got their picture. When a box named like a caption
+    (``class="caption-container"``) has no picture of its own, the captions inside it
+    are looked at in turn."""
     orphans = _orphans(article)
     if not orphans:
         return 0
-    on_page: dict[str, lxml.html.HtmlElement] | None = None
-    joined = 0
+    on_page: dict[str, list[lxml.html.HtmlElement]] | None = None
+    joined: list[lxml.html.HtmlElement] = []
     for caption in orphans:
+        if any(ancestor in joined for ancestor in caption.iterancestors()):
+            continue
         picture = picture_for(caption)
         if picture is None:
             if on_page is None:
                 on_page = _page_captions(page)
-            original = on_page.get(collapse(caption.text_content()))
+            original = _same_caption(caption, on_page)
             found = picture_for(original) if original is not None else None
             picture = copy.deepcopy(found) if found is not None else None
             if picture is not None:
@@ -125,8 +140,8 @@ def attach_caption_images(article: lxml.html.HtmlElement, page: lxml.html.HtmlEl
         if picture is None:
             continue
         _join(caption, picture)
-        joined += 1
-    return joined
+        joined.append(caption)
+    return len(joined)
 
 
 def _join(caption: lxml.html.HtmlElement, picture: lxml.html.HtmlElement) -> None:
@@ -149,11 +164,21 @@ def _join(caption: lxml.html.HtmlElement, picture: lxml.html.HtmlElement) -> Non
         caption.addprevious(picture)
         return
     figure = lxml.html.Element("figure")
+    if caption.tag in _CELLS:
+        # A table cell or list item stays one: the figure goes inside it.
+        inner = lxml.html.Element("figcaption")
+        inner.text, caption.text = caption.text, None
+        for child in list(caption):
+            inner.append(child)
+        figure.append(picture)
+        figure.append(inner)
+        caption.append(figure)
+        return
     figure.tail = caption.tail
     caption.tail = None
     caption.addprevious(figure)
     figure.append(picture)
-    if caption.tag not in ("figcaption",):
+    if caption.tag != "figcaption":
         # The figure reads its caption from a <figcaption> or a "caption" class name.
         caption.tag = "figcaption"
     figure.append(caption)
