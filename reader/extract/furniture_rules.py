@@ -52,9 +52,15 @@ _DATE_RE = re.compile(_DATE, re.IGNORECASE)
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright\b).{0,120}|.{0,120}\b(?:all\s+rights\s+reserved|alle\s+rechte"
     r"\s+vorbehalten|tous\s+droits\s+r[ée]serv[ée]s|tutti\s+i\s+diritti\s+riservati"
-    r"|todos\s+los\s+derechos\s+reservados)\b.{0,60}",
+    r"|todos\s+los\s+derechos\s+reservados)\b.{0,60}"
+    # A reuse notice: "This material may not be published, broadcast, rewritten…".
+    r"|.{0,160}\b(?:(?:material|article|content|text)\s+may\s+not\s+be\s+(?:re)?(?:published"
+    r"|produced|distributed|copied)|(?:without|prior)\s+(?:the\s+)?(?:prior\s+|express\s+)?written"
+    r"\s+permission|written\s+permission\s+must\s+be\s+obtained|nachdruck\s+(?:nur\s+mit|verboten)"
+    r"|reproduction\s+interdite|riproduzione\s+riservata|prohibida\s+su\s+reproducci[óo]n)\b.{0,160}",
     re.IGNORECASE,
 )
+_MAX_COPYRIGHT = 320
 _TAG_LINE = re.compile(
     r"^(?:tags?|tagged(?:\s+with)?|topics?|schlagw[öo]rter|stichw[öo]rter|themen|mots[\s-]cl[ée]s"
     r"|[ée]tiquettes|argomenti|etichette|temas|etiquetas|filed\s+under|categor(?:y|ies|ie|ías?))"
@@ -81,8 +87,16 @@ _PROMO = re.compile(
     r"|\b(?:jetzt|hier)\s+(?:abonnieren|anmelden|registrieren|bestellen)\b"
     r"|\bnewsletter\s+(?:abonnieren|bestellen)\b|\babonnez[\s-]vous\b|\biscriviti\b"
     r"|\bsuscr[ií]bete\b|\b(?:sign\s+up|subscribe)\s+(?:now|today|for\s+free|here)\b"
-    r"|\bdownload\s+(?:our|the)\s+app\b|\bapp\s+herunterladen\b"
-    r"|^(?:advertisement|anzeige|werbung|publicit[ée]|pubblicit[àa]|publicidad)$",
+    r"|\bdownload\s+(?:our|the)\s+(?:[\w-]+\s+){0,3}apps?\b|\bapps?\s+herunterladen\b"
+    r"|^(?:advertisement|anzeige|werbung|publicit[ée]|pubblicit[àa]|publicidad|reklama|annonce)$"
+    # Paywall and log-in notices, embeds waiting for consent, downloads, ad disclosures.
+    r"|\balready\s+a\s+subscriber\b|\bto\s+(?:read|view|continue)\b.{0,40}\b(?:subscribe|log\s+in"
+    r"|sign\s+in)\b|\b(?:you\s+are|sie\s+sind)\s+(?:currently\s+|aktuell\s+)?(?:not\s+logged\s+in"
+    r"|nicht\s+(?:eingeloggt|angemeldet))\b|\bklicken\s+sie\s+auf\s+den\s+(?:\w+\s+)?button\b"
+    r"|\bclick\s+(?:on\s+)?the\s+(?:\w+\s+)?button\s+(?:below\s+)?to\s+load\b"
+    r"|\bals\s+pdf\s+herunterladen\b|\bdownload\s+(?:as\s+(?:a\s+)?)?pdf\b"
+    r"|^\*?(?:werbung|anzeige)\s*[.:]|\benth[äa]lt\s+(?:werbung|affiliate[\s-]links?)\b"
+    r"|\baffiliate[\s-]links?\b|\brss[\s-]feed\s+abonnieren\b",
     re.IGNORECASE,
 )
 _RELATED_LABEL = re.compile(
@@ -92,9 +106,48 @@ _RELATED_LABEL = re.compile(
     r"|siehe\s+auch|das\s+k[öo]nnte\s+sie\s+auch\s+interessieren|lire\s+(?:aussi|[ée]galement|la\s+suite)"
     r"|[àa]\s+lire\s+(?:aussi|[ée]galement)|voir\s+aussi|sur\s+le\s+m[êe]me\s+sujet|leggi\s+anche"
     r"|leggi\s+(?:di\s+)?pi[ùu]|vedi\s+anche|lee\s+tambi[ée]n|leer\s+m[áa]s|ver\s+tambi[ée]n"
-    r"|te\s+puede\s+interesar|m[áa]s\s+informaci[óo]n)\s*[:：»>|–—-]",
+    r"|(?:te|le|les|os)\s+pueden?\s+interesar|m[áa]s\s+informaci[óo]n|auch\s+lesen"
+    r"|(?:das|dies)\s+(?:thema\s+)?k[öo]nnte\s+(?:sie|dich|euch)\s+(?:auch\s+)?interessieren"
+    r"|lesen\s+sie\s+auch(?:\s+\w+){1,3}|weitere\s+(?:beitr[äa]ge|artikel)(?:\s+\w+){0,3})"
+    r"\s*[:：»>|–—-]",
     re.IGNORECASE,
 )
+
+
+_CREDIT_LINE = re.compile(
+    r"^(?:(?:photo|image|picture|header\s+image|featured\s+image|cover\s+image)s?(?:\s+credits?)?"
+    r"|credits?(?:\s+photos?)?|cr[ée]dits?\s+photos?|fotos?|fotocredits?|bild|titelbild"
+    r"|beitragsbild|headerbild|bildquelle|bildnachweis|bildrechte|foto\s+de\s+portada)"
+    r"\s*(?::|\b(?:by|von|par|de|di)\b)\s*(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+_CREDIT_WORDS = 10
+"""Most words after a credit label ("Photo by Jane Doe on Unsplash")."""
+_CREDIT_END = re.compile(
+    r"(?:©|\(c\))\s*(?!\d)[^!?©\d]{1,60}$|\((?:[^()]{0,40}/\s*)?(?:[\w.-]*istock[\w.]*|getty\s+images"
+    r"|dpa|afp|reuters|ap|shutterstock|imago|picture[\s-]alliance|unsplash|pixabay|adobe\s+stock"
+    r"|fotolia(?:\.com)?)\)$",
+    re.IGNORECASE,
+)
+_CAPTION_CHARS = 200
+"""Longest paragraph read as a picture's caption when it ends with a credit…"""
+_CAPTION_WORDS = 3
+"""…and fewest words before the credit."""
+_BYLINE_LABEL = re.compile(r"^(?:by|von|par|di|por|door|av)\s*:?\s+(?P<names>\S.*)$", re.IGNORECASE)
+_NAME_WORD = re.compile(
+    r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|and|und|et|y|e|&|van|von|de|der|den|da|di|du|le|la)"
+)
+
+
+_MORE_LABEL = (
+    r"(?:read\s+more|continue\s+reading|more|mehr|weiterlesen|mehr\s+lesen|lire\s+la\s+suite"
+    r"|lire\s+plus|leer\s+m[áa]s|seguir\s+leyendo|leggi\s+(?:tutto|di\s+pi[ùu]|altro))"
+)
+_TEASER = re.compile(
+    rf"(?:…|[.!?])\s*{_MORE_LABEL}(?:\s+{_MORE_LABEL})*\s*[»›>→]*$",
+    re.IGNORECASE,
+)
+_TEASER_CHARS = 400
 
 
 _TOGGLE = re.compile(
@@ -129,7 +182,7 @@ def is_stamp_line(text: str) -> bool:
 
 
 def is_copyright_line(text: str) -> bool:
-    return len(text) <= 240 and bool(_COPYRIGHT.fullmatch(text.strip()))
+    return len(text) <= _MAX_COPYRIGHT and bool(_COPYRIGHT.fullmatch(text.strip()))
 
 
 def is_tag_line(text: str) -> bool:
@@ -142,6 +195,39 @@ def is_contact_or_bio(text: str) -> bool:
 
 def is_promo(text: str) -> bool:
     return len(text) <= _SHORT and bool(_PROMO.search(text))
+
+
+def is_credit_line(text: str) -> bool:
+    """A picture credit on its own line ("Foto: dpa", "Photo by Jane Doe on Unsplash",
+    "Crédits photos : Bestimage"), or a caption that ends with one ("The quay at
+    dawn. © AFP / J. Doe", "… (mlharing / iStock.com)"): the text of a picture that
+    is not shown."""
+    match = _CREDIT_LINE.match(text)
+    if match and len(text) <= 120 and len(match.group("rest").split()) <= _CREDIT_WORDS:
+        return True
+    credit = _CREDIT_END.search(text) if len(text) <= _CAPTION_CHARS else None
+    # A caption before the credit: a line that is all copyright is another rule's.
+    return (
+        credit is not None
+        and len(text[: credit.start()].split()) >= _CAPTION_WORDS
+        and not _COPYRIGHT.fullmatch(text)
+    )
+
+
+def is_byline_label(text: str) -> bool:
+    """ "By Jane Doe", "Von: Götz Warnke", "Par Marie Dupont et Jean Martin": a byline
+    line (the header shows the author)."""
+    match = _BYLINE_LABEL.match(text)
+    if not match or len(text) > 80:
+        return False
+    words = [w for w in re.split(r"[\s,]+", match.group("names")) if w]
+    return 0 < len(words) <= 8 and all(_NAME_WORD.fullmatch(w) for w in words)
+
+
+def is_teaser(text: str) -> bool:
+    """The cut start of another page's text with its "Read more" link ("Ever come home
+    from a day of shopping and… Read more", "… Hintergründe. mehr")."""
+    return len(text) <= _TEASER_CHARS and bool(_TEASER.search(text))
 
 
 def is_toggle(text: str) -> bool:
@@ -165,7 +251,10 @@ RULES: tuple[tuple[str, _Rule], ...] = (
     ("copyright-line", lambda t, p, _: p.near_end and is_copyright_line(t)),
     ("tag-line", lambda t, p, _: p.near_end and is_tag_line(t)),
     ("contact-or-bio", lambda t, p, _: p.near_end and is_contact_or_bio(t)),
+    ("byline-line", lambda t, p, _: (p.near_top or p.near_end) and is_byline_label(t)),
     ("promo", lambda t, p, _: is_promo(t)),
+    ("credit-line", lambda t, p, _: is_credit_line(t)),
+    ("teaser", lambda t, p, _: is_teaser(t)),
     ("toggle", lambda t, p, _: is_toggle(t)),
     ("related-line", lambda t, p, links: is_related_line(t, links)),
 )

@@ -68,6 +68,11 @@ def test_a_date_in_the_middle_or_in_a_sentence_is_article(text: str) -> None:
         "Tous droits réservés – La Gazette du Port",
         "Tutti i diritti riservati",
         "Todos los derechos reservados © El Puerto",
+        "Copyright 2019 The Associated Press. All rights reserved. This material may not be "
+        "published, broadcast, rewritten or redistributed.",
+        "This article is the property of the Gazette. Written permission must be obtained "
+        "before reprint in online or print media.",
+        "Nachdruck nur mit Genehmigung des Hafenboten.",
     ],
 )
 def test_copyright_lines_at_the_end(text: str) -> None:
@@ -116,6 +121,15 @@ def test_contact_lines_and_bios_at_the_end(text: str) -> None:
         "Iscriviti alla newsletter.",
         "Suscríbete a nuestro boletín.",
         "Anzeige",
+        "Reklama",
+        "If you are seeing this message but you are already a subscriber, log in here.",
+        "To read the full story, please subscribe to the Gazette.",
+        "Download the Gazette News apps for iOS and Android.",
+        "Sie sind aktuell nicht eingeloggt.",
+        "Klicken Sie auf den unteren Button, um den Inhalt von www.karten.example zu laden.",
+        "Dieses Skript als PDF herunterladen",
+        "*Werbung. Dieser Beitrag enthält Werbung für eine Marke.",
+        "Bei den Links handelt es sich um Affiliate-Links.",
     ],
 )
 def test_promos_anywhere(text: str) -> None:
@@ -132,6 +146,11 @@ def test_promos_anywhere(text: str) -> None:
         ("Lire aussi : La digue sera reconstruite", 24),
         ("Leggi anche: Il porto dopo la tempesta", 25),
         ("Lee también: El puerto tras la tormenta", 26),
+        ("Le puede interesar: El puerto tras la tormenta", 26),
+        ("Auch lesen: Sturmschäden an der Küste", 26),
+        ("Lesen Sie auch die folgenden Beiträge:", 0),
+        ("Das Thema könnte dich auch interessieren:", 0),
+        ("Weitere Beiträge aus der Kolumne:", 0),
     ],
 )
 def test_related_link_lines(text: str, links: int) -> None:
@@ -141,6 +160,78 @@ def test_related_link_lines(text: str, links: int) -> None:
 def test_a_related_label_before_plain_prose_is_article() -> None:
     text = "Read more: " + PROSE["en"]
     assert furniture_rule(text, MIDDLE, 0) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Photo by Jane Doe on Unsplash",
+        "Foto: dpa",
+        "Bild: Hafenbote/Archiv",
+        "Titelbild: J. Schmidt/picture-alliance",
+        "Crédits photos : Agence du Port",
+        "Die Hafenmauer im Winter, vom Leuchtturm aus gesehen. © AFP / J. Schmidt",
+        "The quay at dawn, before the storm. (J. Doe / iStock.com)",
+        "La digue au lever du jour / (C) Marie Dupont",
+    ],
+)
+def test_credit_lines_and_credited_captions_anywhere(text: str) -> None:
+    assert furniture_rule(text, MIDDLE) == "credit-line"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bilder von der Sitzung zeigen, dass der Rat über die Mauer lange und heftig stritt.",
+        "Photographs of the quay were taken every spring from 1890 to 1910 by the harbourmaster.",
+        "Linux usability, or why do I bother. © 2002, 2003 Jamie Zawinski",
+        "© 2019 The Harbour Gazette",
+    ],
+)
+def test_prose_about_pictures_and_copyright_lines_are_no_credit_lines(text: str) -> None:
+    assert furniture_rule(text, MIDDLE) != "credit-line"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Jane Doe",
+        "By Jane Doe and John Smith",
+        "Von: Götz Warnke",
+        "Par Marie Dupont et Jean Martin",
+    ],
+)
+def test_byline_lines_near_the_top_or_the_end(text: str) -> None:
+    assert furniture_rule(text, TOP) == "byline-line"
+    assert furniture_rule(text, END) == "byline-line"
+    assert furniture_rule(text, MIDDLE) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["By the harbour the old men sat.", "Von Berlin aus fuhr der Zug nach Hamburg."]
+)
+def test_a_sentence_starting_like_a_byline_is_article(text: str) -> None:
+    assert furniture_rule(text, TOP) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ever come home from a day of shopping and wondered why you bought it all?… Read more",
+        "Der Hafen nach dem Sturm: Was jetzt repariert werden muss und was es kostet. mehr",
+        "Le port après la tempête : ce qui doit être réparé... Lire la suite »",
+        "El puerto tras la tormenta: lo que hay que reparar… Leer más",
+    ],
+)
+def test_teasers_of_other_pages_anywhere(text: str) -> None:
+    assert furniture_rule(text, MIDDLE) == "teaser"
+
+
+@pytest.mark.parametrize(
+    "text", ["He wanted more.", "Die Fischer wollten immer mehr", "It was over. More rain fell."]
+)
+def test_a_sentence_ending_in_more_is_no_teaser(text: str) -> None:
+    assert furniture_rule(text, MIDDLE) is None
 
 
 @pytest.mark.parametrize("language", sorted(PROSE))
@@ -318,3 +409,19 @@ def test_a_box_named_like_a_caption_that_holds_a_heading_is_article() -> None:
         "<p class='attribution'>Police</p></div>"
     )
     assert not is_orphan_caption(box, names_of(box))
+
+
+def test_a_caption_cell_of_a_layout_table_gets_its_picture_inside_it() -> None:
+    page_html = (
+        "<html><body><table class='tr-caption-container'><tr><td><a href='/big.png'>"
+        "<img src='/diagram.png'></a></td></tr><tr><td class='tr-caption'>Block diagram "
+        "(from the datasheet)</td></tr></table></body></html>"
+    )
+    article_html = (
+        "<div><p>Text.</p><table class='tr-caption-container'><tr><td><a href='/big.png'></a>"
+        "</td></tr><tr><td class='tr-caption'>Block diagram (from the datasheet)</td></tr>"
+        "</table></div>"
+    )
+    assert _figures(article_html, page_html) == [
+        ("Block diagram (from the datasheet)", "https://x.example/diagram.png")
+    ]
