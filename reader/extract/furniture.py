@@ -140,12 +140,16 @@ def caption_tokens(tokens: set[str]) -> bool:
 def is_orphan_caption(element: lxml.html.HtmlElement, tokens: set[str]) -> bool:
     """A caption or photo credit whose image is not there (a slideshow's, a video's
     that is not shown): text about a picture nobody sees. A box that holds a heading
-    is a section of the article whatever its name says ("no_caption")."""
+    or several paragraphs is a section of the article whatever its name says
+    ("no_caption", a gallery's slide)."""
     if element.tag != "figcaption" and not caption_tokens(tokens):
         return False
     if len(collapse(element.text_content())) > _MAX_CAPTION_TEXT:
         return False
     if next(element.iter(*_HEADINGS), None) is not None:
+        return False
+    # Two paragraphs or a list are a gallery's text (the article), not a caption.
+    if sum(1 for _ in element.iter("p", "ul", "ol")) >= 2:
         return False
     holder = next(element.iterancestors("figure"), None)
     if holder is None:

@@ -403,6 +403,21 @@ def test_a_picture_after_running_text_is_not_its_caption() -> None:
     assert attach_caption_images(article, lxml.html.fromstring(page_html)) == 0
 
 
+def test_a_gallery_slide_caption_of_several_paragraphs_is_article() -> None:
+    slide = lxml.html.fragment_fromstring(
+        "<figure><div class='embed'></div><figcaption class='slide-caption'>"
+        "<p>Last-minute costume idea right here!</p><p><strong>What you need:</strong> a "
+        "bowler hat and an all-white outfit.</p></figcaption></figure>"
+    )
+    caption = slide.find("figcaption")
+    assert not is_orphan_caption(caption, names_of(caption))
+    single = lxml.html.fragment_fromstring(
+        "<figure><div class='embed'></div><figcaption><p>The quay in 1900.</p></figcaption>"
+        "</figure>"
+    ).find("figcaption")
+    assert is_orphan_caption(single, names_of(single))
+
+
 def test_a_box_named_like_a_caption_that_holds_a_heading_is_article() -> None:
     box = lxml.html.fragment_fromstring(
         "<div class='item no_caption'><h2>Her daughter was burning up from within.</h2>"
@@ -424,4 +439,14 @@ def test_a_caption_cell_of_a_layout_table_gets_its_picture_inside_it() -> None:
     )
     assert _figures(article_html, page_html) == [
         ("Block diagram (from the datasheet)", "https://x.example/diagram.png")
+    ]
+
+
+def test_the_picture_of_a_figure_before_an_orphan_caption_stays_with_its_own_caption() -> None:
+    article_html = (
+        "<div><p>Text.</p><figure><img src='/a.jpg'><figcaption>The wall today.</figcaption>"
+        "</figure><p class='caption'>The wall in 1900.</p><p>More text.</p></div>"
+    )
+    assert _figures(article_html, "<html><body></body></html>") == [
+        ("The wall today.", "https://x.example/a.jpg")
     ]
