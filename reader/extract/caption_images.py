@@ -70,7 +70,7 @@ def picture_for(caption: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
         if found is not None:
             return found
     for element in _before(caption):
-        if next(element.iter("figure", "figcaption"), None) is not None:
+        if any(collapse(c.text_content()) for c in element.iter("figcaption")):
             return None  # a figure with a caption of its own: its picture is taken
         if element.tag in _PICTURES or next(element.iter(*_PICTURES), None) is not None:
             found = _picture_in(element)

@@ -450,3 +450,13 @@ def test_the_picture_of_a_figure_before_an_orphan_caption_stays_with_its_own_cap
     assert _figures(article_html, "<html><body></body></html>") == [
         ("The wall today.", "https://x.example/a.jpg")
     ]
+
+
+def test_a_picture_in_a_figure_without_a_caption_is_the_next_captions() -> None:
+    # Zoomable pictures sit in a <figure> of their own, the caption beside it.
+    page_html = (
+        "<html><body><div><div class='zoom'><figure><span><img src='/a.jpg'></span></figure>"
+        "</div><div class='media-caption'>The wall today.</div></div></body></html>"
+    )
+    article_html = "<div><p>Text.</p><p class='media-caption'>The wall today.</p></div>"
+    assert _figures(article_html, page_html) == [("The wall today.", "https://x.example/a.jpg")]
