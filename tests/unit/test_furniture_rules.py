@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.config import Limits
 from reader.extract.blocks import build_drafts
 from reader.extract.caption_images import attach_caption_images
 from reader.extract.furniture import is_orphan_caption, names_of, strip_furniture
-from reader.extract.furniture_rules import Place, furniture_rule, repeat_rule
+from reader.extract.furniture_rules import RULES, Place, furniture_rule, repeat_rule
 from reader.extract.pipeline import extract
 from reader.loaders.base import DocumentKind, RawDocument
 from reader.models import BlockKind
@@ -460,3 +462,42 @@ def test_a_picture_in_a_figure_without_a_caption_is_the_next_captions() -> None:
     )
     article_html = "<div><p>Text.</p><p class='media-caption'>The wall today.</p></div>"
     assert _figures(article_html, page_html) == [("The wall today.", "https://x.example/a.jpg")]
+
+
+_PIECES = [*"abcMehrBy©().…:|/ -_'’1209\n", "Foto", "more", "Read", "Lesen Sie auch"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.lists(st.sampled_from(_PIECES), max_size=120).map("".join),
+    index=st.integers(0, 9),
+    links=st.integers(0, 400),
+)
+def test_any_text_breaks_a_named_rule_or_none(text: str, index: int, links: int) -> None:
+    assert furniture_rule(text, Place(index, 10), links) in {*(name for name, _ in RULES), None}
+
+
+_HTML_PIECES = [
+    "<p>Text before.</p>",
+    "<div class='media-caption'>The wall today.</div>",
+    "<p><span class='pb-caption'>The quay.</span></p>",
+    "<img src='/a.jpg'>",
+    "<div><img src='/b.jpg'></div>",
+    "<figure>",
+    "</figure>",
+    "<figcaption>Storm.</figcaption>",
+    "<table><tr><td class='tr-caption'>Diagram</td></tr></table>",
+    "<br>",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    article=st.lists(st.sampled_from(_HTML_PIECES), max_size=12).map("".join),
+    page=st.lists(st.sampled_from(_HTML_PIECES), max_size=12).map("".join),
+)
+def test_joining_captions_with_pictures_keeps_every_word(article: str, page: str) -> None:
+    tree = lxml.html.fragment_fromstring(f"<div>{article}</div>")
+    words = sorted(tree.text_content().split())
+    attach_caption_images(tree, lxml.html.fromstring(f"<html><body>{page}</body></html>"))
+    assert sorted(tree.text_content().split()) == words
