@@ -12,8 +12,10 @@ from types import SimpleNamespace
 
 import pytest
 from PIL import Image
+from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Region
+from textual.strip import Strip
 
 from reader.images import kitty
 from reader.images.decode import Failure
@@ -22,6 +24,7 @@ from reader.ui.article_view.figure_graphics import (
     KittyPicture,
     encode,
     graphics_cell,
+    keep_controls,
     kitty_row,
     pixel_box,
     sixel_row,
@@ -65,12 +68,27 @@ def sixels(rows: int) -> SixelRows:
 
 def test_a_sixel_row_draws_its_slice_after_the_blank_box() -> None:
     strip = sixel_row(sixels(3), 1, 6, 50, BASE, (13, 9))
-    blank, drawn = list(strip)
-    assert blank.text == " " * 50 and strip.cell_length == 50
-    assert drawn.control  # no cells: the compositor measures nothing for it
+    blank, drawn, last = list(strip)
+    assert (blank.text, last.text) == (" " * 49, " ") and strip.cell_length == 50
+    # No cells: the compositor measures nothing for it; before the last cell, it stays
+    # with the row's cells when the compositor cuts the row at the view's edge.
+    assert drawn.control
     # Save the cursor, go to row 10, column 13 + 1 + 2 (centred: 2 of 6 cells), draw,
     # restore.
     assert drawn.text == "\x1b7\x1b[10;16H" + sixels(3).rows[1] + "\x1b8"
+
+
+def test_sixel_segments_are_controls_again_after_textuals_filters() -> None:
+    strip = sixel_row(sixels(3), 1, 6, 50, BASE, (13, 9))
+    filtered = Strip([Segment(text, style) for text, style, _ in strip], 50)  # as filters do
+    kept = keep_controls([filtered, Strip.blank(50)])
+    assert [segment.control is not None for segment in kept[0]] == [False, True, False]
+    assert kept[1] is not None and kept[0].cell_length == 50
+    # Cut where the row ends and the scrollbar begins, the Sixel stays whole, with
+    # the row's cells.
+    first, scrollbar = kept[0].extend_cell_length(51).divide([50, 51])
+    assert [segment.text for segment in first][1] == list(strip)[1].text
+    assert [segment.text for segment in scrollbar] == [" "]
 
 
 @pytest.mark.parametrize(("row", "at"), [(1, None), (3, (13, 9))])

@@ -7,11 +7,9 @@ reaches the event loop is ready to write:
 
 * kitty: the transmission (written once, through ``write_to_terminal``), then each row
   is a strip of placeholder cells in the colour that names the picture;
-* Sixel: one image per row; the row is the blank box, then, after the last cell of
-  the row, a control segment that saves the cursor, moves to the box, draws the slice
-  and puts the cursor back. At the end of the strip it is never cut in two: Textual
-  divides a strip at overlapping widgets' edges, and a cut past the last cell drops
-  what follows it rather than splitting it.
+* Sixel: one image per row; the row is blank, with a control segment before its
+  last cell that saves the cursor, moves to the box, draws the slice and puts the
+  cursor back (see ``keep_controls`` for how it survives Textual's compositor).
 
 Both draw only while the reading screen is the active one: under a dialog Textual
 tints the screen behind, which would change the colours naming kitty pictures and
@@ -42,6 +40,9 @@ Graphics = Literal["kitty", "sixel"]
 _NULL = Style()
 _ZERO_WIDTH = ((ControlType.CURSOR_FORWARD, 0),)
 """Marks a segment as a control (no cells), as textual-image's Sixel widget does."""
+SIXEL_MARK = "\x1b7"
+"""How a row's Sixel segment starts (saving the cursor); page text never holds an
+escape character (``reader.sanitize``), so nothing else in a row does."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,18 +117,40 @@ def kitty_row(picture: KittyPicture, row: int, left: int, width: int, base: Styl
 def sixel_row(
     picture: SixelRows, row: int, columns: int, width: int, base: Style, at: Cell
 ) -> Strip:
-    """Row ``row`` of the picture: a blank row ``width`` wide, then, with ``at`` (the
+    """Row ``row`` of the picture: a blank row ``width`` wide and, with ``at`` (the
     screen cell, x and y, where the box of ``columns`` cells starts on this row), the
-    row's slice centred in the box."""
-    blank = Segment(" " * width, base)
-    if at is None or row >= len(picture.rows):
-        return Strip([blank], width)
+    row's slice centred in the box, in a control segment before the row's last cell."""
+    if at is None or row >= len(picture.rows) or width < 1:
+        return Strip([Segment(" " * width, base)], width)
     x = at[0] + max(0, (columns - picture.columns) // 2)
     # Save the cursor, move to the box (CUP counts from 1), draw, restore: the text
     # after this row is written where the terminal expects it, wherever the Sixel
     # left the cursor.
-    draw = f"\x1b7\x1b[{at[1] + 1};{x + 1}H{picture.rows[row]}\x1b8"
-    return Strip([blank, Segment(draw, _NULL, _ZERO_WIDTH)], width)
+    draw = f"{SIXEL_MARK}\x1b[{at[1] + 1};{x + 1}H{picture.rows[row]}\x1b8"
+    segments = [Segment(" " * (width - 1), base), Segment(draw, _NULL, _ZERO_WIDTH)]
+    return Strip([*segments, Segment(" ", base)], width)
+
+
+def keep_controls(strips: list[Strip]) -> list[Strip]:
+    """``strips`` with the Sixel segments marked as controls again.
+
+    Textual's colour filter (run on every line a widget renders) rebuilds segments
+    without their control mark; the compositor, which cuts lines where widgets meet
+    (the scrollbar's edge), would then count a Sixel's bytes as cells and cut it in
+    two. Marked again, it has no width: it stays whole, with the cells before it."""
+    kept = []
+    for strip in strips:
+        segments = list(strip)
+        if any(text.startswith(SIXEL_MARK) for text, _, _ in segments):
+            strip = Strip(
+                [
+                    Segment(text, style, _ZERO_WIDTH if text.startswith(SIXEL_MARK) else control)
+                    for text, style, control in segments
+                ],
+                strip.cell_length,
+            )
+        kept.append(strip)
+    return kept
 
 
 def cell_size() -> tuple[int, int]:

@@ -35,6 +35,7 @@ from reader.ui.article_view.figure_graphics import (
     Graphics,
     cell_size,
     graphics_cell,
+    keep_controls,
     usable,
     write_to_terminal,
 )
@@ -760,7 +761,8 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
             self._strips.clear()
             self.refresh()
         try:
-            return super().render_lines(crop)
+            strips = super().render_lines(crop)
+            return keep_controls(strips) if self._figures.graphics == "sixel" else strips
         finally:
             self._render_width = None
 
