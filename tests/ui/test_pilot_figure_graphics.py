@@ -130,7 +130,11 @@ async def test_kitty_pictures_are_deleted_when_the_article_changes(
         written.clear()
         await scroll_through(pilot, [lines[0] for lines in picture_rows(app).values()])
         await wait_until(pilot, lambda: len(sent_ids(written)) == 3)  # sent again, new ids
-        assert not set(sent_ids(written)) & set(deleted)
+        second = sent_ids(written)
+        assert not set(second) & set(deleted)
+        written.clear()
+    # And when the app exits.
+    assert sorted(int(i) for text in written for i in DELETE.findall(text)) == sorted(second)
 
 
 @pilot_test
