@@ -18,6 +18,8 @@ _TOKEN = re.compile(r'"(\d+);(\d+);(\d+);(\d+)|#(\d+)(?:;2;(\d+);(\d+);(\d+))?|!
 
 @dataclass
 class Sixel:
+    parameters: tuple[int, ...]
+    """The DCS parameters; the second says whether unset pixels keep the screen's (1)."""
     raster: tuple[int, int, int, int]
     """Pan, Pad, width, height as declared."""
     palette: dict[int, tuple[int, int, int]] = field(default_factory=dict)
@@ -46,8 +48,8 @@ def parse(text: str) -> Sixel:
     match = _DCS.fullmatch(text)
     assert match is not None, "not one DCS … q … ST sequence"
     body = match.group(2)
-    raster = (0, 0, 0, 0)
-    sixel = Sixel(raster)
+    parameters = tuple(int(p or 0) for p in match.group(1).split(";"))
+    sixel = Sixel(parameters, (0, 0, 0, 0))
     colour, x, band = 0, 0, 0
     position = 0
     while position < len(body):

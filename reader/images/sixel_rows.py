@@ -44,10 +44,27 @@ def encode_rows(picture: Decoded, cell: tuple[int, int], background: RGB) -> Six
     flat.alpha_composite(image)
     paletted = flat.convert("RGB").quantize(colors=256, method=Image.Quantize.FASTOCTREE)
     rows = tuple(
-        image_to_sixels(
-            paletted.crop((0, top, picture.width, min(picture.height, top + cell_height)))
+        _transparent_zeros(
+            image_to_sixels(
+                paletted.crop((0, top, picture.width, min(picture.height, top + cell_height)))
+            )
         )
         for top in range(0, picture.height, cell_height)
     )
     columns = -(-picture.width // cell_width)
     return SixelRows(columns, rows, (cell_width, cell_height))
+
+
+_OPAQUE_ZEROS = "\x1bP0;0;0q"
+_TRANSPARENT_ZEROS = "\x1bP0;1;0q"
+
+
+def _transparent_zeros(sixel: str) -> str:
+    """``sixel`` with its second parameter 1: pixels it does not set keep what the
+    screen shows. A slice is a cell high, which is rarely a multiple of six (a Sixel
+    band); the last band's pixels below the slice would otherwise be painted in the
+    background colour, over the top of the row below. Every pixel of the slice itself
+    is set (it is opaque)."""
+    if sixel.startswith(_OPAQUE_ZEROS):
+        return _TRANSPARENT_ZEROS + sixel[len(_OPAQUE_ZEROS) :]
+    return sixel

@@ -38,6 +38,8 @@ def test_each_row_is_one_cell_high_and_the_picture_wide() -> None:
     assert [s.raster[2:] for s in sixels] == [(30, 16), (30, 16), (30, 8)]
     assert [s.size for s in sixels] == [(30, 16), (30, 16), (30, 8)]
     assert [s.bands for s in sixels] == [3, 3, 2]  # six pixel rows a band
+    # 16 pixels is not whole bands: what the last band does not set is left alone.
+    assert all(s.parameters == (0, 1, 0) for s in sixels)
     # Row 1 covers pixels 16–31 of the picture: red down to 19, blue from 20.
     middle = sixels[1]
     assert middle.colour_at(0, 3) == percent(RED)
