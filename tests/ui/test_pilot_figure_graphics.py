@@ -138,6 +138,26 @@ async def test_kitty_pictures_are_deleted_when_the_article_changes(
 
 
 @pilot_test
+async def test_a_resized_picture_replaces_the_one_sent_before(tmp_path: Path, drawn_by) -> None:
+    drawn_by("kitty")
+    app = app_for(str(figures_page(tmp_path)), images="kitty")
+    async with app.run_test(size=SIZE) as pilot:
+        written = record_writes(app)
+        await settle(pilot)
+        first = next(iter(picture_rows(app).values()))
+        await scroll_through(pilot, [first[0]])
+        await wait_until(pilot, lambda: len(sent_ids(written)) == 1)
+        before = sent_ids(written)[0]
+        await pilot.resize_terminal(SIZE[0], SIZE[1] + 8)  # pictures get more rows
+        await settle(pilot)
+        first = next(iter(picture_rows(app).values()))
+        await scroll_through(pilot, [first[0]])
+        await wait_until(pilot, lambda: len(sent_ids(written)) == 2)
+        assert [int(i) for text in written for i in DELETE.findall(text)] == [before]
+        assert view(app)._figures._sent == [sent_ids(written)[1]]
+
+
+@pilot_test
 async def test_kitty_placeholders_are_not_painted_under_a_dialog(tmp_path: Path, drawn_by) -> None:
     drawn_by("kitty")
     app = app_for(str(figures_page(tmp_path)), images="kitty")

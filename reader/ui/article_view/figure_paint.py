@@ -111,6 +111,15 @@ class FigurePainter:
         self._sent.clear()
         self._kitty.clear()
 
+    def _drop_other_boxes(self, key: Key) -> None:
+        """The block's picture was sent again at another size (the view was resized):
+        the terminal no longer needs the one sent before."""
+        for old in [other for other in self._kitty if other[0] == key[0] and other != key]:
+            picture = self._kitty.pop(old)
+            if isinstance(picture, KittyPicture):
+                self.write(kitty.delete(picture.image_id))
+                self._sent.remove(picture.image_id)
+
     def close(self) -> None:
         self._forget_sent()
         if self._pool is not None:
@@ -225,6 +234,7 @@ class FigurePainter:
                 # and before the first row naming it; the text is not kept.
                 self.write(result.transmission)
                 self._sent.append(result.image_id)
+                self._drop_other_boxes(key)
                 result = dataclasses.replace(result, transmission="")
             self._kitty[key] = result
         elif not isinstance(result, KittyPicture):
