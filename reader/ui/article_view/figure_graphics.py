@@ -42,7 +42,7 @@ _ZERO_WIDTH = ((ControlType.CURSOR_FORWARD, 0),)
 """Marks a segment as a control (no cells), as textual-image's Sixel widget does."""
 SIXEL_MARK = "\x1b7"
 """How a row's Sixel segment starts (saving the cursor); page text never holds an
-escape character (``reader.sanitize``), so nothing else in a row does."""
+escape character (``layout.safe`` shows it as ␛), so nothing else in a row does."""
 
 
 @dataclass(frozen=True, slots=True)
