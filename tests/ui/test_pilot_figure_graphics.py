@@ -273,6 +273,59 @@ async def test_each_visible_sixel_row_is_drawn_on_its_own_cells(tmp_path: Path, 
         assert all(parse(text).size == (400, 20) for _, _, text in drawn)
 
 
+def record_frames(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every frame the app sends, as the bytes a terminal would get (partial updates
+    included)."""
+    frames: list[str] = []
+    original = app._display
+
+    def display(screen, update) -> None:  # type: ignore[no-untyped-def]
+        if update is not None and hasattr(update, "render_segments"):
+            frames.append(update.render_segments(app.console))
+        original(screen, update)
+
+    app._display = display
+    return frames
+
+
+@pilot_test
+async def test_the_frames_sent_redraw_each_slice_where_its_row_went(
+    tmp_path: Path, drawn_by
+) -> None:
+    drawn_by("sixel")
+    app = app_for(str(figures_page(tmp_path)), images="sixel")
+    async with app.run_test(size=SIZE) as pilot:
+        frames = record_frames(app)
+        await settle(pilot)
+        article_view = view(app)
+        block, lines = next(iter(picture_rows(app).items()))
+        await scroll_through(pilot, [lines[0] - 2])
+        painter = article_view._figures
+        await wait_until(pilot, lambda: (block, 40, len(lines)) in painter._results)
+        await pilot.pause()
+        content = article_view.content_region
+        for shift in (0, 1, 3):
+            frames.clear()
+            if shift:
+                article_view.focus()
+                await pilot.press(*["j"] * shift)
+            else:
+                article_view.refresh_line(lines[0])  # one row only: a partial update
+            await pilot.pause()
+            top = article_view.scroll_offset.y
+            sent = [found for found in map(sixels_drawn, frames) if found]
+            assert sent, f"no Sixel in the frames after {shift} j"
+            drawn = [(x, y) for x, y, _ in sent[-1]]  # the frame showing where it is now
+            rows = [content.y + i - top for i in lines if top <= i < top + content.height]
+            # Every slice sent lands on its own row, at the box's left edge.
+            assert {y for _, y in drawn} <= set(rows)
+            assert len({x for x, _ in drawn}) == 1
+            if shift:
+                assert [y for _, y in drawn] == rows
+            else:  # only the row refreshed was sent
+                assert drawn == [(drawn[0][0], content.y + lines[0] - top)]
+
+
 @pilot_test
 async def test_no_sixel_under_a_dialog(tmp_path: Path, drawn_by) -> None:
     drawn_by("sixel")
