@@ -26,7 +26,7 @@ from reader.ui.article_view.layout.lines import BLOCK
 from reader.ui.article_view.paint import column_left
 from reader.ui.dialogs.message import MessageScreen
 from reader.ui.image_viewer import graphics
-from tests.image_pages import FIGURE_COLOURS, figures_page
+from tests.image_pages import FIGURE_COLOURS, figures_page, import_textual_image_quietly
 from tests.sixel_parse import parse
 
 from .shell_support import SIZE, app_for, pilot_test, settle, view, wait_until
@@ -40,6 +40,8 @@ DELETE = re.compile(r"\x1b_Ga=d,d=I,i=(\d+),q=2\x1b\\")
 def drawn_by(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     """Pretend ``prepare`` made kitty or Sixel ready, in a truecolor terminal with
     10 × 20 pixel cells."""
+
+    import_textual_image_quietly()
 
     def choose(mode: str) -> None:
         monkeypatch.setattr(graphics, "_prepared", [mode])

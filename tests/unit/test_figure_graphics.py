@@ -7,7 +7,6 @@ from __future__ import annotations
 import base64
 import io
 import re
-import sys
 from types import SimpleNamespace
 
 import pytest
@@ -31,7 +30,7 @@ from reader.ui.article_view.figure_graphics import (
     usable,
     write_to_terminal,
 )
-from tests.image_pages import picture
+from tests.image_pages import import_textual_image_quietly, picture
 from tests.sixel_parse import parse
 
 BASE = Style(bgcolor="#101010")
@@ -39,12 +38,7 @@ BASE = Style(bgcolor="#101010")
 
 @pytest.fixture(scope="module", autouse=True)
 def textual_image_imported_quietly() -> None:
-    real = sys.__stdout__
-    sys.__stdout__ = io.StringIO()  # type: ignore[misc]
-    try:
-        kitty.diacritics()
-    finally:
-        sys.__stdout__ = real  # type: ignore[misc]
+    import_textual_image_quietly()
 
 
 def test_a_kitty_row_is_the_box_of_placeholders_in_the_id_colour() -> None:

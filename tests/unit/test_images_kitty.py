@@ -8,9 +8,7 @@ the id's low three bytes."""
 from __future__ import annotations
 
 import base64
-import io
 import re
-import sys
 
 import pytest
 from hypothesis import given
@@ -18,20 +16,14 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from reader.images import kitty
+from tests.image_pages import import_textual_image_quietly
 
 APC = re.compile(r"\x1b_G([^;\x1b]*)(?:;([^\x1b]*))?\x1b\\")
 
 
 @pytest.fixture(scope="module", autouse=True)
 def textual_image_imported_quietly() -> None:
-    """textual-image asks the terminal questions when first imported from a terminal:
-    import it with no terminal on stdout, as the app's ``prepare`` would have."""
-    real = sys.__stdout__
-    sys.__stdout__ = io.StringIO()  # type: ignore[misc]
-    try:
-        kitty.diacritics()
-    finally:
-        sys.__stdout__ = real  # type: ignore[misc]
+    import_textual_image_quietly()
 
 
 def commands(escapes: str) -> list[tuple[dict[str, str], str]]:
