@@ -13,10 +13,14 @@ step, and the peak, against the same page with its ``<img>`` elements removed, o
 in another fresh process in the same run.
 
 View: the same 50-figure page in the article view alone (a bare app holding it, 100×40),
-with pictures drawn (half blocks) against ``images = "off"`` in the same run: the first
-frame showing the article, then key-to-frame times for ``j`` and ``space`` all the way
-down (every picture decoded as it scrolls into view, one at a time off the event loop),
-and the event loop's worst stall meanwhile. The app draws for a truecolor terminal
+with pictures drawn (half blocks, kitty placeholders, Sixel rows) against
+``images = "off"`` in the same run: the first frame showing the article, then
+key-to-frame times for ``j`` and ``space`` all the way down (every picture decoded as it
+scrolls into view, one at a time off the event loop), and the event loop's worst stall
+meanwhile. Every frame is rendered to the bytes a terminal would get; kitty
+transmissions go to a writer that counts them (there is no terminal: the kitty and Sixel
+runs measure what the reader does, not what a terminal does with it; Sixel slices are cut
+for 10 × 20 pixel cells). The app draws for a truecolor terminal
 (``TEXTUAL_COLOR_SYSTEM=truecolor`` unless set; ``256`` shows a tmux-like terminal).
 
     python bench/images_bench.py [--repeat N] [--no-view | --view-only]
@@ -189,7 +193,9 @@ def memory_table(figures: int = 50) -> None:
     print(f"  figures with a local picture: {full['figures']}, cells cached: {full['cached']}")
 
 
-async def _view_run(page: Path, rows: int, presses: int) -> dict[str, list[float]]:
+async def _view_run(
+    page: Path, rows: int, presses: int, graphics: str | None = None
+) -> dict[str, list[float]]:
     from textual.app import App, ComposeResult
     from tui_bench import FrameClock, StallMeter, key_timer, view_painted, wait_until
 
@@ -202,6 +208,7 @@ async def _view_run(page: Path, rows: int, presses: int) -> dict[str, list[float
         def compose(self) -> ComposeResult:
             view = ArticleView()
             view.figure_rows = rows
+            view.graphics = graphics  # type: ignore[assignment]
             yield view
 
         def on_mount(self) -> None:
@@ -212,7 +219,9 @@ async def _view_run(page: Path, rows: int, presses: int) -> dict[str, list[float
     clock.watch = lambda: view_painted(app)
     results: dict[str, list[float]] = {}
     start = time.perf_counter()
+    sent: list[int] = []
     async with app.run_test(size=(100, 40)) as pilot:
+        app._driver.write = lambda data: sent.append(len(data))  # type: ignore[union-attr]
         await wait_until(lambda: clock.first_where() is not None)
         results["first paint"] = [(clock.first_where() or start) - start]
         view = app.query_one(ArticleView)
@@ -228,6 +237,7 @@ async def _view_run(page: Path, rows: int, presses: int) -> dict[str, list[float
             await timed("space", "space")
         results["worst stall"] = [meter.stop()]
         results["figure rows"] = [float(rows)]
+        results["bytes sent"] = [float(sum(sent))]
     return results
 
 
@@ -240,23 +250,44 @@ def view_table(figures: int = 50, presses: int = 30) -> None:
         from reader.images.terminal import FIGURE_ROWS
 
         # The view gives pictures under half the terminal's height (19 rows at 100×40).
-        for label, rows in (("off", 0), ("halfblock", FIGURE_ROWS), ("off again", 0)):
-            runs[label] = asyncio.run(_view_run(page, rows, presses))
-    off = {k: statistics.median(v) for k, v in runs["off"].items()}
-    again = {k: statistics.median(v) for k, v in runs["off again"].items()}
-    on = {k: statistics.median(v) for k, v in runs["halfblock"].items()}
-    print(f"\narticle view, {figures} figures, 100×40, images off vs half blocks (ms, median)")
-    print(f"  {'':24} {'off':>8} {'off again':>10} {'halfblock':>10} {'ratio':>7}")
+        plan: tuple[tuple[str, int, str | None], ...] = (
+            ("off", 0, None),
+            ("halfblock", FIGURE_ROWS, None),
+            ("kitty", FIGURE_ROWS, "kitty"),
+            ("sixel", FIGURE_ROWS, "sixel"),
+            ("off again", 0, None),
+        )
+        for label, rows, graphics in plan:
+            runs[label] = asyncio.run(_view_run(page, rows, presses, graphics))
+    medians = {
+        label: {k: statistics.median(v) for k, v in run.items()} for label, run in runs.items()
+    }
+    off, again = medians["off"], medians["off again"]
+    drawn = ("halfblock", "kitty", "sixel")
+    print(
+        f"\narticle view, {figures} figures, 100×40, images off vs drawn (ms, median; ratio to off)"
+    )
+    print(f"  {'':14} {'off':>7} {'off again':>10}" + "".join(f" {m:>15}" for m in drawn))
     for key in ("first paint", "j", "space", "worst stall"):
         base = (off[key] + again[key]) / 2
-        print(
-            f"  {key:24} {off[key] * 1e3:>8.1f} {again[key] * 1e3:>10.1f} "
-            f"{on[key] * 1e3:>10.1f} {on[key] / base:>7.2f}"
+        cells = "".join(
+            f" {medians[m][key] * 1e3:>7.1f} ({medians[m][key] / base:>4.2f})" for m in drawn
         )
-    print(
-        f"  space presses to the end: off {len(runs['off']['space'])}, "
-        f"halfblock {len(runs['halfblock']['space'])}"
-    )
+        print(f"  {key:14} {off[key] * 1e3:>7.1f} {again[key] * 1e3:>10.1f}{cells}")
+    presses_line = ", ".join(f"{label} {len(runs[label]['space'])}" for label in ("off", *drawn))
+    print(f"  space presses to the end: {presses_line}")
+    print(f"  kitty transmissions written: {medians['kitty']['bytes sent'] / 1e6:.1f} MB")
+
+
+def _import_textual_image_quietly() -> None:
+    """kitty placeholders use textual-image's diacritics; imported from a terminal it
+    would ask that terminal questions (the app does it in ``prepare``)."""
+    real = sys.__stdout__
+    sys.__stdout__ = io.StringIO()  # type: ignore[misc]
+    try:
+        import textual_image.renderable  # noqa: F401
+    finally:
+        sys.__stdout__ = real  # type: ignore[misc]
 
 
 def main() -> int:
@@ -269,6 +300,7 @@ def main() -> int:
         decode_table(max(1, args.repeat))
         memory_table()
     if not args.no_view:
+        _import_textual_image_quietly()
         view_table()
     return 0
 

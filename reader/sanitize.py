@@ -23,9 +23,12 @@ _ESCAPE_SEQUENCE = re.compile(
 # and the RLM/LRM marks, are left alone.
 BIDI_RANGES = "\u202a-\u202e\u2066-\u2069"
 BIDI_CONTROLS = re.compile(f"[{BIDI_RANGES}]")
-# C0 (but tab and newline), DEL, C1, and the bidi controls.
-_CONTROL = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{BIDI_RANGES}]")
-_CONTROL_INLINE = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f{BIDI_RANGES}]")
+# kitty's image placeholder: in a kitty terminal a page could name a picture with it
+# (the reader draws figures that way; its own cells never come from page text).
+KITTY_PLACEHOLDER = "\U0010eeee"
+# C0 (but tab and newline), DEL, C1, the bidi controls and kitty's placeholder.
+_CONTROL = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{BIDI_RANGES}{KITTY_PLACEHOLDER}]")
+_CONTROL_INLINE = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f{BIDI_RANGES}{KITTY_PLACEHOLDER}]")
 
 
 def neutralise_bidi(text: str) -> str:

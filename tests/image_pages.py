@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import io
 import struct
+import sys
 import zlib
 from pathlib import Path
 
@@ -198,3 +199,15 @@ def figures_page(folder: Path, paragraphs: int = 4) -> Path:
     page = folder / "figures.html"
     page.write_text(html_page("Three figures", "".join(parts) + filler), encoding="utf-8")
     return page
+
+
+def import_textual_image_quietly() -> None:
+    """Import textual-image's renderables (kitty's diacritics live there) as the app's
+    ``prepare`` would have: imported with a terminal on stdout, textual-image asks that
+    terminal what it can draw (escape sequences, and a wait for the answers)."""
+    real = sys.__stdout__
+    sys.__stdout__ = io.StringIO()  # type: ignore[misc]
+    try:
+        import textual_image.renderable  # noqa: F401
+    finally:
+        sys.__stdout__ = real  # type: ignore[misc]

@@ -42,7 +42,10 @@ def draw_mode(setting: str, environ: Mapping[str, str]) -> DrawMode:
 
 def figure_rows(setting: str, environ: Mapping[str, str] | None = None) -> int:
     """Rows the article view gives a picture at most for the ``images`` setting; 0 when
-    pictures are not drawn. Kitty and Sixel are drawn with half blocks for now."""
+    pictures are not drawn (``off``, the alt text instead). The same for every way of
+    drawing: kitty and Sixel draw in the box the half blocks would take, so a picture
+    that arrives moves nothing, and the view falls back to half blocks silently where
+    the terminal could not be prepared for them."""
     import os
 
     mode = draw_mode(setting, os.environ if environ is None else environ)

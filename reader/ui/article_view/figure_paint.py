@@ -6,11 +6,15 @@ figures scrolled past quickly queues them rather than starting 50 threads), only
 one of its rows is first painted. Until it is ready its rows are blank, at the height
 the layout reserved from its intrinsic size, so nothing moves when it arrives; a
 picture that cannot be drawn shows its alt text and why on its first row.
+
+With ``graphics`` set (kitty or Sixel, see ``figure_graphics``) the same rows are drawn
+by the terminal's own graphics instead of half blocks.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol
@@ -22,10 +26,21 @@ from rich.style import Style
 from textual.cache import LRUCache
 from textual.strip import Strip
 
+from reader.images import kitty
 from reader.images.decode import Failure
 from reader.images.halfblock import HalfBlockImage, nearest_256, render
+from reader.images.sixel_rows import SixelRows
 from reader.models import Block
 from reader.sanitize import clean_line
+from reader.ui.article_view.figure_graphics import (
+    Cell,
+    Encoded,
+    Graphics,
+    KittyPicture,
+    encode,
+    kitty_row,
+    sixel_row,
+)
 from reader.ui.article_view.layout.blocks import FIGURE_IMAGE
 
 __all__ = ["FIGURE_IMAGE", "FigurePainter", "PictureReader", "picture_segments"]
@@ -34,7 +49,7 @@ Key = tuple[int, int, int]
 """(block index, columns, rows)."""
 Painted = tuple[tuple[Segment, ...], ...]
 """A picture's rows as segments (cells of one colour pair merged), ready to paint."""
-Result = Painted | Failure
+Result = Painted | Failure | SixelRows
 
 
 class PictureReader(Protocol):
@@ -61,17 +76,52 @@ class FigurePainter:
         self._pool: ThreadPoolExecutor | None = None
         self._generation = 0
         self.pictures: PictureReader | None = None
+        self.graphics: Graphics | None = None
+        """Draw with kitty graphics or Sixel rather than half blocks (set before the
+        first picture of an article is asked for)."""
+        self.write: Callable[[str], object] = lambda data: None
+        """Writes escape sequences to the terminal between frames (kitty)."""
+        self.cell_size: Callable[[], tuple[int, int]] = lambda: (10, 20)
+        """The terminal's cell in pixels (Sixel slices are one cell high)."""
+        self._kitty: dict[Key, KittyPicture | Failure] = {}
+        """kitty pictures of this article: sent once, kept across theme changes (the
+        terminal holds them; a theme does not change them)."""
+        self._sent: list[int] = []
+        """Ids of the kitty pictures sent for this article, deleted when it changes."""
 
     def reset(self, pictures: PictureReader | None) -> None:
-        """A new article, or a new theme: forget the pictures painted so far (those
-        queued are dropped when their turn comes)."""
+        """A new article: forget the pictures painted so far (those queued are dropped
+        when their turn comes) and delete those sent to the terminal."""
+        self.restyle()
+        if pictures is not None:
+            self.pictures = pictures
+        self._forget_sent()
+
+    def restyle(self) -> None:
+        """A new theme: draw the pictures again (transparent cells show the theme's
+        background), except those the terminal holds (kitty)."""
         self._generation += 1
         self._results.clear()
         self._asked.clear()
-        if pictures is not None:
-            self.pictures = pictures
+
+    def _forget_sent(self) -> None:
+        """Delete the kitty pictures sent so far from the terminal."""
+        if self._sent:
+            self.write("".join(kitty.delete(image_id) for image_id in self._sent))
+        self._sent.clear()
+        self._kitty.clear()
+
+    def _drop_other_boxes(self, key: Key) -> None:
+        """The block's picture was sent again at another size (the view was resized):
+        the terminal no longer needs the one sent before."""
+        for old in [other for other in self._kitty if other[0] == key[0] and other != key]:
+            picture = self._kitty.pop(old)
+            if isinstance(picture, KittyPicture):
+                self.write(kitty.delete(picture.image_id))
+                self._sent.remove(picture.image_id)
 
     def close(self) -> None:
+        self._forget_sent()
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
@@ -84,14 +134,18 @@ class FigurePainter:
         left: int,
         width: int,
         styles: tuple[Style, Style],
+        at: Cell = None,
     ) -> Strip:
         """Row ``row`` of block ``index``'s picture (``box`` is row, columns, rows),
         in the text column that starts at ``left`` in a view ``width`` wide; ``styles``
-        are the view's own and the caption's."""
+        are the view's own and the caption's. With ``graphics``, ``at`` is where the
+        row's picture starts on the screen (None: not drawn now, a blank row)."""
         row, columns, rows = box
         base, caption = styles
         key = (index, columns, rows)
-        result = self._results.get(key)
+        result: Result | KittyPicture | None = (
+            self._kitty.get(key) if self.graphics == "kitty" else self._results.get(key)
+        )
         if result is None:
             self._ask(key, block, base)
             return Strip.blank(width, base)
@@ -100,6 +154,13 @@ class FigurePainter:
                 return Strip.blank(width, base)
             text = f"[image: {clean_line(block.alt) or 'no description'} — {result.value}]"
             return _line([Segment(" " * left, base), Segment(text, caption)], width, base)
+        if isinstance(result, KittyPicture):
+            if at is None or row >= result.rows:
+                return Strip.blank(width, base)
+            return kitty_row(result, row, left, width, base)
+        if isinstance(result, SixelRows):
+            drawn = None if at is None else (at[0] + left, at[1])
+            return sixel_row(result, row, columns, width, base, drawn)
         if row >= len(result):
             return Strip.blank(width, base)
         cells = sum(len(segment.text) for segment in result[row])
@@ -114,7 +175,10 @@ class FigurePainter:
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="figures")
         job = (key, block.image, self.pictures, base, self._colours(), self._generation)
-        self._pool.submit(self._decode, *job)
+        if self.graphics is not None:
+            self._pool.submit(self._encode, self.graphics, self.cell_size(), *job)
+        else:
+            self._pool.submit(self._decode, *job)
 
     def _decode(
         self,
@@ -138,10 +202,43 @@ class FigurePainter:
         with contextlib.suppress(RuntimeError):  # the app is gone
             self._call(self._deliver, key, result, generation)
 
-    def _deliver(self, key: Key, result: Result, generation: int) -> None:
+    def _encode(
+        self,
+        mode: Graphics,
+        cell: tuple[int, int],
+        key: Key,
+        reference: str,
+        pictures: PictureReader,
+        base: Style,
+        colours: str | None,
+        generation: int,
+    ) -> None:
         if generation != self._generation:
             return
-        self._results[key] = result
+        background = base.bgcolor.get_truecolor() if base.bgcolor else (0, 0, 0)
+        try:
+            data = pictures.read(reference)
+            box = (key[1], key[2])
+            result = Failure.MISSING if data is None else encode(mode, data, box, cell, background)
+        except Exception:  # a picture that breaks the encoder is only a placeholder
+            result = Failure.BROKEN
+        with contextlib.suppress(RuntimeError):  # the app is gone
+            self._call(self._deliver, key, result, generation)
+
+    def _deliver(self, key: Key, result: Result | Encoded, generation: int) -> None:
+        if generation != self._generation:
+            return
+        if self.graphics == "kitty" and isinstance(result, KittyPicture | Failure):
+            if isinstance(result, KittyPicture):
+                # Sent now, on the event loop, so it reaches the terminal between frames
+                # and before the first row naming it; the text is not kept.
+                self.write(result.transmission)
+                self._sent.append(result.image_id)
+                self._drop_other_boxes(key)
+                result = dataclasses.replace(result, transmission="")
+            self._kitty[key] = result
+        elif not isinstance(result, KittyPicture):
+            self._results[key] = result
         self._on_ready(key[0])
 
 

@@ -31,6 +31,14 @@ from textual.strip import Strip
 from reader.images.terminal import figure_height
 from reader.models import Article, Section
 from reader.shown_text import PieceKind, ShownText
+from reader.ui.article_view.figure_graphics import (
+    Graphics,
+    cell_size,
+    graphics_cell,
+    keep_controls,
+    usable,
+    write_to_terminal,
+)
 from reader.ui.article_view.figure_nav import FigureNavigation
 from reader.ui.article_view.figure_paint import FIGURE_IMAGE, FigurePainter, PictureReader
 from reader.ui.article_view.keys import ARTICLE_BINDINGS, VIEW_SEQUENCES
@@ -223,6 +231,12 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
         self._figures = FigurePainter(
             self._figure_ready, self._call_from_thread, lambda: self.app.console.color_system
         )
+        self._figures.write = lambda data: write_to_terminal(self.app, data)
+        self._figures.cell_size = cell_size
+        self.graphics: Graphics | None = None
+        """Draw pictures with the terminal's graphics (kitty, Sixel) rather than half
+        blocks, where the app can; read by ``show``."""
+        self._graphics_active = True
 
     def _call_from_thread(self, callback: object, *args: object) -> None:
         self.app.call_from_thread(callback, *args)  # type: ignore[arg-type]
@@ -244,6 +258,8 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
         if self.FREEZE_HEAP:
             gc.freeze()
         self._figures.reset(pictures)
+        app = self.app
+        self._figures.graphics = usable(self.graphics, app.console.color_system, app.no_color)
         self._ctx = make_context(
             article,
             self.figure_rows if pictures is not None else 0,
@@ -716,7 +732,7 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
     def notify_style_update(self) -> None:
         self._painter.clear()
         self._strips.clear()
-        self._figures.reset(None)  # transparent cells show the theme's background
+        self._figures.restyle()  # transparent cells show the theme's background
         super().notify_style_update()
 
     def watch_hints(self) -> None:
@@ -738,8 +754,15 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
         # Looked up once per pass: each is a walk of the DOM.
         self._render_width = self._view_width
         self._render_selection = self.text_selection
+        if self._figures.graphics is not None and self.screen.is_active != self._graphics_active:
+            # Pictures the terminal draws show only while this screen is on top (see
+            # figure_graphics): every row again, in this pass.
+            self._graphics_active = not self._graphics_active
+            self._strips.clear()
+            self.refresh()
         try:
-            return super().render_lines(crop)
+            strips = super().render_lines(crop)
+            return keep_controls(strips) if self._figures.graphics == "sixel" else strips
         finally:
             self._render_width = None
 
@@ -762,7 +785,11 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
         if strip is None:
             line = layout.lines[index]
             if line[RUNS] and line[RUNS][0][1] == FIGURE_IMAGE:
-                strip = self._figure_row(layout, line, index, width)
+                strip = self._figure_row(layout, line, index, width, y)
+                if self._figures.graphics is not None:
+                    # Drawn by the terminal: not cached (a Sixel row names its place on
+                    # the screen), never selected (that would rename a kitty picture).
+                    return strip
             else:
                 spans = self._overlays.spans_in(line[START], line[END])
                 if line[START] == line[END] and line[RUNS] and self._overlays.layers:
@@ -794,12 +821,17 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
         return ctx.link_numbers.start
 
     def _figure_row(
-        self, layout: ArticleLayout, line: DisplayLine, index: int, width: int
+        self, layout: ArticleLayout, line: DisplayLine, index: int, width: int, y: int
     ) -> Strip:
         block = line[BLOCK]
         first = layout.block_line[block]
         rows = _figure_height(layout, first)
         columns = len(line[RUNS][0][0])
+        mode = self._figures.graphics
+        at = None
+        if mode is not None:
+            active = self.screen.is_active
+            at = graphics_cell(mode, self.content_region, y, active, self.app.size.height)
         return self._figures.row(
             self._ctx.article.blocks[block] if self._ctx else None,  # type: ignore[arg-type]
             block,
@@ -807,6 +839,7 @@ class ArticleView(FigureNavigation, ScrollView, can_focus=True, inherit_bindings
             column_left(width, layout.width),
             width,
             (self._painter.base(), self._painter.style("figure")),
+            at,
         )
 
     def _figure_ready(self, block: int) -> None:

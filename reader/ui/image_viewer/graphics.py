@@ -6,8 +6,9 @@ when it is imported; once the app owns standard input the answers would never
 arrive. So it is imported by :func:`prepare`, which the command line calls just
 before the app starts, and only when the ``images`` setting (or, for "auto", the
 terminal) asks for kitty or Sixel: a reader drawing half blocks never pays for those
-queries. The article view keeps half blocks (its rows are text cells, laid out and
-painted one by one); the viewer alone draws with the terminal's graphics.
+queries. The viewer draws with textual-image's widgets; the article view draws its
+rows itself (``reader.ui.article_view.figure_graphics``) with what was prepared here,
+and half blocks when nothing was.
 """
 
 from __future__ import annotations

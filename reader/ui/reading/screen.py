@@ -30,6 +30,7 @@ from reader.ui.article_view.view import ArticleView
 from reader.ui.dialogs.link_list import ImageLink, LinkLike, LinkListScreen
 from reader.ui.dialogs.message import MessageScreen
 from reader.ui.feedback import Feedback
+from reader.ui.image_viewer.graphics import prepared
 from reader.ui.keyhelp import KeyHelp, node_key_help, sequence_key_help
 from reader.ui.keymap import resolve_keymap
 from reader.ui.keyseq import SequencePending
@@ -102,6 +103,7 @@ class ReadingScreen(AnnotationActions, Screen[None]):
         self.view = ArticleView(id="article")
         self.view.measure = reading.measure
         self.view.figure_rows = figure_rows(reading.images)
+        self.view.graphics = prepared()
         self.view.title_block = True
         self.view.link_numbers = reading.link_numbers
         self.search_bar = SearchBar(cursor_blink=reading.cursor_blink, id="search-bar")

@@ -12,11 +12,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from reader.models import Section
-from reader.sanitize import BIDI_RANGES, clean_line
+from reader.sanitize import BIDI_RANGES, KITTY_PLACEHOLDER, clean_line
 from reader.ui.article_view.layout.lines import NO_OFFSET, Run
 
-# C0 controls (but tab and newline), DEL, C1 controls, bidi embeddings/isolates.
-_UNSAFE = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{BIDI_RANGES}]")
+# C0 controls (but tab and newline), DEL, C1 controls, bidi embeddings/isolates, and
+# kitty's image placeholder (shown as U+FFFD).
+_UNSAFE = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{BIDI_RANGES}{KITTY_PLACEHOLDER}]")
 
 
 def _symbol(match: re.Match[str]) -> str:
