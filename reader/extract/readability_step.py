@@ -19,6 +19,7 @@ Two things differ from calling ``Document(html).summary()``:
 from __future__ import annotations
 
 import copy
+import functools
 import logging
 import re
 import types
@@ -29,7 +30,9 @@ import lxml.html
 import readability.readability as _readability
 from lxml import etree
 from lxml.etree import tounicode
+from lxml.html import fragment_fromstring
 from readability import Document
+from readability.readability import REGEXES as _REGEXES
 
 from reader.errors import ExtractError
 
@@ -90,23 +93,159 @@ class _TreeCleaner:
             with_tail=False,
         )
         for element in doc.iter(etree.Element):
-            attrib = element.attrib
-            for name in [n for n in attrib if n.startswith("on") or n == "style"]:
-                del attrib[name]
-            source = attrib.get("src")
+            names = element.keys()
+            if not names:  # most elements: no attribute proxy made for them
+                continue
+            for name in names:
+                if name.startswith("on") or name == "style":
+                    del element.attrib[name]
+            source = element.get("src")
             if source and ":" in source and _scripted(source):
-                attrib["src"] = ""
+                element.set("src", "")
         return doc
 
 
+def _no_description(*_args: object, **_kwargs: object) -> str:
+    return ""
+
+
 _GLOBALS: dict[str, Any] = dict(vars(_readability))
-_GLOBALS.update(clean=_collapse, text_length=_text_length, html_cleaner=_TreeCleaner())
+# ``describe`` and ``text_content`` only feed its debug log lines, which are built
+# whether or not anything is logged (a walk up the tree per call, 100,000s a batch).
+_GLOBALS.update(
+    clean=_collapse,
+    text_length=_text_length,
+    html_cleaner=_TreeCleaner(),
+    describe=_no_description,
+    text_content=_no_description,
+)
+
+# The tags readability's ``divToPElementsRe`` finds in the markup of a div's children
+# (``<(blockquote|dl|div|img|ol|p|pre|table|ul)``, any case, so any tag starting so:
+# "p" covers "pre"). Serialised, the only "<" followed by a letter opens an element:
+# text and attribute values are escaped, scripts and styles are gone by then.
+_BLOCK_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "table", "ul")
+_BLOCK_TAG = _REGEXES["divToPElementsRe"]
+# The shortcuts below read these patterns as plain word lists; a library that changed
+# them is asked through its own patterns.
+_AS_READ = _BLOCK_TAG.pattern == "<(blockquote|dl|div|img|ol|p|pre|table|ul)" and all(
+    re.fullmatch(r"[a-z-]+(?:\|[a-z-]+)*", _REGEXES[key].pattern)
+    for key in ("unlikelyCandidatesRe", "okMaybeItsACandidateRe")
+)
+
+
+def _is_block(tag: str) -> bool:
+    if _AS_READ and tag.isascii():
+        return tag.lower().startswith(_BLOCK_PREFIXES)
+    return _BLOCK_TAG.match("<" + tag) is not None
+
+
+_IN_CODE = etree.XPath("ancestor-or-self::pre | ancestor-or-self::code")
+_HOLDS_ARTICLE = etree.XPath(
+    "descendant-or-self::main | descendant-or-self::article | descendant-or-self::math"
+)
+_UNLIKELY = tuple(_REGEXES["unlikelyCandidatesRe"].pattern.split("|"))
+_MAYBE_OK = tuple(_REGEXES["okMaybeItsACandidateRe"].pattern.split("|"))
+
+
+@functools.lru_cache(maxsize=16384)
+def _unlikely(names: str) -> bool:
+    """readability's test of an element's class and id (``unlikelyCandidatesRe`` and
+    not ``okMaybeItsACandidateRe``, both lists of words searched in any case). The same
+    class comes back on element after element, and an ASCII one, nearly all, needs no
+    regular expression."""
+    if _AS_READ and names.isascii():
+        lowered = names.lower()
+        return any(w in lowered for w in _UNLIKELY) and not any(w in lowered for w in _MAYBE_OK)
+    return bool(
+        _REGEXES["unlikelyCandidatesRe"].search(names)
+        and not _REGEXES["okMaybeItsACandidateRe"].search(names)
+    )
+
+
+def _holding_blocks(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
+    """The elements of ``root`` with a block element somewhere below them."""
+    holding: set[lxml.html.HtmlElement] = set()
+    for element in root.iter(etree.Element):
+        if not _is_block(element.tag):
+            continue
+        for ancestor in element.iterancestors():
+            if ancestor in holding:
+                break  # and so are all of its ancestors
+            holding.add(ancestor)
+    return holding
+
+
+_INLINE_TAGS = frozenset(
+    ("a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u")
+)
 
 
 class _ArticleDocument(Document):
     """readability's Document, returning its result as a tree (``article``)."""
 
     article: lxml.html.HtmlElement | None = None
+
+    # The two methods below do what the library's do, in the same order, with the same
+    # result; they differ in how they look (see the comments), which was a third of
+    # readability's run time.
+
+    def remove_unlikely_candidates(self) -> None:
+        # Only an element with a class or an id can look unlikely; the library formats
+        # and searches a string for every element of the page.
+        for elem in self.html.xpath(".//*[@class or @id]"):
+            s = "{} {}".format(elem.get("class", ""), elem.get("id", ""))
+            if len(s) < 2:
+                continue
+            if (
+                _unlikely(s)
+                and elem.tag not in ["html", "body"]
+                and not _IN_CODE(elem)
+                and not _HOLDS_ARTICLE(elem)
+            ):
+                elem.drop_tree()
+
+    def transform_misused_divs_into_paragraphs(self) -> None:
+        # The library serialises every div's children (and every inline child) to
+        # search the markup for a block tag, again for each ancestor; one pass up from
+        # the block elements answers all. Nothing below changes the answer: a div
+        # becomes a p (both blocks), and the elements moved or added in one div are
+        # never below a child looked at later.
+        holding = _holding_blocks(self.html)
+        for elem in self.html.findall(".//div"):
+            if elem not in holding:
+                elem.tag = "p"
+
+        for elem in self.html.findall(".//div"):
+            children = list(elem)
+            paragraph = None
+            if elem.text and elem.text.strip():
+                p = fragment_fromstring("<p/>")
+                p.text = elem.text
+                elem.text = None
+                elem.insert(0, p)
+                paragraph = p
+
+            for child in children:
+                if child.tag == "br":
+                    paragraph = None
+                    continue
+                if child.tag not in _INLINE_TAGS or child in holding:
+                    paragraph = None
+                    continue
+                if paragraph is None:
+                    paragraph = fragment_fromstring("<p/>")
+                    child.addprevious(paragraph)
+                paragraph.append(child)
+
+            for pos, child in reversed(list(enumerate(elem))):
+                if child.tail and child.tail.strip():
+                    p = fragment_fromstring("<p/>")
+                    p.text = child.tail
+                    child.tail = None
+                    elem.insert(pos + 1, p)
+                if child.tag == "br":
+                    child.drop_tree()
 
     def get_clean_html(self) -> str:
         root = self.html
