@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import copy
+import types
+
 import lxml.html
+import readability.readability as library
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml.etree import tounicode
 
 from reader.config import Limits
+from reader.extract.html_clean import parse_html
 from reader.extract.pipeline import extract
-from reader.extract.readability_step import _scripted, _TreeCleaner
+from reader.extract.readability_step import _ArticleDocument, _scripted, _TreeCleaner, _unlikely
 from reader.loaders.base import DocumentKind, RawDocument
 
 STORY = "".join(
@@ -53,3 +61,73 @@ def test_links_are_resolved_against_the_page_base() -> None:
     article = extract(doc, Limits())
     assert "](https://news.example/story.html)" in article.markdown
     assert "javascript" not in article.markdown
+
+
+class _LibraryMethods(_ArticleDocument):
+    """Our document with the library's own two methods our copy rewrites."""
+
+
+for _name in ("remove_unlikely_candidates", "transform_misused_divs_into_paragraphs"):
+    _method = vars(library.Document)[_name]
+    setattr(
+        _LibraryMethods,
+        _name,
+        types.FunctionType(_method.__code__, vars(library), _name, _method.__defaults__),
+    )
+
+_NAMES = [
+    *("comment", "sidebar", "content", "main", "foot", "menu", "and", "article", "x"),
+    *("ad-break", "Twitter", "SIDEBAR", "ſidebar", "column", "pager", "body", "é-menu"),
+]
+_TAGS = [
+    *("div", "p", "span", "a", "b", "em", "code", "pre", "img", "table", "td", "ul"),
+    *("li", "section", "article", "main", "header", "br", "font", "param", "picture"),
+    *("dl", "blockquote", "math", "ol", "u", "sup", "DIV", "o:p", "tablex", "nav"),
+]
+
+
+@st.composite
+def _element(draw: st.DrawFn, depth: int = 0) -> str:
+    tag = draw(st.sampled_from(_TAGS))
+    attributes = ""
+    for attribute in ("class", "id"):
+        names = draw(st.lists(st.sampled_from(_NAMES), max_size=2))
+        if names:
+            attributes += f' {attribute}="{" ".join(names)}"'
+    text = draw(st.sampled_from(["", "Some words, here. ", "<p>", " " * 3, "A" * 30]))
+    children = draw(st.lists(_element(depth + 1), max_size=4)) if depth < 3 and tag != "br" else []
+    tail = draw(st.sampled_from(["", "tail text", "x" * 40 + ", y"]))
+    inner = text.replace("<", "&lt;") + "".join(children)
+    return f"<{tag}{attributes}>{inner}</{tag}>{tail}"
+
+
+def _summary(document_class: type[_ArticleDocument], root: lxml.html.HtmlElement) -> str:
+    document = document_class(copy.deepcopy(root), handle_failures="discard")
+    try:
+        document.summary(html_partial=True)
+    except library.Unparseable as error:
+        return repr(error)
+    return "" if document.article is None else tounicode(document.article)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_element(), min_size=1, max_size=5))
+def test_rewritten_methods_give_the_library_result(elements: list[str]) -> None:
+    page = "<html><body>" + "".join(elements) + "</body></html>"
+    root = parse_html(page, Limits()).root
+    assert _summary(_ArticleDocument, root) == _summary(_LibraryMethods, root)
+
+
+@given(
+    st.lists(st.sampled_from([*_NAMES, "K", "İ", "ı", "Ä", " ", "pa", "ger"]), max_size=6).map(
+        "".join
+    )
+    | st.text(max_size=12)
+)
+def test_unlikely_names_as_the_library_searches_them(names: str) -> None:
+    patterns = library.REGEXES
+    expected = bool(
+        patterns["unlikelyCandidatesRe"].search(names)
+        and not patterns["okMaybeItsACandidateRe"].search(names)
+    )
+    assert _unlikely(names) is expected
