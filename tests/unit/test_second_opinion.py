@@ -165,6 +165,21 @@ def test_ask_reads_the_parsed_tree() -> None:
     assert all(s in found.text for s in SENTENCES)
 
 
+def test_its_links_resolve_against_the_page_as_ours_do() -> None:
+    body = "".join(f"<p>{s}</p>" for s in SENTENCES[:-1])
+    links = (
+        "<p>Read <a href='notes/tides.html'>the tide notes</a>, <a href='#'>the top</a> and "
+        "<a href='javascript:void(0)'>nothing</a> before the council meets in spring.</p>"
+    )
+    root = lxml.html.document_fromstring(
+        f"<html><body><article>{body}{links}</article></body></html>"
+    )
+    found = ask(root, "https://gazette.example/news/wall")
+    assert found is not None
+    hrefs = [m.href for d in found.drafts for m in d.marks if m.href]
+    assert hrefs == ["https://gazette.example/news/notes/tides.html"]
+
+
 def test_trafilatura_compares_with_our_readability_view_instead_of_its_own(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
