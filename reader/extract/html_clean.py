@@ -12,6 +12,7 @@ flattened into text, and either marks the page truncated.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from dataclasses import dataclass
@@ -198,7 +199,15 @@ def _shorten_run(match: re.Match[str]) -> str:
 
 
 def _deeper_than(root: lxml.html.HtmlElement, depth: int) -> bool:
-    return bool(root.xpath("boolean(//*[count(ancestor::*) >= $d])", d=depth))
+    return bool(_depth_probe(depth)(root))
+
+
+@functools.lru_cache(maxsize=8)
+def _depth_probe(depth: int) -> etree.XPath:
+    """Whether an element has ``depth`` elements above it: a path of ``depth + 1`` child
+    steps from the top visits each element once (counting every element's ancestors
+    visits each once per level)."""
+    return etree.XPath("boolean(/*" + "/*" * depth + ")")
 
 
 def _cap_nodes(root: lxml.html.HtmlElement, max_nodes: int) -> bool:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import lxml.html
+from lxml import etree
 
 from reader.extract.link_groups import GroupDraft
 from reader.extract.second_opinion import Opinion
@@ -29,10 +30,14 @@ class PageParts:
     """Readable text of the whole page (text outside links), to tell a cut article."""
 
 
+# Plain strings: lxml's default "smart" ones each carry a link back to their element.
+_TEXT_OUTSIDE_LINKS = etree.XPath(".//text()[not(ancestor::a)]", smart_strings=False)
+
+
 def readable_chars(root: lxml.html.HtmlElement) -> int:
     """Characters of text on the whole page outside links (menus and link lists are
     mostly links): how much there is to read, to compare the article with."""
     body = root.find("body")
     if body is None:
         body = root
-    return sum(len(t.strip()) for t in body.xpath(".//text()[not(ancestor::a)]"))
+    return sum(len(t.strip()) for t in _TEXT_OUTSIDE_LINKS(body))

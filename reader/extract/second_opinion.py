@@ -197,11 +197,11 @@ def _trigrams(text: str) -> set[tuple[str, ...]]:
     words = _WORD.findall(text.casefold())
     if len(words) < 3:
         return {tuple(words)} if words else set()
-    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+    return set(zip(words, words[1:], words[2:], strict=False))
 
 
 def _share(grams: set[tuple[str, ...]], within: set[tuple[str, ...]]) -> float:
-    return sum(1 for g in grams if g in within) / len(grams) if grams else 1.0
+    return len(grams & within) / len(grams) if grams else 1.0
 
 
 def judge(ours: list[Draft], opinion: Opinion | None) -> Verdict:
