@@ -328,9 +328,23 @@ class Analysis:
 T = TypeVar("T")
 
 
+_PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """A dataclass's field names, or None for any other class (asked once per class:
+    an Article has hundreds of thousands of values on a long page)."""
+    return tuple(f.name for f in fields(cls)) if is_dataclass(cls) else None
+
+
 def _to_jsonable(value: Any) -> Any:
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _to_jsonable(getattr(value, f.name)) for f in fields(value)}
+    cls = type(value)
+    if cls in _PLAIN_TYPES:
+        return value
+    names = _field_names(cls)
+    if names is not None:
+        return {name: _to_jsonable(getattr(value, name)) for name in names}
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, StrEnum):
