@@ -13,7 +13,8 @@ from reader.extract.blocks import Draft
 from reader.extract.furniture import is_furniture_text
 from reader.extract.furniture_rules import Place, furniture_rule, repeat_rule
 from reader.extract.heading_furniture import clean_heading
-from reader.extract.markdown import Check, block_html, plain_markdown, render_fragments
+from reader.extract.markdown import Check, block_html, render_fragments
+from reader.extract.markdown_marks import direct_markdown
 from reader.extract.sections import heading_sections, link_sections
 from reader.models import (
     Article,
@@ -207,7 +208,7 @@ def build_article(
         kept.append(draft)
         room -= len(draft.text) + 2
 
-    plain = [plain_markdown(d) for d in kept]
+    plain = [direct_markdown(d) for d in kept]
     fragments = [
         f"<h1>{escape(metadata.title)}</h1>" if metadata.title else "",
         _metadata_html(metadata),
