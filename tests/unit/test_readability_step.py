@@ -14,7 +14,13 @@ from lxml.etree import tounicode
 from reader.config import Limits
 from reader.extract.html_clean import parse_html
 from reader.extract.pipeline import extract
-from reader.extract.readability_step import _ArticleDocument, _scripted, _TreeCleaner, _unlikely
+from reader.extract.readability_step import (
+    _GLOBALS,
+    _ArticleDocument,
+    _scripted,
+    _TreeCleaner,
+    _unlikely,
+)
 from reader.loaders.base import DocumentKind, RawDocument
 
 STORY = "".join(
@@ -64,15 +70,17 @@ def test_links_are_resolved_against_the_page_base() -> None:
 
 
 class _LibraryMethods(_ArticleDocument):
-    """Our document with the library's own two methods our copy rewrites."""
+    """Our document with the library's own methods where our copy rewrites them (its
+    parse step with our cleaner, as the rest of our copy has it)."""
 
 
-for _name in ("remove_unlikely_candidates", "transform_misused_divs_into_paragraphs"):
+for _name in ("remove_unlikely_candidates", "transform_misused_divs_into_paragraphs", "_parse"):
     _method = vars(library.Document)[_name]
+    _globals = _GLOBALS if _name == "_parse" else vars(library)
     setattr(
         _LibraryMethods,
         _name,
-        types.FunctionType(_method.__code__, vars(library), _name, _method.__defaults__),
+        types.FunctionType(_method.__code__, _globals, _name, _method.__defaults__),
     )
 
 _NAMES = [
@@ -94,6 +102,9 @@ def _element(draw: st.DrawFn, depth: int = 0) -> str:
         names = draw(st.lists(st.sampled_from(_NAMES), max_size=2))
         if names:
             attributes += f' {attribute}="{" ".join(names)}"'
+    attributes += draw(st.sampled_from(["", "", " hidden", ' style="display: none"', ' style="x"']))
+    if tag == "a":
+        attributes += draw(st.sampled_from(["", ' href="../up.html"', ' href="#top"']))
     text = draw(st.sampled_from(["", "Some words, here. ", "<p>", " " * 3, "A" * 30]))
     children = draw(st.lists(_element(depth + 1), max_size=4)) if depth < 3 and tag != "br" else []
     tail = draw(st.sampled_from(["", "tail text", "x" * 40 + ", y"]))
@@ -113,7 +124,8 @@ def _summary(document_class: type[_ArticleDocument], root: lxml.html.HtmlElement
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_element(), min_size=1, max_size=5))
 def test_rewritten_methods_give_the_library_result(elements: list[str]) -> None:
-    page = "<html><body>" + "".join(elements) + "</body></html>"
+    base = "<base href='https://a.example/b/c/'>" if len(elements) % 2 else ""
+    page = f"<html><head>{base}</head><body>" + "".join(elements) + "</body></html>"
     root = parse_html(page, Limits()).root
     assert _summary(_ArticleDocument, root) == _summary(_LibraryMethods, root)
 
@@ -131,3 +143,18 @@ def test_unlikely_names_as_the_library_searches_them(names: str) -> None:
         and not patterns["okMaybeItsACandidateRe"].search(names)
     )
     assert _unlikely(names) is expected
+
+
+def test_its_parse_step_applies_the_base_and_drops_hidden_parts() -> None:
+    page = (
+        "<html><head><base href='https://news.example/world/'></head><body><article>"
+        + STORY
+        + "<p hidden>Hidden words of the ferry timetable, kept out of the article.</p>"
+        "<div style='display: none'>More hidden words about the harbour and its gulls.</div>"
+        "<p>Read <a href='../story.html'>the earlier story</a> of the ferry strike in the "
+        "harbour, which began on a Tuesday.</p></article></body></html>"
+    )
+    root = parse_html(page, Limits()).root
+    ours, library = _summary(_ArticleDocument, root), _summary(_LibraryMethods, root)
+    assert ours == library
+    assert 'href="https://news.example/story.html"' in ours and "hidden" not in ours.lower()
