@@ -8,6 +8,7 @@ duplicates dropped within and across groups, earlier groups winning.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
@@ -84,6 +85,7 @@ class GroupDraft:
     links: list[Link] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=4096)
 def group_title(text: str) -> str | None:
     """The group title when ``text`` is a link-group heading ("Related", …), else None."""
     text = collapse(text).rstrip(":：").strip()
