@@ -48,6 +48,8 @@ class Side:
     name: str
     command: list[str]
     env: dict[str, str]
+    cwd: Path | None = None
+    """Where the child starts: ``python -m`` imports from there before PYTHONPATH."""
     wall: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
 
@@ -56,8 +58,8 @@ def pages_of(corpus: str) -> list[str]:
     folder = CORPORA.get(corpus, Path(corpus))
     if (folder / "html").is_dir():
         folder = folder / "html"
-    pages = sorted(str(p) for p in folder.glob("*/source.html"))
-    return pages or sorted(str(p) for p in folder.iterdir() if p.is_file())
+    pages = sorted(str(p.resolve()) for p in folder.glob("*/source.html"))
+    return pages or sorted(str(p.resolve()) for p in folder.iterdir() if p.is_file())
 
 
 def _children_cpu() -> float:
@@ -67,7 +69,13 @@ def _children_cpu() -> float:
 
 def run_once(side: Side) -> None:
     cpu, start = _children_cpu(), time.perf_counter()
-    subprocess.run(side.command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=side.env)
+    subprocess.run(
+        side.command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=side.env,
+        cwd=side.cwd,
+    )
     side.wall.append(time.perf_counter() - start)
     side.cpu.append(_children_cpu() - cpu)
 
@@ -75,7 +83,7 @@ def run_once(side: Side) -> None:
 def reader_side(name: str, checkout: Path, pages: list[str]) -> Side:
     env = {**os.environ, "PYTHONPATH": str(checkout)}
     command = [sys.executable, "-m", "reader", "extract", "--format", "jsonl", *pages]
-    return Side(name, command, env)
+    return Side(name, command, env, cwd=checkout)
 
 
 def main(argv: list[str] | None = None) -> int:
