@@ -215,6 +215,12 @@ def _kill(executor: Executor) -> None:
     for process in list(processes.values()):
         process.kill()
     executor.shutdown(wait=False, cancel_futures=True)
+    # At exit Python 3.11 wakes the pool's manager thread through a pipe that thread
+    # closes as it winds down; met halfway, that printed an "Exception ignored"
+    # traceback after ctrl+c. With its workers killed it ends at once: let it.
+    manager = getattr(executor, "_executor_manager_thread", None)
+    if isinstance(manager, threading.Thread):
+        manager.join(timeout=5.0)
 
 
 # --- the batch ---------------------------------------------------------------------
