@@ -148,17 +148,22 @@ def run(args: argparse.Namespace) -> int:
     if "-" in args.pages and not sys.stdin.isatty():
         _attach_terminal_to_stdin()
     first = pages[0] if pages else None
+    # A local page is extracted in a child process beside Textual's start. It starts
+    # before the library is opened (a few tens of milliseconds): a page never opened
+    # before waits for nothing but its extraction.
+    early = isinstance(first, str) and _start_early(first, settings.limits)
     with _collector_paused():
         from reader.locations import recorded
         from reader.ui.library.session import LibrarySession
 
         library = LibrarySession(settings)
-        # A page the library holds unchanged is read back now; only one it does not
-        # hold is extracted in a child process beside Textual's start (which would
-        # otherwise take the second core from a reopened page's start for nothing).
+        # A page the library holds unchanged is read back now, and its child is
+        # stopped at once (it would take the second core from that start for nothing).
         held = isinstance(first, str) and recorded(first) and library.preload(first)
-    if isinstance(first, str) and not held:
-        _start_early(first, settings.limits)
+    if early and held:
+        from reader import early_extract
+
+        early_extract.cancel(first)  # type: ignore[arg-type]
 
     with _collector_paused():
         from reader.ui.app import make_app

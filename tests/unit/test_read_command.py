@@ -108,7 +108,7 @@ def test_a_new_page_is_read_while_the_tui_starts_and_a_kept_one_is_not(
         page.write_text(f"<article><p>{page.stem}: a page about the harbour.</p></article>")
     service.open_article(str(kept), load_settings())
     assert run_cli([str(new)]) == 0 and run_cli([str(kept)]) == 0
-    # The library holds the kept page: no child process was started for it at all.
+    # The library holds the kept page: its head start was stopped, nothing is taken.
     assert early_extract.started(str(new)) and not early_extract.started(str(kept))
     assert early_extract.take(str(kept), load_settings().limits) is None
     early = early_extract.take(str(new), load_settings().limits)
