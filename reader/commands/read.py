@@ -111,12 +111,18 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _start_early(source: str, limits: Limits) -> bool:
-    """Start extracting a local page in a child process before Textual loads (see
-    ``reader.early_extract``); False for anything else (a URL, the demo page)."""
+def _early_candidate(source: str) -> bool:
+    """Whether ``source`` is a local page read in a child process while Textual loads
+    (see ``reader.early_extract``): not a URL, standard input or the demo page."""
     from reader.locations import demo_page
 
-    if "://" in source or source == str(demo_page()) or not os.path.isfile(source):
+    return "://" not in source and source != str(demo_page()) and os.path.isfile(source)
+
+
+def _start_early(source: str, limits: Limits) -> bool:
+    """Start extracting a local page in a child process before Textual loads; False
+    for anything else (a URL, the demo page)."""
+    if not _early_candidate(source):
         return False
     from reader import early_extract
 
@@ -125,6 +131,20 @@ def _start_early(source: str, limits: Limits) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
+    ahead = bool(args.pages) and _early_candidate(args.pages[0])
+    if ahead:
+        from reader import early_extract
+
+        # Its Python start and the extractor's imports overlap reading the settings.
+        early_extract.spawn_ahead(args.pages[0])
+    try:
+        return _run(args)
+    finally:
+        if ahead:
+            early_extract.drop_ahead()
+
+
+def _run(args: argparse.Namespace) -> int:
     with _collector_paused():
         from reader import service
         from reader.config import load_settings

@@ -98,14 +98,50 @@ def extract_bounded(
     doc: RawDocument | None = None,
     work: Work = read_and_extract,
     started: Callable[[subprocess.Popen[bytes]], None] | None = None,
+    child: subprocess.Popen[bytes] | None = None,
 ) -> Article:
     """Load ``path`` (or take ``doc``) and extract it in a bounded child process
-    (handed to ``started`` once it runs, for a caller that may stop it early)."""
+    (handed to ``started`` once it runs, for a caller that may stop it early);
+    ``child`` is one ``spawn_child`` started ahead, else one is started now."""
     import pickle
+
+    request = pickle.dumps((work, limits, path, doc), protocol=pickle.HIGHEST_PROTOCOL)
+    if child is not None and child.poll() is not None:
+        stop_child(child)  # it died waiting: a new one does the work
+        child = None
+    if child is None:
+        child = spawn_child()
+    try:
+        if started is not None:
+            started(child)
+        return _exchange(child, request, limits)
+    finally:
+        stop_child(child)
+
+
+def stop_child(child: subprocess.Popen[bytes]) -> None:
+    """Kill ``child`` (if it still runs), reap it and close its pipes."""
+    if child.poll() is None:
+        with contextlib.suppress(OSError):  # gone meanwhile
+            child.kill()
+    child.wait()
+    for stream in (child.stdin, child.stdout):
+        if stream is not None:
+            with contextlib.suppress(OSError):
+                stream.close()
+    with _running_lock:
+        _running.discard(child)
+
+
+_CHILD_ENTRY = "from reader.extract.bounded import child_main; child_main()"
+
+
+def spawn_child() -> subprocess.Popen[bytes]:
+    """A child process for ``extract_bounded``: it imports the extractor at once and
+    then waits for its request, so it may be started before the request is known."""
     import subprocess
     import sys
 
-    request = pickle.dumps((work, limits, path, doc), protocol=pickle.HIGHEST_PROTOCOL)
     # The child finds the reader where this process found it, and writes nothing but
     # its answer (no traceback can reach a terminal the UI is drawing on).
     bootstrap = f"import sys; sys.path[:0] = {sys.path!r}; {_CHILD_ENTRY}"
@@ -118,23 +154,7 @@ def extract_bounded(
             close_fds=True,
         )
         _running.add(child)
-    try:
-        if started is not None:
-            started(child)
-        return _exchange(child, request, limits)
-    finally:
-        if child.poll() is None:
-            child.kill()
-        child.wait()
-        for stream in (child.stdin, child.stdout):
-            if stream is not None:
-                with contextlib.suppress(OSError):
-                    stream.close()
-        with _running_lock:
-            _running.discard(child)
-
-
-_CHILD_ENTRY = "from reader.extract.bounded import child_main; child_main()"
+    return child
 
 
 def stop_all() -> None:
@@ -260,6 +280,7 @@ def child_main() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.close(devnull)
+    _warm_up()
     request = sys.stdin.buffer.read()
     try:
         work, limits, path, doc = pickle.loads(request)
@@ -279,6 +300,18 @@ def child_main() -> None:
     answer.write(data)
     answer.flush()
     os._exit(0)  # no clean-up to wait for: the parent has the answer
+
+
+def _warm_up() -> None:
+    """Import the extractor before the request arrives: a child started ahead of its
+    request (``spawn_child``) spends the wait on it. Trusted code, no page yet, so
+    before the bounds."""
+    import reader.extract.pipeline
+    import reader.loaders
+    import reader.service  # noqa: F401  (what the work functions use)
+
+    with contextlib.suppress(ImportError):  # the second opinion, imported when asked
+        import trafilatura  # noqa: F401
 
 
 def _bound_self(limits: Limits) -> None:

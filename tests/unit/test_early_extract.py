@@ -29,6 +29,7 @@ def nothing_pending() -> None:
     yield
     for source in list(early_extract._pending):
         early_extract.cancel(source)
+    early_extract.drop_ahead()
 
 
 def test_the_child_reads_what_the_process_would(tmp_path: Path) -> None:
@@ -94,3 +95,32 @@ def test_a_whole_page_answer_is_not_given_to_a_caller_without_the_fallback(
     early_extract.start(str(page), limits)
     article = service.read_article(str(page), limits, whole_page_fallback=True)
     assert article.whole_page and article.incomplete is Incomplete.NOTHING_FOUND
+
+
+def test_a_child_started_ahead_does_the_work_once_the_limits_are_known(tmp_path: Path) -> None:
+    from reader.extract import bounded
+
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    early_extract.spawn_ahead(str(page))
+    (child,) = early_extract._ahead.values()
+    limits = Limits()
+    early_extract.start(str(page), limits)
+    assert not early_extract._ahead  # taken by the start, not a second child
+    early = early_extract.take(str(page), limits)
+    assert early is not None and "lighthouse" in early.text
+    assert child.returncode is not None and child not in bounded._running
+
+
+def test_children_started_ahead_and_not_needed_are_stopped(tmp_path: Path) -> None:
+    from reader.extract import bounded
+
+    kept, other = tmp_path / "kept.html", tmp_path / "other.html"
+    for page in (kept, other):
+        page.write_text(PAGE, encoding="utf-8")
+        early_extract.spawn_ahead(str(page))
+    children = list(early_extract._ahead.values())
+    early_extract.cancel(str(kept))  # the library holds it
+    early_extract.drop_ahead()  # the reader ended without starting the other
+    assert not early_extract._ahead
+    assert all(c.returncode is not None and c not in bounded._running for c in children)
