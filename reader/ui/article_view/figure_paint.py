@@ -17,6 +17,7 @@ import contextlib
 import dataclasses
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import Protocol
 
 from rich.cells import cell_len
@@ -174,53 +175,35 @@ class FigurePainter:
         self._asked.add(key)
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="figures")
-        job = (key, block.image, self.pictures, base, self._colours(), self._generation)
+        make: Callable[[bytes], Result | Encoded]
         if self.graphics is not None:
-            self._pool.submit(self._encode, self.graphics, self.cell_size(), *job)
+            background = base.bgcolor.get_truecolor() if base.bgcolor else (0, 0, 0)
+            make = partial(
+                encode,
+                self.graphics,
+                box=(key[1], key[2]),
+                cell=self.cell_size(),
+                background=background,
+            )
         else:
-            self._pool.submit(self._decode, *job)
+            make = partial(_half_blocks, (key[1], key[2]), base, self._colours())
+        self._pool.submit(self._work, key, block.image, self.pictures, make, self._generation)
 
-    def _decode(
+    def _work(
         self,
         key: Key,
         reference: str,
         pictures: PictureReader,
-        base: Style,
-        colours: str | None,
+        make: Callable[[bytes], Result | Encoded],
         generation: int,
     ) -> None:
+        """In the figure thread: read the picture and ``make`` what its rows show."""
         if generation != self._generation:
             return  # another article (or theme) is shown now
         try:
             data = pictures.read(reference)
-            cells = Failure.MISSING if data is None else render(data, key[1], key[2])
-            result: Result = (
-                cells if isinstance(cells, Failure) else picture_segments(cells, base, colours)
-            )
+            result = Failure.MISSING if data is None else make(data)
         except Exception:  # a picture that breaks the decoder is only a placeholder
-            result = Failure.BROKEN
-        with contextlib.suppress(RuntimeError):  # the app is gone
-            self._call(self._deliver, key, result, generation)
-
-    def _encode(
-        self,
-        mode: Graphics,
-        cell: tuple[int, int],
-        key: Key,
-        reference: str,
-        pictures: PictureReader,
-        base: Style,
-        colours: str | None,
-        generation: int,
-    ) -> None:
-        if generation != self._generation:
-            return
-        background = base.bgcolor.get_truecolor() if base.bgcolor else (0, 0, 0)
-        try:
-            data = pictures.read(reference)
-            box = (key[1], key[2])
-            result = Failure.MISSING if data is None else encode(mode, data, box, cell, background)
-        except Exception:  # a picture that breaks the encoder is only a placeholder
             result = Failure.BROKEN
         with contextlib.suppress(RuntimeError):  # the app is gone
             self._call(self._deliver, key, result, generation)
@@ -240,6 +223,11 @@ class FigurePainter:
         elif not isinstance(result, KittyPicture):
             self._results[key] = result
         self._on_ready(key[0])
+
+
+def _half_blocks(box: tuple[int, int], base: Style, colours: str | None, data: bytes) -> Result:
+    cells = render(data, *box)
+    return cells if isinstance(cells, Failure) else picture_segments(cells, base, colours)
 
 
 _SYSTEMS = {
