@@ -64,6 +64,17 @@ async def scroll_through(pilot, rows: list[int]) -> None:  # type: ignore[no-unt
         await pilot.pause()
 
 
+async def first_picture_sent(app, pilot) -> tuple[list[str], list[int]]:  # type: ignore[no-untyped-def]
+    """The terminal's writes, recorded from the start, once the first picture's rows
+    were scrolled through and it was sent; and that picture's rows."""
+    written = record_writes(app)
+    await settle(pilot)
+    first = next(iter(picture_rows(app).values()))
+    await scroll_through(pilot, [first[0]])
+    await wait_until(pilot, lambda: len(sent_ids(written)) >= 1)
+    return written, first
+
+
 def sent_ids(written: list[str]) -> list[int]:
     return [
         int(dict(k.split("=") for k in keys.split(","))["i"])
@@ -144,11 +155,8 @@ async def test_a_resized_picture_replaces_the_one_sent_before(tmp_path: Path, dr
     drawn_by("kitty")
     app = app_for(str(figures_page(tmp_path)), images="kitty")
     async with app.run_test(size=SIZE) as pilot:
-        written = record_writes(app)
-        await settle(pilot)
-        first = next(iter(picture_rows(app).values()))
-        await scroll_through(pilot, [first[0]])
-        await wait_until(pilot, lambda: len(sent_ids(written)) == 1)
+        written, first = await first_picture_sent(app, pilot)
+        assert len(sent_ids(written)) == 1
         before = sent_ids(written)[0]
         await pilot.resize_terminal(SIZE[0], SIZE[1] + 8)  # pictures get more rows
         await settle(pilot)
@@ -164,11 +172,7 @@ async def test_kitty_placeholders_are_not_painted_under_a_dialog(tmp_path: Path,
     drawn_by("kitty")
     app = app_for(str(figures_page(tmp_path)), images="kitty")
     async with app.run_test(size=SIZE) as pilot:
-        written = record_writes(app)
-        await settle(pilot)
-        first = next(iter(picture_rows(app).values()))
-        await scroll_through(pilot, [first[0]])
-        await wait_until(pilot, lambda: len(sent_ids(written)) >= 1)
+        _, first = await first_picture_sent(app, pilot)
         await pilot.pause()
         assert kitty.PLACEHOLDER in row_cells(app, first[0])[0]
         await app.push_screen(MessageScreen("Over the picture", "A dialog.", error=False))
@@ -190,11 +194,7 @@ async def test_a_selection_never_recolours_placeholders(tmp_path: Path, drawn_by
     drawn_by("kitty")
     app = app_for(str(figures_page(tmp_path)), images="kitty")
     async with app.run_test(size=SIZE) as pilot:
-        written = record_writes(app)
-        await settle(pilot)
-        first = next(iter(picture_rows(app).values()))
-        await scroll_through(pilot, [first[0]])
-        await wait_until(pilot, lambda: len(sent_ids(written)) >= 1)
+        _, first = await first_picture_sent(app, pilot)
         _, before, _ = row_cells(app, first[1])
         app.screen.selections = {view(app): Selection(Offset(0, 0), None)}
         await pilot.pause()
