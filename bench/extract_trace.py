@@ -99,13 +99,18 @@ def traced(trace: Trace) -> Iterator[None]:
 
         return inner
 
-    def build(original: Any) -> Any:
-        def inner(*args: Any, **kwargs: Any) -> Any:
-            drafts = original(*args, **kwargs)
-            trace.texts["blocks"] = _joined(drafts)
-            return drafts
+    def drafts_after(stage: str) -> Callable[[Any], Any]:
+        """A wrapper keeping the text of the drafts a stage hands on."""
 
-        return inner
+        def wrapper(original: Any) -> Any:
+            def inner(*args: Any, **kwargs: Any) -> Any:
+                drafts = original(*args, **kwargs)
+                trace.texts[stage] = _joined(drafts)
+                return drafts
+
+            return inner
+
+        return wrapper
 
     def judge(original: Any) -> Any:
         def inner(drafts: Any, opinion: Any) -> Any:
@@ -116,14 +121,6 @@ def traced(trace: Trace) -> Iterator[None]:
                     trace.removed.append(("opinion", "second-opinion", draft.text))
             trace.texts["opinion"] = _joined(verdict.drafts)
             return verdict
-
-        return inner
-
-    def refine(original: Any) -> Any:
-        def inner(*args: Any, **kwargs: Any) -> Any:
-            drafts = original(*args, **kwargs)
-            trace.texts["text-rules"] = _joined(drafts)
-            return drafts
 
         return inner
 
@@ -139,9 +136,9 @@ def traced(trace: Trace) -> Iterator[None]:
 
     wrap(pipeline, "split_from_article", split)
     wrap(pipeline, "strip_furniture", strip)
-    wrap(pipeline, "build_drafts", build)
+    wrap(pipeline, "build_drafts", drafts_after("blocks"))
     wrap(pipeline, "judge", judge)
-    wrap(pipeline, "refine", refine)
+    wrap(pipeline, "refine", drafts_after("text-rules"))
     wrap(assemble, "is_furniture_text", lambda o: named("furniture-text", o, lambda t: t))
     wrap(assemble, "furniture_rule", lambda o: named("", o, lambda t, *_: t))
     wrap(assemble, "repeat_rule", lambda o: named("title-repeat", o, lambda t, *_: t))
